@@ -1,0 +1,10 @@
+/**
+ * The explicit list of subcommands: name → module. No registration by import side effects.
+ * Each module declares its flags with commander and parses them into typed, validated options.
+ */
+import type { Command } from 'commander';
+import type { CliContext } from './context.ts';
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const commands: RegisterCommand[] = [];

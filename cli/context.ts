@@ -1,0 +1,31 @@
+/**
+ * What a command may touch of the outside world. Injected so commands run in-process in tests
+ * with captured output, their own environment and an abort signal standing in for Ctrl-C.
+ */
+
+export interface CliContext {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** true when stdout is a terminal: live progress lines instead of periodic plain ones */
+  isTTY: boolean;
+  /** aborted on the first SIGINT/SIGTERM: long work stops, writes partial results, returns */
+  signal: AbortSignal;
+  verbose: boolean;
+  /** set by a command's action; 0 when it leaves it alone */
+  exitCode: number;
+}
+
+export function processContext(signal: AbortSignal): CliContext {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    signal,
+    verbose: false,
+    exitCode: 0,
+  };
+}

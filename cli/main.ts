@@ -1,0 +1,86 @@
+/**
+ * The only place that prints errors and decides the exit code. Commands throw ScalebenchError;
+ * anything else is a bug and says so. The first Ctrl-C aborts the running command (which writes
+ * its partial results); cleanups always run before the process ends.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatError, isScalebenchError } from '../results/errors.ts';
+import { runAllCleanups } from '../targets/lifecycle/cleanup.ts';
+import { commands } from './commands.ts';
+import { type CliContext, processContext } from './context.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('scalebench')
+    .description('Load-test HTTP services and prove the "Scalability for dummies" patterns with numbers')
+    .version(packageJson.version, '-V, --version')
+    .option('--verbose', 'show stack traces and debug output')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  program.hook('preAction', (root) => {
+    ctx.verbose = Boolean(root.opts().verbose);
+  });
+  for (const register of commands) register(program, ctx);
+  for (const sub of program.commands)
+    sub.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  return program;
+}
+
+/** Runs the CLI in-process; returns the exit code. Tests call this with their own context. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv);
+    return ctx.exitCode;
+  } catch (error: unknown) {
+    return reportError(error, ctx);
+  } finally {
+    const failures = await runAllCleanups();
+    for (const failure of failures) ctx.stderr(`warning: cleanup failed: ${failure}\n`);
+  }
+}
+
+function reportError(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // help and version exit through here with code 0; commander already printed its message
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+  }
+  if (isScalebenchError(error)) {
+    ctx.stderr(`${formatError(error)}\n`);
+    if (ctx.verbose && error.stack) ctx.stderr(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr(
+    `error: internal error: ${message} (SB_ERR_INTERNAL) — hint: rerun with --verbose and report it\n`,
+  );
+  if (ctx.verbose && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
+  return ExitCode.failed;
+}
+
+/** Entry for the real process: wires signals to the abort controller and the cleanups. */
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      process.stderr.write(`\n${signal}: stopping, writing partial results (press Ctrl-C again to force)\n`);
+      controller.abort(new Error(signal));
+      return;
+    }
+    void runAllCleanups().finally(() => process.exit(ExitCode.interrupted));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const ctx = processContext(controller.signal);
+  const code = await runCli(argv, ctx);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  return code;
+}
