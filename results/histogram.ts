@@ -1,0 +1,93 @@
+/**
+ * The one owner of HdrHistograms: creation, recording units, encoding to compressed base64, decoding,
+ * exact merging and the percentile summary written into results. Values are recorded in microseconds
+ * (1 µs to 1 h, 3 significant digits) and reported in milliseconds.
+ */
+import * as hdr from 'hdr-histogram-js';
+import type { EncodedHistograms, LatencyStats } from './schema.ts';
+
+export type Histogram = hdr.Histogram;
+
+const LOWEST_US = 1;
+const HIGHEST_US = 3_600_000_000;
+const SIGNIFICANT_DIGITS = 3;
+
+export function createHistogram(): Histogram {
+  return hdr.build({
+    lowestDiscernibleValue: LOWEST_US,
+    highestTrackableValue: HIGHEST_US,
+    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
+  });
+}
+
+/** Records a duration given in milliseconds (float); values are clamped into the trackable range. */
+export function recordMs(histogram: Histogram, ms: number): void {
+  const us = Math.round(ms * 1000);
+  histogram.recordValue(us < LOWEST_US ? LOWEST_US : us > HIGHEST_US ? HIGHEST_US : us);
+}
+
+export function encodeHistogram(histogram: Histogram): string {
+  return hdr.encodeIntoCompressedBase64(histogram);
+}
+
+export function decodeHistogram(encoded: string): Histogram {
+  const decoded = hdr.decodeFromCompressedBase64(encoded);
+  const histogram = createHistogram();
+  histogram.add(decoded);
+  return histogram;
+}
+
+/** Pure merge: a new histogram holding every value of the inputs (exact, not an average of percentiles). */
+export function mergeHistograms(histograms: readonly Histogram[]): Histogram {
+  const merged = createHistogram();
+  for (const histogram of histograms) merged.add(histogram);
+  return merged;
+}
+
+export function mergeEncoded(encoded: readonly string[]): string {
+  return encodeHistogram(mergeHistograms(encoded.map(decodeHistogram)));
+}
+
+/** Merges the response/service/scheduleLag triplets of several runs or workers. */
+export function mergeEncodedSets(sets: readonly EncodedHistograms[]): EncodedHistograms {
+  return {
+    response: mergeEncoded(sets.map((set) => set.response)),
+    service: mergeEncoded(sets.map((set) => set.service)),
+    scheduleLag: mergeEncoded(sets.map((set) => set.scheduleLag)),
+  };
+}
+
+const usToMs = (us: number) => us / 1000;
+
+/** Percentile in ms (percentile given 0..100). */
+export function percentileMs(histogram: Histogram, percentile: number): number {
+  return histogram.totalCount === 0 ? 0 : usToMs(histogram.getValueAtPercentile(percentile));
+}
+
+export function summarizeHistogram(histogram: Histogram): LatencyStats {
+  if (histogram.totalCount === 0) {
+    return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };
+  }
+  return {
+    count: histogram.totalCount,
+    min: usToMs(histogram.minNonZeroValue),
+    mean: usToMs(histogram.mean),
+    p50: percentileMs(histogram, 50),
+    p90: percentileMs(histogram, 90),
+    p99: percentileMs(histogram, 99),
+    p999: percentileMs(histogram, 99.9),
+    max: usToMs(histogram.maxValue),
+  };
+}
+
+/** Percentile spectrum for charts: [percentile, ms] pairs at 0, 29.3, 50, 64.6, 75, ... up to maxNines nines. */
+export function percentileSpectrum(histogram: Histogram, maxNines = 5): [number, number][] {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= maxNines * 4; i += 1) {
+    const percentile = 100 * (1 - 0.5 ** (i / 2));
+    if (percentile > 100 - 10 ** -maxNines) break;
+    points.push([percentile, percentileMs(histogram, percentile)]);
+  }
+  points.push([100, usToMs(histogram.maxValue)]);
+  return points;
+}
