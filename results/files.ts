@@ -1,0 +1,54 @@
+/**
+ * Reading and writing results files. Writes are atomic (temp file + rename in the same folder), so a
+ * crash or Ctrl-C never leaves half a file; reads validate against the schema and fail in one line.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ScalebenchError } from './errors.ts';
+import { type ResultsFile, resultsFileSchema } from './schema.ts';
+
+/** Writes any text atomically: a sibling temp file renamed over the target. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, content);
+    await rename(temp, path);
+  } catch (error: unknown) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export async function writeResultsFile(path: string, results: ResultsFile): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+export async function readResultsFile(path: string): Promise<ResultsFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ScalebenchError('SB_ERR_RESULTS_FILE', `cannot read results file ${path}`, {
+      hint: 'check the path; results are written by `scalebench bench --json FILE` or `scalebench run --out DIR`',
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScalebenchError('SB_ERR_RESULTS_FILE', `${path} is not valid JSON`, {
+      hint: 'the file is corrupt or truncated; rerun the benchmark',
+    });
+  }
+  const parsed = resultsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem';
+    throw new ScalebenchError('SB_ERR_RESULTS_FILE', `${path} is not a scalebench results file (${where})`, {
+      hint: 'pass a results.json written by this version of scalebench',
+    });
+  }
+  return parsed.data;
+}
