@@ -1,0 +1,4 @@
+/** The explicit map of feature name → factory; FEATURES in the config picks which are mounted. */
+import type { FeatureFactory } from './feature.ts';
+
+export const featureFactories: Record<string, FeatureFactory> = {};

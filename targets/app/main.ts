@@ -1,0 +1,22 @@
+/**
+ * Process entry of the reference app: `node --import tsx targets/app/main.ts`, configured by the
+ * environment (targets/app/config.ts). Prints `listening <url>` once it accepts connections and
+ * shuts down gracefully on SIGTERM/SIGINT.
+ */
+import { readAppConfig } from './config.ts';
+import { startApp } from './server.ts';
+
+const config = readAppConfig(process.env);
+const app = await startApp(config);
+process.stdout.write(`listening ${app.url} instance=${config.INSTANCE_ID}\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => process.exit(1), 5_000);
+  force.unref();
+  void app.close().then(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

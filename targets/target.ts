@@ -1,0 +1,47 @@
+/**
+ * The code API of reference targets, used by `scalebench targets start` and by the experiments.
+ * One definition per experiment (clones, caching, async, database); variants are config values.
+ */
+
+export interface TargetStartOptions {
+  /** variant knobs, e.g. { session: 'redis', affinity: 'sticky' } */
+  variant: Record<string, string>;
+  /** number of app clones (clones experiment) or queue workers (async), where it applies */
+  clones?: number;
+  workers?: number;
+  /** folder for the processes' log files */
+  logDir: string;
+  env?: Record<string, string | undefined>;
+}
+
+export interface InstanceInfo {
+  id: string;
+  kind: 'clone' | 'worker' | 'balancer' | 'replica';
+  url: string | null;
+  pid: number | null;
+  alive: boolean;
+  logFile: string | null;
+}
+
+export interface RunningTarget {
+  experiment: string;
+  /** the address to load: the balancer's for clones */
+  url: string;
+  /** which balancer runs in front, if any: haproxy, nginx or builtin */
+  balancer: string | null;
+  instances(): InstanceInfo[];
+  /** kills one process (SIGKILL) of a kind, e.g. ('clone', 0) or ('worker', 1) */
+  kill(kind: 'clone' | 'worker', index: number): Promise<void>;
+  restart(kind: 'clone' | 'worker', index: number): Promise<void>;
+  /** the app counters summed over instances (from /metrics), plus target-specific figures */
+  counters(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export interface TargetDefinition {
+  name: string;
+  description: string;
+  /** knob → allowed values; the first is the default */
+  variants: Record<string, readonly string[]>;
+  start(options: TargetStartOptions): Promise<RunningTarget>;
+}
