@@ -138,6 +138,8 @@ export const trialResultSchema = runResultSchema.extend({
   correctness: countsSchema,
   /** experiment-specific time series, e.g. queueDepth or replicaLagMs, one value per second */
   extraSeries: z.record(z.string(), z.array(z.number())),
+  /** custom latency metrics of the flow, e.g. jobLatencyMs (post → done as seen by the poller) */
+  trends: z.record(z.string(), z.object({ stats: latencyStatsSchema, histogram: z.string() })).optional(),
   faults: z.array(faultSchema),
 });
 export type TrialResult = z.infer<typeof trialResultSchema>;
