@@ -1,0 +1,93 @@
+/**
+ * The named metrics of one trial, as thresholds and capacity search see them. Names follow k6 where
+ * k6 has one (http_req_duration, http_req_failed, http_reqs, iterations, dropped_iterations, checks);
+ * correctness figures, app counters and custom trends answer under their own names.
+ */
+import {
+  decodeHistogram,
+  type Histogram,
+  percentileMs,
+  summarizeHistogram,
+} from '../../results/histogram.ts';
+import type { LatencyStats, TrialResult } from '../../results/schema.ts';
+import type { Aggregation, MetricSource } from './thresholds.ts';
+
+type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'>;
+
+function fromHistogram(histogram: Histogram, stats: LatencyStats, aggregation: Aggregation): number | null {
+  switch (aggregation.kind) {
+    case 'percentile':
+      return percentileMs(histogram, aggregation.percentile);
+    case 'avg':
+      return stats.mean;
+    case 'min':
+      return stats.min;
+    case 'max':
+      return stats.max;
+    case 'med':
+      return stats.p50;
+    case 'count':
+      return stats.count;
+    default:
+      return null;
+  }
+}
+
+function latencyMetric(encoded: string, aggregation: Aggregation): number | null {
+  const histogram = decodeHistogram(encoded);
+  return fromHistogram(histogram, summarizeHistogram(histogram), aggregation);
+}
+
+function countMetric(count: number, denominator: number, aggregation: Aggregation): number | null {
+  if (aggregation.kind === 'count' || aggregation.kind === 'value') return count;
+  if (aggregation.kind === 'rate') return denominator === 0 ? 0 : count / denominator;
+  return null;
+}
+
+export function trialMetricSource(trial: TrialMetrics): MetricSource {
+  const { summary } = trial;
+  return (metric, aggregation) => {
+    switch (metric) {
+      case 'http_req_duration':
+      case 'response_time':
+        return latencyMetric(trial.histograms.response, aggregation);
+      case 'service_time':
+        return latencyMetric(trial.histograms.service, aggregation);
+      case 'schedule_lag':
+        return latencyMetric(trial.histograms.scheduleLag, aggregation);
+      case 'http_req_failed':
+        return countMetric(summary.errors, summary.requests, aggregation);
+      case 'http_reqs':
+        return aggregation.kind === 'rate'
+          ? summary.achievedRate
+          : countMetric(summary.requests, 1, aggregation);
+      case 'iterations':
+        return countMetric(summary.iterations, 1, aggregation);
+      case 'dropped_iterations':
+        return countMetric(
+          summary.droppedIterations,
+          summary.iterations + summary.droppedIterations,
+          aggregation,
+        );
+      case 'checks': {
+        const totals = Object.values(summary.checks).reduce(
+          (sum, check) => ({ passes: sum.passes + check.passes, all: sum.all + check.passes + check.fails }),
+          { passes: 0, all: 0 },
+        );
+        return countMetric(totals.passes, totals.all, aggregation);
+      }
+      default:
+        return namedMetric(trial, metric, aggregation);
+    }
+  };
+}
+
+function namedMetric(trial: TrialMetrics, metric: string, aggregation: Aggregation): number | null {
+  const trend = trial.trends?.[metric];
+  if (trend) return latencyMetric(trend.histogram, aggregation);
+  const correctness = trial.correctness[metric];
+  if (correctness !== undefined) return countMetric(correctness, trial.summary.iterations, aggregation);
+  const counter = trial.counters[metric];
+  if (counter !== undefined) return countMetric(counter, trial.summary.requests, aggregation);
+  return null;
+}
