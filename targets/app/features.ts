@@ -1,4 +1,7 @@
 /** The explicit map of feature name → factory; FEATURES in the config picks which are mounted. */
 import type { FeatureFactory } from './feature.ts';
+import { createShopFeature } from './shop/shop-feature.ts';
 
-export const featureFactories: Record<string, FeatureFactory> = {};
+export const featureFactories: Record<string, FeatureFactory> = {
+  shop: createShopFeature,
+};

@@ -1,0 +1,47 @@
+/**
+ * Log in and keep a cart: `POST /login {"user"}` sets the `sid` cookie; `POST /cart/items
+ * {"productId"}` and `GET /cart` answer 401 without a session the store knows.
+ */
+import type { Counters } from '../metrics.ts';
+import { type AppRequest, HttpError, type Router } from '../router.ts';
+import { bodyObject, intField, stringField } from './body.ts';
+import { isSessionId, type SessionStore } from './sessions.ts';
+
+export function registerCartRoutes(router: Router, store: SessionStore, counters: Counters): void {
+  router.post('/login', async (req) => {
+    const user = stringField(bodyObject(req.body), 'user', 200);
+    const sid = await store.create(user);
+    counters.inc('sessionsCreated');
+    return {
+      status: 200,
+      json: { user },
+      headers: { 'set-cookie': `sid=${sid}; Path=/; HttpOnly; SameSite=Lax` },
+    };
+  });
+
+  router.post('/cart/items', async (req) => {
+    const sid = requireSessionId(req, counters);
+    const productId = intField(bodyObject(req.body), 'productId', 1, Number.MAX_SAFE_INTEGER);
+    if (!(await store.addItem(sid, productId))) throw missingSession(counters);
+    counters.inc('cartItemsAdded');
+    return { status: 200, json: { productId } };
+  });
+
+  router.get('/cart', async (req) => {
+    const sid = requireSessionId(req, counters);
+    const items = await store.items(sid);
+    if (!items) throw missingSession(counters);
+    return { status: 200, json: { items } };
+  });
+}
+
+function requireSessionId(req: AppRequest, counters: Counters): string {
+  const sid = req.cookies['sid'];
+  if (!isSessionId(sid)) throw missingSession(counters);
+  return sid;
+}
+
+function missingSession(counters: Counters): HttpError {
+  counters.inc('sessionsMissing');
+  return new HttpError(401, 'no valid session: POST /login first');
+}
