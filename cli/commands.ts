@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { registerDoctor } from './doctor.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerDoctor];

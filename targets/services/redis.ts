@@ -16,9 +16,15 @@ export async function pingRedis(url: string, timeoutMs: number): Promise<PingRes
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', () => {});
+  let lastError: unknown;
+  client.on('error', (error: unknown) => {
+    lastError = error;
+  });
   try {
-    await client.connect();
+    // ioredis rejects with 'Connection is closed.'; the error event says why (ECONNREFUSED, ...)
+    await client.connect().catch((error: unknown) => {
+      throw lastError ?? error;
+    });
     const started = performance.now();
     await client.ping();
     const pingMs = performance.now() - started;
