@@ -57,10 +57,8 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
   // a restart appends to the same log: only lines written after this start count
   const logOffset = sizeOf(logPath);
   const ready = async () => {
-    if (url === null)
-      return (
-        pattern !== undefined && pattern.test((await readFile(logPath)).subarray(logOffset).toString('utf8'))
-      );
+    if (pattern) return pattern.test((await readFile(logPath)).subarray(logOffset).toString('utf8'));
+    if (url === null) return false;
     const health = await fetchHealth(url, 1000);
     if (health?.instance !== options.id) return false;
     build = health.build;
