@@ -1,0 +1,134 @@
+/**
+ * The replica manager: a dedicated primary cluster (temp folder, free port, trust auth, WAL for
+ * replication) and a streaming replica made from it with pg_basebackup, each on its own port. The system
+ * PostgreSQL is never touched. Both postmasters and the folder are stopped/removed by stop() or, failing
+ * that, by the cleanup stack.
+ */
+import { chown, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { ScalebenchError } from '../../results/errors.ts';
+import { freePort } from '../lifecycle/free-port.ts';
+import { makeTempDir } from '../lifecycle/temp-dir.ts';
+import { findPgBinaries, pgRunAs } from './pg-binaries.ts';
+import {
+  basebackupCluster,
+  type ClusterCommand,
+  initCluster,
+  type PgCluster,
+  startCluster,
+} from './pg-cluster.ts';
+
+export interface ReplicaPairOptions {
+  env?: Record<string, string | undefined>;
+  /** runs on the primary before the base backup, e.g. schema and seed, so the replica starts with them */
+  beforeBackup?: (primaryUrl: string) => Promise<void>;
+}
+
+export interface ReplicaPair {
+  primary: PgCluster;
+  replica: PgCluster;
+  /** the temp folder holding both data folders (removed on stop) */
+  dir: string;
+  /** SELECT pg_wal_replay_pause() on the replica: it keeps receiving WAL but applies none */
+  pauseReplay(): Promise<void>;
+  resumeReplay(): Promise<void>;
+  /** resolves once the replica has replayed everything the primary had written when called */
+  waitForCatchUp(timeoutMs?: number): Promise<void>;
+  /** stops replica then primary and removes the folder; idempotent */
+  stop(): Promise<void>;
+}
+
+const primarySettings = {
+  wal_level: 'replica',
+  max_wal_senders: '4',
+  wal_keep_size: '256MB',
+  max_connections: '120',
+};
+
+export async function startReplicaPair(options: ReplicaPairOptions = {}): Promise<ReplicaPair> {
+  const binaries = await findPgBinaries(options.env);
+  const command: ClusterCommand = { binaries, runAs: await pgRunAs() };
+  const folder = makeTempDir('pg-replica');
+  const started: PgCluster[] = [];
+  const stop = async () => {
+    for (const cluster of started.reverse()) await cluster.stop();
+    started.length = 0;
+    await folder.remove();
+  };
+  try {
+    if (command.runAs) await chown(folder.path, command.runAs.uid, command.runAs.gid);
+    const primaryDir = join(folder.path, 'primary');
+    const replicaDir = join(folder.path, 'replica');
+    await mkdir(primaryDir, { mode: 0o700 });
+    if (command.runAs) await chown(primaryDir, command.runAs.uid, command.runAs.gid);
+    await initCluster(command, primaryDir);
+    const primary = await startCluster({
+      ...command,
+      role: 'primary',
+      dataDir: primaryDir,
+      port: await freePort(),
+      settings: primarySettings,
+    });
+    started.push(primary);
+    await options.beforeBackup?.(primary.url);
+    await basebackupCluster(command, primary.port, replicaDir);
+    const replica = await startCluster({
+      ...command,
+      role: 'replica',
+      dataDir: replicaDir,
+      port: await freePort(),
+      settings: { hot_standby: 'on', max_connections: '120' },
+    });
+    started.push(replica);
+    return {
+      primary,
+      replica,
+      dir: folder.path,
+      pauseReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_pause()'),
+      resumeReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_resume()'),
+      waitForCatchUp: (timeoutMs) => waitForCatchUp(primary.url, replica.url, timeoutMs ?? 10_000),
+      stop,
+    };
+  } catch (error: unknown) {
+    await stop();
+    throw error;
+  }
+}
+
+async function onReplica(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForCatchUp(primaryUrl: string, replicaUrl: string, timeoutMs: number): Promise<void> {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const replica = new pg.Client({ connectionString: replicaUrl });
+  await primary.connect();
+  await replica.connect();
+  try {
+    const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    const target = rows[0]!.lsn;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows: replayed } = await replica.query<{ done: boolean }>(
+        'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
+        [target],
+      );
+      if (replayed[0]?.done) return;
+      await sleep(20);
+    }
+    throw new ScalebenchError(
+      'SB_ERR_TARGET_START',
+      `the replica did not reach ${target} in ${timeoutMs} ms`,
+    );
+  } finally {
+    await Promise.all([primary.end(), replica.end()]);
+  }
+}
