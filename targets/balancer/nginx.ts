@@ -1,0 +1,125 @@
+/**
+ * nginx in front of the clones: config generated into a temp folder (also its prefix for temp files),
+ * started in the foreground on a free port. Round-robin per request with keep-alive upstream
+ * connections; open-source nginx has no active health checks, so a dead clone is taken out passively
+ * (`max_fails=1 fail_timeout=2s`) and the failed request goes to the next clone (`proxy_next_upstream`).
+ *
+ * Sticky: open-source nginx has no `sticky cookie` (that is nginx Plus). Instead of `hash $cookie_sid`
+ * (which would send the login, made before the sid exists, to another clone than the cart), nginx sets
+ * its own cookie SRV=<clone that served> from $upstream_addr, and routes a request carrying it to a
+ * per-clone upstream whose other clones are `backup`: the same clone while it lives, another once it died.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { freePort } from '../lifecycle/free-port.ts';
+import { makeTempDir } from '../lifecycle/temp-dir.ts';
+import { fetchHealth } from '../process/health.ts';
+import { spawnLogged } from '../process/spawn.ts';
+import { type Backend, type BalancerOptions, type RunningBalancer, stickyCookie } from './balancer.ts';
+import { keepConfigCopy } from './config-copy.ts';
+
+const serverFlags = 'max_fails=1 fail_timeout=2s';
+
+export function nginxConfig(options: BalancerOptions, port: number, prefix: string): string {
+  const sticky = options.affinity === 'sticky';
+  const upstream = (name: string, primary: Backend[], backup: Backend[]) => [
+    `  upstream ${name} {`,
+    `    zone ${name} 64k;`,
+    ...primary.map((b) => `    server 127.0.0.1:${b.port} ${serverFlags};`),
+    ...backup.map((b) => `    server 127.0.0.1:${b.port} ${serverFlags} backup;`),
+    '    keepalive 64;',
+    '  }',
+  ];
+  const perClone = sticky
+    ? options.backends.flatMap((backend, i) =>
+        upstream(
+          `clone_${i}`,
+          [backend],
+          options.backends.filter((other) => other !== backend),
+        ),
+      )
+    : [];
+  const stickyMaps = sticky
+    ? [
+        `  map $cookie_${stickyCookie} $sb_pool {`,
+        '    default clones;',
+        ...options.backends.map((b, i) => `    ${b.id} clone_${i};`),
+        '  }',
+        '  map $upstream_addr $sb_served {',
+        '    default "";',
+        ...options.backends.map((b) => `    "~127\\.0\\.0\\.1:${b.port}$" ${b.id};`),
+        '  }',
+      ]
+    : [];
+  return [
+    'daemon off;',
+    'master_process on;',
+    'worker_processes auto;',
+    `pid ${join(prefix, 'nginx.pid')};`,
+    'error_log stderr warn;',
+    'events { worker_connections 8192; }',
+    'http {',
+    '  access_log off;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+      (kind) => `  ${kind}_temp_path ${join(prefix, `${kind}_temp`)};`,
+    ),
+    '  keepalive_timeout 65s;',
+    '  keepalive_requests 100000;',
+    ...upstream('clones', options.backends, []),
+    ...perClone,
+    ...stickyMaps,
+    '  server {',
+    `    listen 127.0.0.1:${port};`,
+    '    location / {',
+    `      proxy_pass http://${sticky ? '$sb_pool' : 'clones'};`,
+    '      proxy_http_version 1.1;',
+    '      proxy_set_header Connection "";',
+    '      proxy_next_upstream error timeout;',
+    '      proxy_next_upstream_tries 3;',
+    '      proxy_connect_timeout 2s;',
+    ...(sticky ? [`      add_header Set-Cookie "${stickyCookie}=$sb_served; Path=/; HttpOnly" always;`] : []),
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+export async function startNginx(command: string, options: BalancerOptions): Promise<RunningBalancer> {
+  const port = options.port ?? (await freePort());
+  const dir = makeTempDir('nginx');
+  const configFile = join(dir.path, 'nginx.conf');
+  const config = nginxConfig(options, port, dir.path);
+  await writeFile(configFile, config);
+  await mkdir(join(dir.path, 'logs'), { recursive: true });
+  const configCopy = await keepConfigCopy(options.logDir, 'balancer-nginx.conf', config);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const child = await spawnLogged({
+      name: 'balancer-nginx',
+      command,
+      args: ['-p', dir.path, '-c', configFile, '-e', 'stderr'],
+      env: process.env,
+      logDir: options.logDir,
+      ready: async () => (await fetchHealth(url, 1000)) !== undefined,
+      hint: `read the log file; the generated config is ${configCopy}`,
+    });
+    const stop = async () => {
+      await child.stop();
+      await dir.remove();
+    };
+    return {
+      kind: 'nginx',
+      url,
+      port,
+      pid: child.pid,
+      logFile: child.logFile,
+      configFile,
+      alive: child.alive,
+      stop,
+    };
+  } catch (error: unknown) {
+    await dir.remove();
+    throw error;
+  }
+}
