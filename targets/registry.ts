@@ -4,12 +4,16 @@
  */
 import { ScalebenchError } from '../results/errors.ts';
 import { asyncTarget } from './async/async-target.ts';
+import { cachingTarget } from './caching/caching-target.ts';
 import { clonesTarget } from './clones/clones-target.ts';
+import { databaseTarget } from './database/database-target.ts';
 import type { TargetDefinition } from './target.ts';
 
 export const targetRegistry: Record<string, TargetDefinition> = {
   clones: clonesTarget,
+  caching: cachingTarget,
   async: asyncTarget,
+  database: databaseTarget,
 };
 
 export function findTarget(name: string): TargetDefinition {
