@@ -20,6 +20,7 @@ export interface PgCluster {
   url: string;
   dataDir: string;
   pid: number;
+  alive(): boolean;
   /** fast shutdown (SIGINT), then immediate (SIGQUIT) and SIGKILL if it lingers; idempotent */
   stop(): Promise<void>;
 }
@@ -136,7 +137,16 @@ export async function startCluster(options: StartClusterOptions): Promise<PgClus
       { hint: 'see the PostgreSQL message above; is the port taken or the data folder unreadable?' },
     );
   }
-  return { role: options.role, port: options.port, url, dataDir: options.dataDir, pid: child.pid ?? 0, stop };
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    role: options.role,
+    port: options.port,
+    url,
+    dataDir: options.dataDir,
+    pid: child.pid ?? 0,
+    alive,
+    stop,
+  };
 }
 
 async function waitForConnections(url: string, child: ChildProcess, timeoutMs: number) {
