@@ -7,14 +7,12 @@ import { asyncTarget } from './async/async-target.ts';
 import { cachingTarget } from './caching/caching-target.ts';
 import { clonesTarget } from './clones/clones-target.ts';
 import { databaseTarget } from './database/database-target.ts';
-import { databaseTarget } from './database/database-target.ts';
 import type { TargetDefinition } from './target.ts';
 
 export const targetRegistry: Record<string, TargetDefinition> = {
   clones: clonesTarget,
   caching: cachingTarget,
   async: asyncTarget,
-  database: databaseTarget,
   database: databaseTarget,
 };
 
