@@ -35,6 +35,11 @@ export interface RunningTarget {
   restart(kind: 'clone' | 'worker', index: number): Promise<void>;
   /** the app counters summed over instances (from /metrics), plus target-specific figures */
   counters(): Promise<Record<string, number>>;
+  /**
+   * After the load stops: waits for background work to finish (e.g. queued jobs to drain) and returns
+   * correctness figures that only exist then, e.g. { jobsLost, jobsDuplicated }.
+   */
+  settle?(signal?: AbortSignal): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
