@@ -1,0 +1,91 @@
+/**
+ * From the merged thread report to what runLoad returns: the RunResult of results/schema.ts
+ * (summary, encoded histograms, series) plus custom counters and trends, with the saturation verdict.
+ */
+import { decodeHistogram, summarizeHistogram } from '../../results/histogram.ts';
+import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
+import { toMs } from '../load-models/duration.ts';
+import { buildProfile } from '../load-models/rate-profile.ts';
+import type { LoadRunOptions } from '../load-models/types.ts';
+import { mergeSeries } from './merge-reports.ts';
+import { saturationReasons } from './saturation.ts';
+import type { ThreadReport } from './thread-report.ts';
+
+export interface RunOutcome extends RunResult {
+  /** custom counters from flows (sessionsLost, staleReads, rywViolations, flowErrors, ...) */
+  counters: Record<string, number>;
+  /** custom trends from flows (e.g. jobLatencyMs), summarized in ms */
+  trends: Record<string, LatencyStats>;
+  /** the same trends as encoded HdrHistograms (µs), for exact merging across trials */
+  trendHistograms: Record<string, string>;
+  /** stopped early by the abort signal */
+  interrupted: boolean;
+  /** describePlan(options) */
+  plan: string;
+  vusCreated: number;
+  eventLoopDelayP99Ms: number;
+  /** the first exception a flow threw (flowErrors counts them) */
+  firstFlowError?: string;
+}
+
+/** Planned iterations per second over the measured part; null for closed models. */
+export function targetRate(options: LoadRunOptions): number | null {
+  const profile = buildProfile(options.executor, 0);
+  if (profile.kind !== 'rate' || profile.totalMs === 0) return null;
+  const planned = profile.segments.reduce(
+    (sum, s) => sum + (((s.from + s.to) / 2) * s.durationMs) / profile.unitMs,
+    0,
+  );
+  return (planned * 1000) / profile.totalMs;
+}
+
+export function buildOutcome(
+  options: LoadRunOptions,
+  report: ThreadReport,
+  extra: { interrupted: boolean; plan: string },
+): RunOutcome {
+  const measuredMs = Math.max(0, report.ranMs - toMs(options.warmup, 0));
+  const durationSeconds = measuredMs / 1000;
+  const latency = {
+    response: summarizeHistogram(decodeHistogram(report.histograms.response)),
+    service: summarizeHistogram(decodeHistogram(report.histograms.service)),
+    scheduleLag: summarizeHistogram(decodeHistogram(report.histograms.scheduleLag)),
+  };
+  const invalidReasons = saturationReasons(
+    options.saturation,
+    latency.scheduleLag.p99,
+    report.eventLoopDelayP99Ms,
+  );
+  const summary: Summary = {
+    durationSeconds,
+    requests: report.requests,
+    errors: report.errors,
+    errorsByClass: report.errorsByClass,
+    iterations: report.iterations,
+    droppedIterations: report.droppedIterations,
+    achievedRate: durationSeconds > 0 ? report.iterations / durationSeconds : 0,
+    targetRate: targetRate(options),
+    latency,
+    checks: report.checks,
+    steps: Object.entries(report.steps).map(([name, step]) => ({ name, ...step })),
+    servedBy: report.servedBy,
+    valid: invalidReasons.length === 0,
+    invalidReasons,
+  };
+  const trends: Record<string, LatencyStats> = {};
+  for (const [name, encoded] of Object.entries(report.trends))
+    trends[name] = summarizeHistogram(decodeHistogram(encoded));
+  return {
+    summary,
+    histograms: report.histograms,
+    series: mergeSeries([report.series]),
+    counters: report.counters,
+    trends,
+    trendHistograms: report.trends,
+    interrupted: extra.interrupted,
+    plan: extra.plan,
+    vusCreated: report.vusCreated,
+    eventLoopDelayP99Ms: report.eventLoopDelayP99Ms,
+    ...(report.firstFlowError === undefined ? {} : { firstFlowError: report.firstFlowError }),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The closed model's loop (k6 constant-vus / ramping-vus): the VU count follows the profile; each VU
+ * starts its next iteration as soon as the previous one ends. VUs above the current target finish
+ * their iteration and stop.
+ */
+import { levelAt, type Profile } from '../load-models/rate-profile.ts';
+import type { Clock } from './clock.ts';
+import type { InFlight } from './in-flight.ts';
+import type { IterationRunner } from './vu-pool.ts';
+
+export interface ClosedSchedulerOptions {
+  profile: Profile;
+  clock: Clock;
+  startAt: number;
+  createVu(id: number): IterationRunner;
+  inFlight: InFlight;
+  signal?: AbortSignal;
+  /** how often the VU target is re-read (default 100 ms) */
+  controlEveryMs?: number;
+}
+
+export async function runClosedSchedule(options: ClosedSchedulerOptions): Promise<number> {
+  const { profile, clock, startAt, signal } = options;
+  const vus: IterationRunner[] = [];
+  let target = 0;
+  let stopped = false;
+  const loop = async (index: number, vu: IterationRunner) => {
+    while (!stopped && index < target) {
+      await vu.runIteration(clock.now());
+    }
+  };
+  const running = new Set<number>();
+  for (;;) {
+    const offset = clock.now() - startAt;
+    if (signal?.aborted || offset >= profile.totalMs) break;
+    target = Math.floor(levelAt(profile, offset));
+    for (let index = 0; index < target; index += 1) {
+      if (running.has(index)) continue;
+      vus[index] ??= options.createVu(index);
+      running.add(index);
+      options.inFlight.track(loop(index, vus[index]!).finally(() => running.delete(index)));
+    }
+    await clock.wait(Math.min(options.controlEveryMs ?? 100, profile.totalMs - offset));
+  }
+  stopped = true;
+  target = 0;
+  return clock.now() - startAt;
+}

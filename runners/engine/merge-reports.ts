@@ -1,0 +1,97 @@
+/** Pure merge of per-thread reports: counts add up, histograms merge exactly, series merge by second. */
+import {
+  decodeHistogram,
+  encodeHistogram,
+  mergeEncoded,
+  mergeEncodedSets,
+  mergeHistograms,
+  percentileMs,
+} from '../../results/histogram.ts';
+import type { SeriesPoint } from '../../results/schema.ts';
+import type { SecondPoint } from './second-buckets.ts';
+import type { ThreadReport } from './thread-report.ts';
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+}
+
+/** Series of several threads → one: per second, requests and errors add, percentiles from merged histograms. */
+export function mergeSeries(all: readonly SecondPoint[][]): SeriesPoint[] {
+  if (all.length === 1) return all[0]!.map(({ histogram: _histogram, ...point }) => point);
+  const bySecond = new Map<number, SecondPoint[]>();
+  for (const series of all) {
+    for (const point of series) {
+      const list = bySecond.get(point.second) ?? [];
+      list.push(point);
+      bySecond.set(point.second, list);
+    }
+  }
+  return [...bySecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, points]) => mergeSecond(second, points));
+}
+
+export function mergeSecond(second: number, points: readonly SecondPoint[]): SeriesPoint {
+  const encoded = points.flatMap((point) => (point.histogram ? [point.histogram] : []));
+  const histogram = mergeHistograms(encoded.map(decodeHistogram));
+  return {
+    second,
+    warmup: points.some((point) => point.warmup),
+    requests: points.reduce((sum, point) => sum + point.requests, 0),
+    errors: points.reduce((sum, point) => sum + point.errors, 0),
+    p50: encoded.length > 0 ? percentileMs(histogram, 50) : (points[0]?.p50 ?? 0),
+    p99: encoded.length > 0 ? percentileMs(histogram, 99) : (points[0]?.p99 ?? 0),
+  };
+}
+
+export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & { series: SecondPoint[] } {
+  if (reports.length === 1) return reports[0]!;
+  const merged: ThreadReport = {
+    requests: 0,
+    errors: 0,
+    errorsByClass: {},
+    iterations: 0,
+    droppedIterations: 0,
+    histograms: mergeEncodedSets(reports.map((report) => report.histograms)),
+    checks: {},
+    steps: {},
+    servedBy: {},
+    counters: {},
+    trends: {},
+    series: mergeSeries(reports.map((report) => report.series)),
+    ranMs: Math.max(...reports.map((report) => report.ranMs)),
+    eventLoopDelayP99Ms: Math.max(...reports.map((report) => report.eventLoopDelayP99Ms)),
+    vusCreated: 0,
+  };
+  const trendNames = new Set<string>();
+  for (const report of reports) {
+    merged.requests += report.requests;
+    merged.errors += report.errors;
+    merged.iterations += report.iterations;
+    merged.droppedIterations += report.droppedIterations;
+    merged.vusCreated += report.vusCreated;
+    addCounts(merged.errorsByClass, report.errorsByClass);
+    addCounts(merged.servedBy, report.servedBy);
+    addCounts(merged.counters, report.counters);
+    for (const [name, check] of Object.entries(report.checks)) {
+      const into = merged.checks[name] ?? { passes: 0, fails: 0 };
+      into.passes += check.passes;
+      into.fails += check.fails;
+      merged.checks[name] = into;
+    }
+    for (const [name, step] of Object.entries(report.steps)) {
+      const into = merged.steps[name] ?? { requests: 0, errors: {} };
+      into.requests += step.requests;
+      addCounts(into.errors, step.errors);
+      merged.steps[name] = into;
+    }
+    for (const name of Object.keys(report.trends)) trendNames.add(name);
+    merged.firstFlowError ??= report.firstFlowError;
+  }
+  for (const name of trendNames) {
+    merged.trends[name] = mergeEncoded(reports.flatMap((report) => report.trends[name] ?? []));
+  }
+  return merged;
+}
+
+export { encodeHistogram };

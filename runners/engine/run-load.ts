@@ -1,0 +1,53 @@
+/**
+ * The engine's entry point: validate, describe, run (in this thread or N worker threads), merge,
+ * judge saturation. Everything else in scalebench drives load through runLoad.
+ */
+import { ScalebenchError } from '../../results/errors.ts';
+import { describePlan } from '../load-models/describe.ts';
+import type { LoadRunOptions } from '../load-models/types.ts';
+import { validateLoadOptions } from '../load-models/validate.ts';
+import { buildOutcome, type RunOutcome } from './build-outcome.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { type ProgressPoint, ProgressTracker } from './progress-point.ts';
+import { runThread } from './run-thread.ts';
+import { runWorkers } from './run-workers.ts';
+
+export interface LoadHooks {
+  /** abort to stop early: the outcome then covers what ran (interrupted: true) */
+  signal?: AbortSignal;
+  /** called once per finished second of the run (warm-up included), for progress and live charts */
+  onSecond?: (point: ProgressPoint) => void;
+  /** injected time; defaults to performance.now() */
+  clock?: Clock;
+}
+
+/** Throws SB_ERR_INVALID_CONFIG with every problem when the options are not valid. */
+export function assertLoadOptions(options: unknown): LoadRunOptions {
+  const result = validateLoadOptions(options);
+  if (!result.ok) {
+    throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `invalid load options: ${result.errors.join('; ')}`, {
+      hint: 'fix every listed field; see describePlan() for what a valid plan looks like',
+    });
+  }
+  return result.value;
+}
+
+export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Promise<RunOutcome> {
+  const options = assertLoadOptions(input);
+  const clock = hooks.clock ?? systemClock;
+  const plan = describePlan(options);
+  const progress = new ProgressTracker(options, hooks.onSecond);
+  const workers = options.workers ?? 1;
+  const report =
+    workers > 1
+      ? await runWorkers(options, workers, { signal: hooks.signal, onSecond: (point) => progress.add(point) })
+      : await runThread({
+          options,
+          executor: options.executor,
+          clock,
+          startAt: clock.now(),
+          signal: hooks.signal,
+          onSecond: (point) => progress.add(point),
+        });
+  return buildOutcome(options, report, { interrupted: hooks.signal?.aborted ?? false, plan });
+}

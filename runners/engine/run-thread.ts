@@ -1,0 +1,141 @@
+/**
+ * One thread's whole run: build the client, the accumulator and the VUs, wait for the common start,
+ * run the open or closed schedule, let in-flight iterations finish, and report plain data. Used
+ * directly for workers = 1 and inside each worker thread otherwise.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
+import { createHttpClient } from '../http/create-client.ts';
+import type { HttpClient } from '../http/types.ts';
+import { toMs } from '../load-models/duration.ts';
+import { createPacer } from '../load-models/pacer.ts';
+import { buildProfile } from '../load-models/rate-profile.ts';
+import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
+import { vuPoolSize } from '../load-models/vu-pool-size.ts';
+import type { Clock } from './clock.ts';
+import { runClosedSchedule } from './closed-scheduler.ts';
+import { InFlight } from './in-flight.ts';
+import { MetricsAccumulator } from './metrics.ts';
+import { runOpenSchedule } from './open-scheduler.ts';
+import { resolveFlow } from './resolve-flow.ts';
+import type { SecondPoint } from './second-buckets.ts';
+import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
+import { type ThreadReport, toThreadReport } from './thread-report.ts';
+import { type VuFactory, VuPool } from './vu-pool.ts';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
+
+export interface ThreadRun {
+  options: LoadRunOptions;
+  /** this thread's share of the load */
+  executor: ExecutorConfig;
+  clock: Clock;
+  /** clock time of offset 0 (may lie a little in the future: the common start of all threads) */
+  startAt: number;
+  signal?: AbortSignal;
+  onSecond?: (point: SecondPoint) => void;
+  encodeSeconds?: boolean;
+}
+
+async function vuFactory(
+  run: ThreadRun,
+  client: HttpClient,
+  metrics: MetricsAccumulator,
+): Promise<VuFactory> {
+  const { options } = run;
+  const servedByHeader = (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase();
+  const flow = await resolveFlow(options.flow);
+  if (!flow) {
+    const request = options.request ?? {};
+    const base = new URL(options.baseUrl);
+    const path = request.path ?? `${base.pathname}${base.search}`;
+    const prepared = client.prepare(
+      { method: request.method ?? 'GET', path, headers: request.headers ?? {}, body: request.body },
+      false,
+    );
+    return () => new SingleRequestUser(client, prepared, metrics, servedByHeader);
+  }
+  const params = options.flowParams ?? {};
+  const ctx: VuContext = {
+    client,
+    metrics,
+    clock: run.clock,
+    servedByHeader,
+    params,
+    shared: flow.shared?.(params),
+  };
+  return (id) => new FlowVirtualUser(id, flow, ctx);
+}
+
+export async function runThread(run: ThreadRun): Promise<ThreadReport> {
+  const { options, clock, startAt, signal } = run;
+  const warmupMs = toMs(options.warmup, 0);
+  const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
+  const profile = buildProfile(run.executor, warmupMs);
+  const poolSize = vuPoolSize(run.executor);
+  const client = createHttpClient(options.client ?? 'raw', {
+    origin: new URL(options.baseUrl).origin,
+    connections: poolSize.max,
+    timeoutMs,
+  });
+  const metrics = new MetricsAccumulator({
+    startAt,
+    warmupMs,
+    encodeSeconds: run.encodeSeconds ?? false,
+    onSecond: run.onSecond,
+  });
+  const factory = await vuFactory(run, client, metrics);
+  const inFlight = new InFlight();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const ticker = setInterval(() => metrics.tick(clock.now()), 200);
+  let ranMs = 0;
+  let vusCreated = 0;
+  try {
+    if (clock.now() < startAt) await clock.wait(startAt - clock.now());
+    loopDelay.enable();
+    if (profile.kind === 'rate') {
+      const pool = new VuPool(factory, poolSize.preAllocated, poolSize.max);
+      ranMs = await runOpenSchedule({
+        pacer: createPacer(profile),
+        clock,
+        startAt,
+        acquire: () => pool.acquire(),
+        release: (vu) => pool.release(vu),
+        onDropped: (intendedAt) => metrics.addDropped(intendedAt),
+        inFlight,
+        signal,
+      });
+      vusCreated = pool.size;
+    } else {
+      ranMs = await runClosedSchedule({
+        profile,
+        clock,
+        startAt,
+        createVu: (id) => {
+          vusCreated += 1;
+          return factory(id);
+        },
+        inFlight,
+        signal,
+      });
+    }
+    const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
+    await inFlight.drain(signal?.aborted ? Math.min(graceMs, 2000) : graceMs);
+  } finally {
+    clearInterval(ticker);
+    loopDelay.disable();
+    metrics.seal();
+    await client.close();
+  }
+  const data = metrics.close();
+  const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
+  return toThreadReport(data, {
+    ranMs: Math.min(ranMs, profile.totalMs),
+    eventLoopDelayP99Ms,
+    vusCreated,
+    firstFlowError: metrics.firstFlowError,
+  });
+}
+
+export { SINGLE_STEP };

@@ -1,0 +1,98 @@
+/**
+ * N worker threads split the load (split-executor.ts), start together at a common wall-clock instant,
+ * and post their reports; encoded histograms merge exactly. Per-second points are merged live once
+ * every worker has reported that second.
+ */
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { ScalebenchError } from '../../results/errors.ts';
+import type { SeriesPoint } from '../../results/schema.ts';
+import type { LoadRunOptions } from '../load-models/types.ts';
+import { mergeReports, mergeSecond } from './merge-reports.ts';
+import type { SecondPoint } from './second-buckets.ts';
+import { hasWork, splitExecutor } from './split-executor.ts';
+import type { ThreadReport } from './thread-report.ts';
+import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol.ts';
+
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+const START_DELAY_MS = 100;
+
+class LiveSeconds {
+  private readonly pending = new Map<number, SecondPoint[]>();
+  constructor(
+    private readonly workers: number,
+    private readonly emit: (point: SeriesPoint) => void,
+  ) {}
+  add(point: SecondPoint): void {
+    const list = this.pending.get(point.second) ?? [];
+    list.push(point);
+    this.pending.set(point.second, list);
+    if (list.length === this.workers) this.flushUpTo(point.second);
+  }
+  flushUpTo(second: number): void {
+    for (const key of [...this.pending.keys()].sort((a, b) => a - b)) {
+      if (key > second) break;
+      this.emit(mergeSecond(key, this.pending.get(key)!));
+      this.pending.delete(key);
+    }
+  }
+}
+
+function startWorker(input: WorkerInput, live: LiveSeconds) {
+  const worker = new Worker(BOOTSTRAP, { workerData: input });
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    onReady = resolve;
+  });
+  const done = new Promise<ThreadReport>((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') onReady();
+      else if (message.type === 'second') live.add(message.point);
+      else if (message.type === 'done') resolve(message.report);
+      else
+        reject(
+          new ScalebenchError('SB_ERR_INVALID_CONFIG', `worker failed: ${message.message}`, {
+            hint: message.hint ?? 'rerun with --workers 1 to see the error directly',
+          }),
+        );
+    });
+    worker.on('error', (error) =>
+      reject(new ScalebenchError('SB_ERR_INTERNAL', `worker crashed: ${error.message}`)),
+    );
+    worker.on('exit', (code) =>
+      reject(new ScalebenchError('SB_ERR_INTERNAL', `worker exited early with code ${code}`)),
+    );
+  });
+  return { worker, ready, done, send: (message: ToWorker) => worker.postMessage(message) };
+}
+
+export async function runWorkers(
+  options: LoadRunOptions,
+  count: number,
+  hooks: { signal?: AbortSignal; onSecond: (point: SeriesPoint) => void },
+): Promise<ThreadReport> {
+  const executors = Array.from({ length: count }, (_, index) =>
+    splitExecutor(options.executor, index, count),
+  ).filter(hasWork);
+  const live = new LiveSeconds(executors.length, hooks.onSecond);
+  const workerOptions: LoadRunOptions = { ...options, workers: 1 };
+  const started = executors.map((executor) => startWorker({ options: workerOptions, executor }, live));
+  const stop = () => {
+    for (const worker of started) worker.send({ type: 'stop' });
+  };
+  hooks.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await Promise.race([
+      Promise.all(started.map((worker) => worker.ready)),
+      Promise.all(started.map((w) => w.done)),
+    ]);
+    const startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
+    for (const worker of started) worker.send({ type: 'start', startEpochMs });
+    const reports = await Promise.all(started.map((worker) => worker.done));
+    live.flushUpTo(Number.POSITIVE_INFINITY);
+    return mergeReports(reports);
+  } finally {
+    hooks.signal?.removeEventListener('abort', stop);
+    await Promise.all(started.map((worker) => worker.worker.terminate()));
+  }
+}

@@ -1,0 +1,60 @@
+/** What one thread measured, as plain serializable data (posted by worker threads, merged by the main one). */
+import { encodeHistogram } from '../../results/histogram.ts';
+import type { EncodedHistograms } from '../../results/schema.ts';
+import type { Accumulated, StepCounts } from './metrics.ts';
+import type { SecondPoint } from './second-buckets.ts';
+
+export interface ThreadReport {
+  requests: number;
+  errors: number;
+  errorsByClass: Record<string, number>;
+  iterations: number;
+  droppedIterations: number;
+  histograms: EncodedHistograms;
+  checks: Record<string, { passes: number; fails: number }>;
+  steps: Record<string, StepCounts>;
+  servedBy: Record<string, number>;
+  counters: Record<string, number>;
+  trends: Record<string, string>;
+  series: SecondPoint[];
+  /** ms of schedule that ran (warm-up included) */
+  ranMs: number;
+  eventLoopDelayP99Ms: number;
+  vusCreated: number;
+  firstFlowError?: string;
+}
+
+export function toThreadReport(
+  data: Accumulated,
+  extra: {
+    ranMs: number;
+    eventLoopDelayP99Ms: number;
+    vusCreated: number;
+    firstFlowError: string | undefined;
+  },
+): ThreadReport {
+  const trends: Record<string, string> = {};
+  for (const [name, histogram] of Object.entries(data.trends)) trends[name] = encodeHistogram(histogram);
+  return {
+    requests: data.requests,
+    errors: data.errors,
+    errorsByClass: data.errorsByClass,
+    iterations: data.iterations,
+    droppedIterations: data.droppedIterations,
+    histograms: {
+      response: encodeHistogram(data.response),
+      service: encodeHistogram(data.service),
+      scheduleLag: encodeHistogram(data.scheduleLag),
+    },
+    checks: data.checks,
+    steps: data.steps,
+    servedBy: data.servedBy,
+    counters: data.counters,
+    trends,
+    series: data.series,
+    ranMs: extra.ranMs,
+    eventLoopDelayP99Ms: extra.eventLoopDelayP99Ms,
+    vusCreated: extra.vusCreated,
+    ...(extra.firstFlowError === undefined ? {} : { firstFlowError: extra.firstFlowError }),
+  };
+}

@@ -1,0 +1,17 @@
+/** Messages between runLoad (main thread) and its worker threads. */
+import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
+import type { SecondPoint } from './second-buckets.ts';
+import type { ThreadReport } from './thread-report.ts';
+
+export interface WorkerInput {
+  options: LoadRunOptions;
+  executor: ExecutorConfig;
+}
+
+export type ToWorker = { type: 'start'; startEpochMs: number } | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'second'; point: SecondPoint }
+  | { type: 'done'; report: ThreadReport }
+  | { type: 'error'; message: string; code?: string; hint?: string };

@@ -1,0 +1,168 @@
+/**
+ * One virtual user: its vars and cookie jar, the step API flows call, and the bookkeeping that
+ * turns each step into a metrics record. The first request of an iteration is timed from the
+ * iteration's intended start (no coordinated omission); later steps from when the flow issued them.
+ */
+import type { ErrorClass } from '../../results/schema.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { MetricsAccumulator } from '../engine/metrics.ts';
+import { classifyStatus } from '../http/classify-error.ts';
+import type { HttpClient, HttpRequest } from '../http/types.ts';
+import { CookieJar } from './cookie-jar.ts';
+import { toFlowResponse } from './flow-response.ts';
+import { fillTemplate, pickPath } from './template.ts';
+import type {
+  Capture,
+  FlowDefinition,
+  FlowRequest,
+  FlowResponse,
+  PollOptions,
+  PollResult,
+  StepOptions,
+  VirtualUser,
+} from './types.ts';
+
+export interface VuContext {
+  client: HttpClient;
+  metrics: MetricsAccumulator;
+  clock: Clock;
+  servedByHeader: string;
+  params: Readonly<Record<string, unknown>>;
+  shared: unknown;
+}
+
+function capture(spec: Capture, response: FlowResponse): unknown {
+  if (typeof spec === 'function') return spec(response);
+  if (spec.startsWith('json:')) return pickPath(response.json(), spec.slice(5));
+  if (spec.startsWith('header:')) return response.header(spec.slice(7));
+  throw new Error(`capture '${spec}' must start with json: or header:`);
+}
+
+export class FlowVirtualUser implements VirtualUser<unknown> {
+  readonly vars: Record<string, unknown> = {};
+  readonly cookies = new CookieJar();
+  iteration = 0;
+  private initialized = false;
+  /** intended start for the next request, consumed by the first step of an iteration */
+  private intendedAt: number | undefined;
+  /** intended start of the current iteration: counters and trends belong to it */
+  private iterationIntendedAt = 0;
+
+  constructor(
+    readonly id: number,
+    private readonly flow: FlowDefinition<unknown>,
+    private readonly ctx: VuContext,
+  ) {}
+
+  get params() {
+    return this.ctx.params;
+  }
+
+  get shared() {
+    return this.ctx.shared;
+  }
+
+  async runIteration(intendedAt: number): Promise<void> {
+    this.iteration += 1;
+    this.intendedAt = intendedAt;
+    this.iterationIntendedAt = intendedAt;
+    try {
+      if (!this.initialized) {
+        this.initialized = true;
+        await this.flow.init?.(this);
+      }
+      await this.flow.iteration(this);
+    } catch (error: unknown) {
+      this.ctx.metrics.count('flowErrors', 1, intendedAt);
+      if (this.ctx.metrics.firstFlowError === undefined) {
+        this.ctx.metrics.firstFlowError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    this.ctx.metrics.addIteration(intendedAt);
+  }
+
+  async request(step: string, request: FlowRequest, options: StepOptions = {}): Promise<FlowResponse> {
+    const intendedAt = this.intendedAt ?? this.ctx.clock.now();
+    this.intendedAt = undefined;
+    const result = await this.ctx.client.send(this.ctx.client.prepare(this.toHttp(request), true));
+    if (result.status > 0) this.cookies.store(result.headers);
+    let errorClass: ErrorClass | undefined = result.errorClass ?? classifyStatus(result.status);
+    const response = toFlowResponse(result, errorClass);
+    for (const [name, check] of Object.entries(options.checks ?? {})) {
+      const passed = result.status > 0 && safeCheck(check, response);
+      response.checks[name] = passed;
+      this.ctx.metrics.addCheck(name, passed, intendedAt);
+      if (!passed && errorClass === undefined) errorClass = 'check';
+    }
+    response.errorClass = errorClass;
+    response.ok = errorClass === undefined;
+    if (result.status > 0) {
+      for (const [name, spec] of Object.entries(options.capture ?? {}))
+        this.vars[name] = capture(spec, response);
+    }
+    const servedBy = result.headers[this.ctx.servedByHeader];
+    this.ctx.metrics.addRequest(
+      step,
+      intendedAt,
+      result.sentAt,
+      result.doneAt,
+      errorClass,
+      typeof servedBy === 'string' ? servedBy : undefined,
+    );
+    return response;
+  }
+
+  async poll(step: string, request: FlowRequest, options: PollOptions): Promise<PollResult> {
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      const response = await this.request(step, request, options);
+      const ok = response.status > 0 && safeCheck(options.until, response);
+      if (ok || attempts >= options.maxAttempts) return { ok, attempts, response };
+      await this.sleep(options.intervalMs);
+    }
+  }
+
+  count(name: string, amount = 1): void {
+    this.ctx.metrics.count(name, amount, this.iterationIntendedAt);
+  }
+
+  trend(name: string, ms: number): void {
+    this.ctx.metrics.trend(name, ms, this.iterationIntendedAt);
+  }
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private toHttp(request: FlowRequest): HttpRequest {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+      headers[name] = fillTemplate(value, this.vars, false);
+    const cookie = this.cookies.header();
+    if (cookie !== undefined && headers['cookie'] === undefined) headers['cookie'] = cookie;
+    let body = request.body;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    return {
+      method: request.method ?? 'GET',
+      path: fillTemplate(request.path, this.vars, true),
+      headers,
+      ...(body === undefined ? {} : { body }),
+    };
+  }
+}
+
+function safeCheck(check: (response: FlowResponse) => boolean, response: FlowResponse): boolean {
+  try {
+    return check(response) === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Load options validate themselves and return every error at once (k6 executor configs do the same),
+ * so a user fixes a scenario in one pass.
+ */
+import { durationMs } from './duration.ts';
+import type { LoadRunOptions } from './types.ts';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+type Obj = Record<string, unknown>;
+const isObject = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+class Collector {
+  readonly errors: string[] = [];
+  number(
+    obj: Obj,
+    key: string,
+    where: string,
+    opts: { min?: number; integer?: boolean; optional?: boolean },
+  ) {
+    const value = obj[key];
+    if (value === undefined) {
+      if (!opts.optional) this.errors.push(`${where}.${key} is required`);
+      return;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.errors.push(`${where}.${key} must be a number, got ${JSON.stringify(value)}`);
+    } else if (opts.integer && !Number.isInteger(value)) {
+      this.errors.push(`${where}.${key} must be a whole number, got ${value}`);
+    } else if (opts.min !== undefined && value < opts.min) {
+      this.errors.push(`${where}.${key} must be at least ${opts.min}, got ${value}`);
+    }
+  }
+  positive(obj: Obj, key: string, where: string) {
+    const value = obj[key];
+    if (typeof value === 'number' && value <= 0) this.errors.push(`${where}.${key} must be greater than 0`);
+    else this.number(obj, key, where, {});
+  }
+  duration(obj: Obj, key: string, where: string, opts: { optional?: boolean; positive?: boolean } = {}) {
+    const value = obj[key];
+    if (value === undefined) {
+      if (!opts.optional) this.errors.push(`${where}.${key} is required`);
+      return;
+    }
+    const ms = durationMs(value);
+    if (ms === null) {
+      this.errors.push(`${where}.${key} ${JSON.stringify(value)} is not a duration (use 250ms, 30s, 2m, 1h)`);
+    } else if (opts.positive && ms <= 0) {
+      this.errors.push(`${where}.${key} must be longer than 0`);
+    }
+  }
+  stages(obj: Obj, where: string, integer: boolean) {
+    const stages = obj['stages'];
+    if (!Array.isArray(stages) || stages.length === 0) {
+      this.errors.push(`${where}.stages must be a non-empty list of { duration, target }`);
+      return;
+    }
+    stages.forEach((stage: unknown, i) => {
+      const at = `${where}.stages[${i}]`;
+      if (!isObject(stage)) {
+        this.errors.push(`${at} must be an object`);
+        return;
+      }
+      this.duration(stage, 'duration', at);
+      this.number(stage, 'target', at, { min: 0, integer });
+    });
+  }
+}
+
+function checkVuPool(c: Collector, ex: Obj, where: string) {
+  c.number(ex, 'preAllocatedVUs', where, { min: 1, integer: true, optional: true });
+  c.number(ex, 'maxVUs', where, { min: 1, integer: true, optional: true });
+  const pre = ex['preAllocatedVUs'];
+  const max = ex['maxVUs'];
+  if (typeof pre === 'number' && typeof max === 'number' && max < pre) {
+    c.errors.push(`${where}.maxVUs (${max}) must be at least preAllocatedVUs (${pre})`);
+  }
+}
+
+function checkExecutor(c: Collector, ex: unknown) {
+  const where = 'executor';
+  if (!isObject(ex))
+    return void c.errors.push('executor is required: { executor: "constant-arrival-rate", ... }');
+  switch (ex['executor']) {
+    case 'constant-arrival-rate':
+      c.positive(ex, 'rate', where);
+      c.duration(ex, 'timeUnit', where, { optional: true, positive: true });
+      c.duration(ex, 'duration', where, { positive: true });
+      checkVuPool(c, ex, where);
+      break;
+    case 'ramping-arrival-rate':
+      c.number(ex, 'startRate', where, { min: 0, optional: true });
+      c.duration(ex, 'timeUnit', where, { optional: true, positive: true });
+      c.stages(ex, where, false);
+      checkVuPool(c, ex, where);
+      break;
+    case 'constant-vus':
+      c.number(ex, 'vus', where, { min: 1, integer: true });
+      c.duration(ex, 'duration', where, { positive: true });
+      break;
+    case 'ramping-vus':
+      c.number(ex, 'startVUs', where, { min: 0, integer: true, optional: true });
+      c.stages(ex, where, true);
+      break;
+    default:
+      c.errors.push(
+        `executor.executor ${JSON.stringify(ex['executor'])} is unknown (use constant-arrival-rate, ramping-arrival-rate, constant-vus or ramping-vus)`,
+      );
+  }
+}
+
+function checkBaseUrl(c: Collector, value: unknown) {
+  if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:') c.errors.push(`baseUrl ${value} must use http:// (https is not supported)`);
+  } catch {
+    c.errors.push(`baseUrl ${JSON.stringify(value)} is not a URL`);
+  }
+}
+
+function checkFlow(c: Collector, data: Obj) {
+  const flow = data['flow'];
+  if (flow === undefined) return;
+  const isRef =
+    isObject(flow) && typeof flow['module'] === 'string' && typeof flow['exportName'] === 'string';
+  const isDef = isObject(flow) && typeof flow['iteration'] === 'function';
+  if (!isRef && !isDef) c.errors.push('flow must be defineFlow(...) or { module, exportName }');
+  const workers = data['workers'];
+  if (isDef && typeof workers === 'number' && workers > 1) {
+    c.errors.push('flow must be a { module, exportName } reference when workers > 1 (workers import it)');
+  }
+  if (data['request'] !== undefined) c.errors.push('give either flow or request, not both');
+}
+
+export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
+  const c = new Collector();
+  if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
+  checkBaseUrl(c, data['baseUrl']);
+  checkExecutor(c, data['executor']);
+  c.duration(data, 'warmup', 'options', { optional: true });
+  c.duration(data, 'timeout', 'options', { optional: true, positive: true });
+  c.duration(data, 'gracefulStop', 'options', { optional: true });
+  c.number(data, 'workers', 'options', { min: 1, integer: true, optional: true });
+  checkFlow(c, data);
+  const request = data['request'];
+  if (request !== undefined && !isObject(request))
+    c.errors.push('request must be { method, path, headers, body }');
+  if (isObject(request) && request['path'] !== undefined && !String(request['path']).startsWith('/')) {
+    c.errors.push(`request.path ${JSON.stringify(request['path'])} must start with /`);
+  }
+  const client = data['client'];
+  if (client !== undefined && client !== 'raw' && client !== 'undici') {
+    c.errors.push(`client ${JSON.stringify(client)} must be 'raw' or 'undici'`);
+  }
+  const saturation = data['saturation'];
+  if (isObject(saturation)) {
+    c.number(saturation, 'maxScheduleLagP99Ms', 'saturation', { min: 0, optional: true });
+    c.number(saturation, 'maxEventLoopDelayP99Ms', 'saturation', { min: 0, optional: true });
+  }
+  return c.errors.length > 0
+    ? { ok: false, errors: c.errors }
+    : { ok: true, value: data as unknown as LoadRunOptions };
+}
