@@ -1,0 +1,19 @@
+/** Which charts a results file gets: per experiment a spectrum, a timeline, latency bars, correctness bars. */
+import type { ResultsFile } from '../../results/schema.ts';
+import { buildReportView } from '../model/views.ts';
+import { correctnessChart, latencyBarsChart } from './bars.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { spectrumChart } from './spectrum.ts';
+import { timelineChart } from './timeline.ts';
+
+export function buildCharts(results: ResultsFile): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  for (const experiment of buildReportView(results).experiments) {
+    if (experiment.variants.length === 0) continue;
+    charts.push(spectrumChart(experiment), timelineChart(experiment));
+    if (experiment.variants.length > 1) charts.push(latencyBarsChart(experiment));
+    const correctness = correctnessChart(experiment);
+    if (correctness) charts.push(correctness);
+  }
+  return charts;
+}

@@ -1,0 +1,75 @@
+/**
+ * Latency and throughput over time for the first trial of each variant: p99 per second (solid, left
+ * axis, log scale) and requests per second (dashed, right axis), with warm-up shaded and faults marked.
+ */
+import type { ExperimentView } from '../model/views.ts';
+import { axisTitle, type ChartSpec, colorAt, type FaultMarker, titleOptions } from './chart-spec.ts';
+
+function faultMarkers(experiment: ExperimentView): FaultMarker[] {
+  const seen = new Map<string, FaultMarker>();
+  for (const variant of experiment.variants) {
+    for (const fault of variant.faults) {
+      const key = `${fault.atSeconds}:${fault.kind}`;
+      if (!seen.has(key)) seen.set(key, { x: fault.atSeconds, label: `${fault.kind} @ ${fault.atSeconds}s` });
+    }
+  }
+  return [...seen.values()];
+}
+
+function warmupEnd(experiment: ExperimentView): number | null {
+  const series = experiment.variants[0]?.series ?? [];
+  const warm = series.filter((point) => point.warmup);
+  return warm.length === 0 ? null : Math.max(...warm.map((point) => point.second)) + 1;
+}
+
+export function timelineChart(experiment: ExperimentView): ChartSpec {
+  const datasets = experiment.variants.flatMap((variant, index) => [
+    {
+      label: `${variant.name} p99 (ms)`,
+      data: variant.series.map((point) => ({ x: point.second, y: Math.max(point.p99, 0.001) })),
+      borderColor: colorAt(index),
+      backgroundColor: colorAt(index),
+      borderWidth: 2,
+      pointRadius: 0,
+      yAxisID: 'latency',
+    },
+    {
+      label: `${variant.name} req/s`,
+      data: variant.series.map((point) => ({ x: point.second, y: point.requests })),
+      borderColor: colorAt(index),
+      backgroundColor: colorAt(index),
+      borderWidth: 1.5,
+      borderDash: [6, 4],
+      pointRadius: 0,
+      yAxisID: 'throughput',
+    },
+  ]);
+  const title = `${experiment.name}: latency and throughput over time`;
+  return {
+    id: `${experiment.name}-timeline`,
+    kind: 'timeline',
+    experiment: experiment.name,
+    title,
+    config: {
+      type: 'line',
+      data: { datasets },
+      options: {
+        plugins: {
+          ...titleOptions(title, 'first trial; shaded: warm-up; red lines: injected faults'),
+          sbFaults: { faults: faultMarkers(experiment), warmupUntil: warmupEnd(experiment) },
+        } as never,
+        scales: {
+          x: { type: 'linear', title: axisTitle('time (s)') },
+          latency: { type: 'logarithmic', position: 'left', title: axisTitle('p99 latency (ms, log scale)') },
+          throughput: {
+            type: 'linear',
+            position: 'right',
+            min: 0,
+            grid: { drawOnChartArea: false },
+            title: axisTitle('throughput (req/s, dashed)'),
+          },
+        },
+      },
+    },
+  };
+}

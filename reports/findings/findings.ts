@@ -1,0 +1,28 @@
+/** The findings paragraph of an experiment, computed from its data: plain sentences, no markup. */
+import type { ExperimentView } from '../model/views.ts';
+import { correctnessFindings } from './correctness.ts';
+import { latencyFindings } from './latency.ts';
+
+function validitySentences(experiment: ExperimentView): string[] {
+  return experiment.variants
+    .filter((variant) => !variant.valid)
+    .map(
+      (variant) =>
+        `${variant.name} is invalid (${variant.invalidReasons.join('; ') || 'no reason given'}): its numbers are a lower bound.`,
+    );
+}
+
+function trialsNote(experiment: ExperimentView): string[] {
+  const trials = Math.min(...experiment.variants.map((variant) => variant.trials));
+  return trials >= 2 ? [`Figures are means over ${trials} trials.`] : [];
+}
+
+export function experimentFindings(experiment: ExperimentView): string[] {
+  if (experiment.variants.length === 0) return ['No variant has finished yet.'];
+  return [
+    ...latencyFindings(experiment),
+    ...correctnessFindings(experiment),
+    ...validitySentences(experiment),
+    ...trialsNote(experiment),
+  ];
+}

@@ -1,0 +1,73 @@
+/** The per-experiment table: one row per variant; columns appear only when some variant has data for them. */
+import type { MetricStats } from '../model/stats.ts';
+import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
+import { correctnessKeys, type ExperimentView, type VariantView } from '../model/views.ts';
+
+export interface Column {
+  header: string;
+  /** right-aligned numbers */
+  numeric: boolean;
+  cell: (variant: VariantView) => string;
+}
+
+/** `12.1 ms ± 0.4 ms` with a 95% CI half-width when there are trials, else just the value */
+export function withInterval(stats: MetricStats, format: (value: number) => string): string {
+  if (!stats.ci) return format(stats.mean);
+  return `${format(stats.mean)} ± ${format((stats.ci.upper - stats.ci.lower) / 2)}`;
+}
+
+function thresholdCell(variant: VariantView): string {
+  if (variant.thresholds.length === 0) return '–';
+  const failed = variant.thresholds.filter((threshold) => !threshold.passed);
+  if (failed.length === 0) return `✅ ${variant.thresholds.length}/${variant.thresholds.length}`;
+  return `❌ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`;
+}
+
+export function experimentColumns(experiment: ExperimentView): Column[] {
+  const variants = experiment.variants;
+  const columns: Column[] = [
+    { header: 'Variant', numeric: false, cell: (v) => (v.valid ? v.name : `${v.name} ⚠ invalid`) },
+    { header: 'Trials', numeric: true, cell: (v) => String(v.trials) },
+    { header: 'p50', numeric: true, cell: (v) => withInterval(v.p50, formatMs) },
+    { header: 'p99', numeric: true, cell: (v) => withInterval(v.p99, formatMs) },
+    { header: 'Throughput (req/s)', numeric: true, cell: (v) => withInterval(v.throughput, formatRate) },
+    { header: 'Errors', numeric: true, cell: (v) => formatPercent(v.errorRate.mean) },
+  ];
+  if (variants.some((variant) => variant.hitRatio !== null)) {
+    columns.push({
+      header: 'Hit ratio',
+      numeric: true,
+      cell: (v) => (v.hitRatio === null ? '–' : formatPercent(v.hitRatio)),
+    });
+  }
+  for (const key of correctnessKeys(experiment)) {
+    columns.push({
+      header: humanize(key).replace(/^./, (first) => first.toUpperCase()),
+      numeric: true,
+      cell: (v) => formatCount(v.correctness[key] ?? 0),
+    });
+  }
+  if (variants.some((variant) => variant.capacity !== null)) {
+    columns.push({
+      header: 'Capacity (req/s)',
+      numeric: true,
+      cell: (v) => (v.capacity === null ? '–' : formatRate(v.capacity)),
+    });
+  }
+  if (variants.some((variant) => variant.thresholds.length > 0)) {
+    columns.push({ header: 'Thresholds', numeric: false, cell: thresholdCell });
+  }
+  return columns;
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function markdownTable(experiment: ExperimentView): string {
+  const columns = experimentColumns(experiment);
+  const header = `| ${columns.map((column) => column.header).join(' | ')} |`;
+  const rule = `|${columns.map((column) => (column.numeric ? '---:' : ':---')).join('|')}|`;
+  const rows = experiment.variants.map(
+    (variant) => `| ${columns.map((column) => escapeCell(column.cell(variant))).join(' | ')} |`,
+  );
+  return [header, rule, ...rows].join('\n');
+}

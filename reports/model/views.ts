@@ -1,0 +1,156 @@
+/**
+ * A report's view of a results file: experiments → variants with per-trial metrics reduced to means,
+ * medians and confidence intervals. A bench file becomes one experiment with one single-trial variant,
+ * so every format handles both kinds the same way.
+ */
+import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/histogram.ts';
+import type {
+  FaultEvent,
+  ResultsFile,
+  SeriesPoint,
+  ThresholdOutcome,
+  TrialResult,
+  VariantResult,
+} from '../../results/schema.ts';
+import { describe, type MetricStats } from './stats.ts';
+
+export interface VariantView {
+  experiment: string;
+  name: string;
+  params: Record<string, string | number>;
+  balancer: string | null;
+  trials: number;
+  p50: MetricStats;
+  p90: MetricStats;
+  p99: MetricStats;
+  throughput: MetricStats;
+  errorRate: MetricStats;
+  requests: number;
+  errors: number;
+  /** summed over trials */
+  counters: Record<string, number>;
+  /** summed over trials */
+  correctness: Record<string, number>;
+  /** cacheHits / (cacheHits + cacheMisses) when the target reported both */
+  hitRatio: number | null;
+  servedBy: Record<string, number>;
+  valid: boolean;
+  invalidReasons: string[];
+  thresholds: ThresholdOutcome[];
+  capacity: number | null;
+  /** the first trial's timeline, for over-time charts */
+  series: SeriesPoint[];
+  extraSeries: Record<string, number[]>;
+  faults: FaultEvent[];
+  /** response-time histograms of every trial, encoded */
+  encodedResponse: string[];
+}
+
+export interface ExperimentView {
+  name: string;
+  title: string;
+  variants: VariantView[];
+}
+
+export interface ReportView {
+  kind: ResultsFile['kind'];
+  complete: boolean;
+  createdAt: string;
+  experiments: ExperimentView[];
+}
+
+function sumRecords(records: readonly Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const record of records) {
+    for (const [key, value] of Object.entries(record)) out[key] = (out[key] ?? 0) + value;
+  }
+  return out;
+}
+
+function hitRatioOf(counters: Record<string, number>): number | null {
+  const hits = counters['cacheHits'];
+  const misses = counters['cacheMisses'];
+  if (hits === undefined || misses === undefined || hits + misses === 0) return null;
+  return hits / (hits + misses);
+}
+
+export function variantView(experiment: string, variant: VariantResult): VariantView {
+  const trials = variant.trials;
+  const latency = (pick: (trial: TrialResult) => number) => describe(trials.map(pick));
+  const counters = sumRecords(trials.map((trial) => trial.counters));
+  const requests = trials.reduce((sum, trial) => sum + trial.summary.requests, 0);
+  return {
+    experiment,
+    name: variant.name,
+    params: variant.params,
+    balancer: variant.balancer,
+    trials: trials.length,
+    p50: latency((trial) => trial.summary.latency.response.p50),
+    p90: latency((trial) => trial.summary.latency.response.p90),
+    p99: latency((trial) => trial.summary.latency.response.p99),
+    throughput: latency((trial) => trial.summary.achievedRate),
+    errorRate: latency((trial) => trial.summary.errors / Math.max(1, trial.summary.requests)),
+    requests,
+    errors: trials.reduce((sum, trial) => sum + trial.summary.errors, 0),
+    counters,
+    correctness: sumRecords(trials.map((trial) => trial.correctness)),
+    hitRatio: hitRatioOf(counters),
+    servedBy: sumRecords(trials.map((trial) => trial.summary.servedBy)),
+    valid: trials.every((trial) => trial.summary.valid),
+    invalidReasons: [...new Set(trials.flatMap((trial) => trial.summary.invalidReasons))],
+    thresholds: variant.thresholds,
+    capacity: variant.capacity,
+    series: trials[0]?.series ?? [],
+    extraSeries: trials[0]?.extraSeries ?? {},
+    faults: trials[0]?.faults ?? [],
+    encodedResponse: trials.map((trial) => trial.histograms.response),
+  };
+}
+
+function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): VariantResult {
+  const trial: TrialResult = {
+    summary: results.summary,
+    histograms: results.histograms,
+    series: results.series,
+    trial: 0,
+    counters: {},
+    correctness: {},
+    extraSeries: {},
+    faults: [],
+  };
+  return { name: 'run', params: {}, balancer: null, trials: [trial], thresholds: [], capacity: null };
+}
+
+export function buildReportView(results: ResultsFile): ReportView {
+  if (results.kind === 'bench') {
+    const url = typeof results.options['url'] === 'string' ? ` ${results.options['url']}` : '';
+    return {
+      kind: 'bench',
+      complete: true,
+      createdAt: results.createdAt,
+      experiments: [
+        { name: 'bench', title: `Bench${url}`, variants: [variantView('bench', benchAsVariant(results))] },
+      ],
+    };
+  }
+  return {
+    kind: 'suite',
+    complete: results.complete,
+    createdAt: results.createdAt,
+    experiments: results.experiments.map((experiment) => ({
+      name: experiment.name,
+      title: experiment.title,
+      variants: experiment.variants.map((variant) => variantView(experiment.name, variant)),
+    })),
+  };
+}
+
+/** All trials of a variant merged into one response-time histogram (exact, not averaged percentiles). */
+export function mergedResponseHistogram(variant: VariantView): Histogram {
+  return mergeHistograms(variant.encodedResponse.map(decodeHistogram));
+}
+
+/** Names of the correctness counts reported anywhere in an experiment, in first-seen order. */
+export function correctnessKeys(experiment: ExperimentView): string[] {
+  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.correctness)))];
+}
