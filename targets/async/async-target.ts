@@ -1,0 +1,181 @@
+/**
+ * The `async` target: one web process with the `work` feature and, for work=queued, N worker
+ * processes on BullMQ or RabbitMQ. Each start gets its own Redis prefix and queue name (unless the env
+ * names them), removed again on stop. work=prerendered runs the build step before the web process
+ * starts. kill('worker', i) waits (briefly) until that worker is busy, so the SIGKILL lands mid-job.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { ScalebenchError } from '../../results/errors.ts';
+import { type AppConfig, readAppConfig } from '../app/config.ts';
+import { DEFAULT_PRERENDER_COUNT, prerender, prerenderInputs } from '../app/work/prerender.ts';
+import { openQueueBackend } from '../app/work/queue.ts';
+import { JobStore } from '../app/work/store.ts';
+import { onCleanup } from '../lifecycle/cleanup.ts';
+import { spawnApp } from '../process/app-process.ts';
+import { Fleet } from '../process/fleet.ts';
+import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
+import { killMidJob } from './kill-mid-job.ts';
+import { readWorkStats, statsToCounters } from './work-stats.ts';
+
+export const asyncVariants = {
+  work: ['sync', 'queued', 'prerendered'],
+  queue: ['bullmq', 'rabbitmq'],
+} as const;
+
+export const DEFAULT_WORKERS = 2;
+/** how long kill('worker', i) waits for the worker to be mid-job before it kills anyway */
+const BUSY_WAIT_MS = 3000;
+
+function pickVariant(variant: Record<string, string>, knob: keyof typeof asyncVariants): string {
+  const allowed: readonly string[] = asyncVariants[knob];
+  const value = variant[knob] ?? allowed[0]!;
+  if (!allowed.includes(value)) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `unknown ${knob}=${value} for target async`, {
+      hint: `use one of ${knob}=${allowed.join('|')}`,
+    });
+  }
+  return value;
+}
+
+function unknownKnobs(variant: Record<string, string>): void {
+  const extra = Object.keys(variant).filter((knob) => !(knob in asyncVariants));
+  if (extra.length > 0) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `target async has no knob ${extra.join(', ')}`, {
+      hint: `its knobs are ${Object.keys(asyncVariants).join(', ')}`,
+    });
+  }
+}
+
+interface RunEnv {
+  env: Record<string, string | undefined>;
+  /** whether this start made up the Redis prefix / queue name (and so removes them on stop) */
+  ownsPrefix: boolean;
+  ownsQueue: boolean;
+}
+
+/** the app environment of this start: the variant, a run-scoped prefix and queue, caller overrides */
+function runEnv(options: TargetStartOptions, work: string, queue: string): RunEnv {
+  const run = randomBytes(4).toString('hex');
+  const given = options.env ?? {};
+  return {
+    env: {
+      REDIS_PREFIX: `sb:async:${run}:`,
+      QUEUE_NAME: `scalebench-work-${run}`,
+      ...given,
+      FEATURES: 'work',
+      WORK: work,
+      QUEUE: queue,
+    },
+    ownsPrefix: given.REDIS_PREFIX === undefined,
+    ownsQueue: given.QUEUE_NAME === undefined && work === 'queued',
+  };
+}
+
+export async function startAsyncTarget(options: TargetStartOptions): Promise<RunningTarget> {
+  unknownKnobs(options.variant);
+  const work = pickVariant(options.variant, 'work');
+  const queue = pickVariant(options.variant, 'queue');
+  const run = runEnv(options, work, queue);
+  const env = run.env;
+  const config = readAppConfig({ ...process.env, ...env });
+  const removeRunData = onCleanup(`remove async run data ${config.REDIS_PREFIX}`, () =>
+    removeRunDataNow(config, run),
+  );
+  const fleet = new Fleet();
+  try {
+    if (work === 'prerendered')
+      await runBuildStep(config, Number(env.PRERENDER_COUNT ?? DEFAULT_PRERENDER_COUNT));
+    await fleet.launch('clone', 1, (index, port) =>
+      spawnApp({ id: `web-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
+    );
+    if (work === 'queued') {
+      await fleet.launch('worker', options.workers ?? DEFAULT_WORKERS, (index) =>
+        spawnApp({
+          id: `worker-${index}`,
+          logDir: options.logDir,
+          env,
+          entry: 'targets/app/worker.ts',
+          readyWhen: new RegExp(`worker ready worker-${index}\\b`),
+        }),
+      );
+    }
+  } catch (error: unknown) {
+    await fleet.stop();
+    await removeRunData();
+    throw error;
+  }
+  const url = fleet.get('clone', 0).url!;
+  return {
+    experiment: 'async',
+    url,
+    balancer: null,
+    instances: () => fleet.instances(),
+    async kill(kind, index) {
+      if (kind === 'worker') {
+        await killMidJob(url, fleet.get('worker', index), () => fleet.kill(kind, index), BUSY_WAIT_MS);
+      } else await fleet.kill(kind, index);
+    },
+    restart: (kind, index) => fleet.restart(kind, index),
+    async counters() {
+      const own = await fleet.counters();
+      return { ...own, ...statsToCounters(await readWorkStats(url)) };
+    },
+    async stop() {
+      await fleet.stop();
+      await removeRunData();
+    },
+  };
+}
+
+/** the build step of work=prerendered: renders the catalogue into the store before the app serves */
+async function runBuildStep(config: AppConfig, count: number): Promise<void> {
+  const store = new JobStore(config.REDIS_URL, config.REDIS_PREFIX);
+  try {
+    await prerender(store, prerenderInputs(count), config.WORK_COST_MS);
+  } catch (error: unknown) {
+    throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', `prerender build step failed: ${String(error)}`, {
+      hint: `is Redis up at ${config.REDIS_URL}? (scalebench doctor)`,
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/** deletes the run's Redis keys (job store and BullMQ) and its RabbitMQ queue, if this start made them up */
+async function removeRunDataNow(config: AppConfig, run: RunEnv): Promise<void> {
+  if (run.ownsPrefix) {
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    redis.on('error', () => {});
+    try {
+      await deleteByPrefix(redis, config.REDIS_PREFIX);
+    } finally {
+      redis.disconnect();
+    }
+  }
+  if (run.ownsQueue && config.QUEUE === 'rabbitmq') {
+    const backend = await openQueueBackend(config);
+    try {
+      await backend.destroy();
+    } finally {
+      await backend.close();
+    }
+  }
+}
+
+async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+export const asyncTarget: TargetDefinition = {
+  name: 'async',
+  description:
+    'CPU-heavy report rendering done in the request (work=sync), queued to N worker processes on BullMQ or RabbitMQ (work=queued, queue=bullmq|rabbitmq), or prerendered by a build step (work=prerendered)',
+  variants: asyncVariants,
+  start: startAsyncTarget,
+};
