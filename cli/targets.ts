@@ -1,0 +1,154 @@
+/**
+ * `scalebench targets list [--json]`: the reference targets, their variant knobs and defaults, and which
+ * balancer would run in front of clones. `scalebench targets start <experiment> --variant k=v ...
+ * [--clones N] [--workers N] [--log-dir DIR]`: starts one, prints `ready <url>` once it answers, keeps
+ * it running until Ctrl-C (SIGINT/SIGTERM), then stops everything it started.
+ */
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.ts';
+import { findTarget, targetRegistry } from '../targets/registry.ts';
+import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
+import { resolveVariant } from '../targets/variant.ts';
+import type { CliContext } from './context.ts';
+import { collect, parseKeyValues, parseNumber } from './parse.ts';
+
+export interface TargetsStartOptions {
+  definition: TargetDefinition;
+  variant: Record<string, string>;
+  clones: number | undefined;
+  workers: number | undefined;
+  logDir: string;
+}
+
+interface StartFlags {
+  variant?: string[];
+  clones?: string;
+  workers?: string;
+  logDir?: string;
+}
+
+export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: string): TargetsStartOptions {
+  const definition = findTarget(experiment);
+  const variant = resolveVariant(definition, parseKeyValues(flags.variant ?? [], '--variant'));
+  const count = (text: string | undefined, flag: string) =>
+    text === undefined ? undefined : parseNumber(text, flag, { min: 1, integer: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return {
+    definition,
+    variant,
+    clones: count(flags.clones, '--clones'),
+    workers: count(flags.workers, '--workers'),
+    logDir: flags.logDir
+      ? resolve(cwd, flags.logDir)
+      : join(tmpdir(), 'scalebench-logs', `${experiment}-${stamp}`),
+  };
+}
+
+export function registerTargets(program: Command, ctx: CliContext): void {
+  const targets = program.command('targets').description('list and start the reference targets');
+  targets
+    .command('list')
+    .description(
+      'the experiments, their variant knobs (first value = default) and the balancer that would run',
+    )
+    .option('--json', 'print the list as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      await listTargets(ctx, Boolean(flags.json));
+    });
+  targets
+    .command('start')
+    .description('start a target, print `ready <url>` once it answers, run until Ctrl-C, then stop it')
+    .argument('<experiment>', `one of ${Object.keys(targetRegistry).join(', ')}`)
+    .option('--variant <key=value>', 'a variant knob, repeatable (see `targets list`)', collect)
+    .option('--clones <n>', 'number of app clones (clones: default 2; caching: default 1)')
+    .option('--workers <n>', 'number of queue workers (async, work=queued)')
+    .option(
+      '--log-dir <dir>',
+      'folder for the processes’ log files (default: a new folder under the temp dir)',
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  scalebench targets start clones --variant session=memory --variant affinity=sticky --clones 3',
+        '  scalebench targets start caching --variant cache=object',
+        'Balancer: haproxy if installed, else nginx, else built-in; force one with --variant balancer=nginx',
+        'or SCALEBENCH_BALANCER=nginx.',
+      ].join('\n'),
+    )
+    .action(async (experiment: string, flags: StartFlags) => {
+      await startTarget(parseTargetsStart(experiment, flags, ctx.cwd), ctx);
+    });
+}
+
+async function listTargets(ctx: CliContext, json: boolean): Promise<void> {
+  const choice = await chooseBalancer('auto', ctx.env);
+  const experiments = Object.values(targetRegistry).map((definition) => ({
+    name: definition.name,
+    description: definition.description,
+    variants: definition.variants,
+    defaults: resolveVariant(definition, {}),
+  }));
+  if (json) {
+    ctx.stdout(`${JSON.stringify({ balancer: choice.kind, experiments }, null, 2)}\n`);
+    return;
+  }
+  for (const experiment of experiments) {
+    ctx.stdout(`${experiment.name}\n  ${experiment.description}\n`);
+    for (const [knob, values] of Object.entries(experiment.variants)) {
+      ctx.stdout(`  --variant ${knob}=${values.join('|')}  (default ${values[0]})\n`);
+    }
+  }
+  ctx.stdout(`balancer for clones: ${describeChoice(choice)}\n`);
+}
+
+function describeChoice(choice: BalancerChoice): string {
+  if (choice.notice) return `${choice.kind} (${choice.notice})`;
+  return choice.command ? `${choice.kind} (${choice.command})` : choice.kind;
+}
+
+async function startTarget(options: TargetsStartOptions, ctx: CliContext): Promise<void> {
+  if (options.variant.balancer !== undefined) {
+    const choice = await chooseBalancer(options.variant.balancer as 'auto', ctx.env);
+    if (choice.notice) ctx.stderr(`notice: ${choice.notice}\n`);
+  }
+  ctx.stderr(
+    `starting ${options.definition.name} (${formatVariant(options.variant)}); logs in ${options.logDir}\n`,
+  );
+  const target = await options.definition.start({
+    variant: options.variant,
+    ...(options.clones !== undefined ? { clones: options.clones } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    logDir: options.logDir,
+    env: ctx.env,
+  });
+  try {
+    describeTarget(target, ctx);
+    ctx.stdout(`ready ${target.url}\n`);
+    await untilAborted(ctx.signal);
+  } finally {
+    await target.stop();
+  }
+}
+
+function describeTarget(target: RunningTarget, ctx: CliContext): void {
+  if (target.balancer) ctx.stderr(`balancer: ${target.balancer}\n`);
+  for (const instance of target.instances()) {
+    ctx.stderr(`  ${instance.kind} ${instance.id} ${instance.url ?? '-'} pid ${instance.pid ?? '-'}\n`);
+  }
+  ctx.stderr('press Ctrl-C to stop\n');
+}
+
+function formatVariant(variant: Record<string, string>): string {
+  return Object.entries(variant)
+    .map(([knob, value]) => `${knob}=${value}`)
+    .join(' ');
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
