@@ -27,7 +27,7 @@ export function stringField(body: Record<string, unknown>, name: string, maxLeng
 /** a positive integer path parameter such as /products/:id */
 export function idParam(value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id < 1 || String(id) !== value) {
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647 || String(id) !== value) {
     throw new HttpError(400, `'${value}' is not a valid id`);
   }
   return id;

@@ -1,0 +1,59 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../targets/app/server.ts';
+import { deleteRedisKeys, post, startShopApp, uniquePrefix } from './shop-app.ts';
+import { seededTestDatabase, type TestDatabase } from './shop-database.ts';
+
+async function version(app: RunningApp, id: number): Promise<number> {
+  return ((await (await fetch(`${app.url}/products/${id}`)).json()) as { version: number }).version;
+}
+
+describe('CACHE=object', () => {
+  let database: TestDatabase;
+  const apps: RunningApp[] = [];
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    database = await seededTestDatabase();
+  });
+  afterAll(() => database.drop());
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+    await deleteRedisKeys(prefix);
+  });
+
+  async function start(instance: string): Promise<RunningApp> {
+    const app = await startShopApp({
+      CACHE: 'object',
+      CACHE_TTL_SECONDS: '600',
+      REDIS_PREFIX: prefix,
+      DATABASE_URL: database.url,
+      INSTANCE_ID: instance,
+    });
+    apps.push(app);
+    return app;
+  }
+
+  it('serves repeated reads from the cache and counts hits and misses', async () => {
+    const app = await start('a');
+    for (let i = 0; i < 3; i += 1) expect(await version(app, 11)).toBe(1);
+    expect(app.counters.get('cacheMisses')).toBe(1);
+    expect(app.counters.get('cacheHits')).toBe(2);
+    expect(app.counters.get('dbQueries')).toBe(3);
+  });
+
+  it('returns the acknowledged version on every read after a write, on any instance', async () => {
+    const [a, b] = [await start('a'), await start('b')];
+    let stale = 0;
+    for (let round = 0; round < 10; round += 1) {
+      await version(a, 12);
+      await version(b, 12);
+      const written = await post(`${b.url}/products/12/reviews`, { rating: 4, text: `round ${round}` });
+      const acknowledged = ((await written.json()) as { version: number }).version;
+      expect(acknowledged).toBe(round + 2);
+      if ((await version(a, 12)) < acknowledged) stale += 1;
+      if ((await version(b, 12)) < acknowledged) stale += 1;
+    }
+    expect(stale).toBe(0);
+    expect(a.counters.get('cacheHits') + b.counters.get('cacheHits')).toBeGreaterThan(0);
+  });
+});
