@@ -3,12 +3,23 @@
  * Each module declares its flags with commander and parses them into typed, validated options.
  */
 import type { Command } from 'commander';
+import { registerBench } from './bench.ts';
 import { registerCompare } from './compare.ts';
 import type { CliContext } from './context.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerReport } from './report.ts';
+import { registerRun } from './run.ts';
+import { registerServices } from './services.ts';
 import { registerTargets } from './targets.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerDoctor, registerReport, registerCompare, registerTargets];
+export const commands: RegisterCommand[] = [
+  registerRun,
+  registerBench,
+  registerDoctor,
+  registerServices,
+  registerReport,
+  registerCompare,
+  registerTargets,
+];

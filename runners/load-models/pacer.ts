@@ -19,6 +19,7 @@ function segmentCount(segment: Segment, unitMs: number): number {
 
 /** Offset inside the segment at which its cumulative count reaches m. */
 function solveWithin(segment: Segment, unitMs: number, m: number): number {
+  if (m === 0) return 0;
   if (segment.from === segment.to) return (m * unitMs) / segment.from;
   // count(τ) = from·τ/unit + (to − from)·τ²/(2·D·unit); stable root of the quadratic
   const b = segment.from / unitMs;

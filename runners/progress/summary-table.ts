@@ -1,0 +1,41 @@
+/** The summary `scalebench bench` prints: requests, rates, errors by class, latency table, validity. */
+import type { LatencyStats, Summary } from '../../results/schema.ts';
+
+const ms = (value: number) => value.toFixed(value >= 100 ? 1 : value >= 10 ? 2 : 3);
+
+function latencyRow(name: string, stats: LatencyStats): string {
+  const cells = [stats.p50, stats.p90, stats.p99, stats.p999, stats.max, stats.mean].map((v) =>
+    ms(v).padStart(10),
+  );
+  return `  ${name.padEnd(14)}${cells.join('')}`;
+}
+
+export function formatSummary(summary: Summary): string {
+  const lines: string[] = [];
+  const target = summary.targetRate === null ? '' : ` (target ${summary.targetRate.toFixed(1)}/s)`;
+  lines.push(`requests        ${summary.requests} in ${summary.durationSeconds.toFixed(2)} s`);
+  lines.push(`achieved rate   ${summary.achievedRate.toFixed(1)}/s${target}`);
+  if (summary.droppedIterations > 0) {
+    lines.push(`dropped         ${summary.droppedIterations} arrivals found no free virtual user`);
+  }
+  const classes = Object.entries(summary.errorsByClass)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+  lines.push(`errors          ${summary.errors}${classes ? ` (${classes})` : ''}`);
+  const served = Object.entries(summary.servedBy);
+  if (served.length > 0)
+    lines.push(`served by       ${served.map(([name, n]) => `${name} ${n}`).join(', ')}`);
+  lines.push('');
+  lines.push(
+    `  ${'latency (ms)'.padEnd(14)}${['p50', 'p90', 'p99', 'p99.9', 'max', 'mean'].map((h) => h.padStart(10)).join('')}`,
+  );
+  lines.push(latencyRow('response', summary.latency.response));
+  lines.push(latencyRow('service', summary.latency.service));
+  lines.push(latencyRow('schedule lag', summary.latency.scheduleLag));
+  lines.push('');
+  lines.push(
+    summary.valid ? 'valid           yes' : `valid           NO — ${summary.invalidReasons.join('; ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createPacer } from '../../../runners/load-models/pacer.ts';
+import { buildProfile } from '../../../runners/load-models/rate-profile.ts';
+
+function drain(pacer: ReturnType<typeof createPacer>): number[] {
+  const times: number[] = [];
+  for (let next = pacer.next(); next !== null; next = pacer.next()) times.push(next);
+  return times;
+}
+
+describe('ramping-arrival-rate pacer', () => {
+  it('follows a linear ramp: arrival k at sqrt(2k·D/target)', () => {
+    // 0 → 10/s over 2 s: count(t) = 10·t²/(2·2) per second → 10 arrivals in all
+    const profile = buildProfile(
+      { executor: 'ramping-arrival-rate', startRate: 0, stages: [{ duration: '2s', target: 10 }] },
+      0,
+    );
+    const times = drain(createPacer(profile));
+    expect(times).toHaveLength(10);
+    times.forEach((t, k) => {
+      expect(t).toBeCloseTo(1000 * Math.sqrt((2 * k * 2) / 10), 6);
+    });
+  });
+
+  it('chains stages: a ramp up then a plateau keeps exact spacing on the plateau', () => {
+    const profile = buildProfile(
+      {
+        executor: 'ramping-arrival-rate',
+        startRate: 10,
+        stages: [
+          { duration: '1s', target: 10 },
+          { duration: '500ms', target: 10 },
+        ],
+      },
+      0,
+    );
+    const times = drain(createPacer(profile));
+    expect(times).toHaveLength(15);
+    expect(times.slice(10)).toEqual([1000, 1100, 1200, 1300, 1400]);
+  });
+
+  it('sends nothing during a stage at rate 0', () => {
+    const profile = buildProfile(
+      {
+        executor: 'ramping-arrival-rate',
+        startRate: 0,
+        stages: [
+          { duration: '1s', target: 0 },
+          { duration: '1s', target: 0 },
+        ],
+      },
+      0,
+    );
+    expect(drain(createPacer(profile))).toEqual([]);
+  });
+});
