@@ -26,9 +26,19 @@ export function buildProgram(ctx: CliContext): Command {
     ctx.verbose = Boolean(root.opts().verbose);
   });
   for (const register of commands) register(program, ctx);
-  for (const sub of program.commands)
-    sub.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  configureSubcommands(program, ctx);
   return program;
+}
+
+/** commander does not pass exitOverride/output to subcommands declared later, at any depth */
+function configureSubcommands(parent: Command, ctx: CliContext): void {
+  for (const sub of parent.commands) {
+    sub
+      .exitOverride()
+      .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+      .showHelpAfterError('(run with --help for usage)');
+    configureSubcommands(sub, ctx);
+  }
 }
 
 /** Runs the CLI in-process; returns the exit code. Tests call this with their own context. */
