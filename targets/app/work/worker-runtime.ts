@@ -28,11 +28,12 @@ export async function startWorker(config: AppConfig, options: WorkerOptions = {}
   const backend = await openQueueBackend(config);
   const work = options.work ?? makeWorkFunction(config.WORK_COST_MS);
   const tally = { done: 0, duplicate: 0 };
+  // register first: registering clears a busy mark left by an earlier incarnation of this worker id
+  await store.registerWorker(id, options.boot ?? String(process.pid));
   await backend.consume(async (message) => {
     const outcome = await processJob(store, work, id, message);
     tally[outcome] += 1;
   });
-  await store.registerWorker(id, options.boot ?? String(process.pid));
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
