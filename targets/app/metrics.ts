@@ -2,12 +2,15 @@
 
 export class Counters {
   private readonly values = new Map<string, number>();
+  /** names written with set(): exported as gauges; everything else only ever grows (counters) */
+  private readonly gauges = new Set<string>();
 
   inc(name: string, by = 1): void {
     this.values.set(name, (this.values.get(name) ?? 0) + by);
   }
 
   set(name: string, value: number): void {
+    this.gauges.add(name);
     this.values.set(name, value);
   }
 
@@ -24,7 +27,7 @@ export class Counters {
     const lines: string[] = [];
     for (const [name, value] of [...this.values].sort(([a], [b]) => a.localeCompare(b))) {
       const metric = `scalebench_${toSnakeCase(name)}`;
-      lines.push(`# TYPE ${metric} ${name.endsWith('Total') || name.endsWith('s') ? 'counter' : 'gauge'}`);
+      lines.push(`# TYPE ${metric} ${this.gauges.has(name) ? 'gauge' : 'counter'}`);
       lines.push(`${metric}{instance="${instance}"} ${value}`);
     }
     return `${lines.join('\n')}\n`;

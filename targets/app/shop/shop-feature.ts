@@ -17,7 +17,19 @@ import { RedisSessionStore } from './redis-sessions.ts';
 import type { SessionStore } from './sessions.ts';
 import { PoolRunner, QueryCacheRunner } from './sql-runners.ts';
 
+/** the shop's counters, present at /metrics from the start so a ratio never divides by a missing name */
+export const shopCounterNames = [
+  'sessionsCreated',
+  'sessionsMissing',
+  'cartItemsAdded',
+  'dbQueries',
+  'cacheHits',
+  'cacheMisses',
+  'reviewsWritten',
+] as const;
+
 export const createShopFeature: FeatureFactory = async ({ config, counters }): Promise<Feature> => {
+  for (const name of shopCounterNames) counters.inc(name, 0);
   const needsRedis = config.SESSION === 'redis' || config.CACHE !== 'none';
   const redis = needsRedis ? connectRedis(config.REDIS_URL, config.INSTANCE_ID) : undefined;
   const sessions: SessionStore = redis
