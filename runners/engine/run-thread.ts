@@ -131,7 +131,8 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const data = metrics.close();
   const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
   return toThreadReport(data, {
-    ranMs: Math.min(ranMs, profile.totalMs),
+    // a schedule that ran to its end covers the whole profile, though its last arrival came earlier
+    ranMs: signal?.aborted ? Math.min(ranMs, profile.totalMs) : profile.totalMs,
     eventLoopDelayP99Ms,
     vusCreated,
     firstFlowError: metrics.firstFlowError,

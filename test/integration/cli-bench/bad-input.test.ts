@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../../helpers/cli.ts';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('scalebench bench rejects bad input with one line, a hint and exit 2', () => {
+  it.each([
+    [['not-a-url'], /'not-a-url' is not a URL/],
+    [['http://127.0.0.1:1/', '--rate', '0'], /--rate must be greater than 0/],
+    [['http://127.0.0.1:1/', '--rate', '-5'], /--rate must be greater than 0/],
+    [['http://127.0.0.1:1/', '--duration', '10parsecs'], /--duration '10parsecs' is not a duration/],
+    [['http://127.0.0.1:1/', '--rate', 'lots'], /--rate 'lots' is not a number/],
+    [['http://127.0.0.1:1/', '--workers', '2.5'], /--workers '2.5' is not an integer/],
+    [['http://127.0.0.1:1/', '--connections', 'x'], /--connections 'x' is not an integer/],
+    [['http://127.0.0.1:1/', '--rate', '5', '--connections', '2'], /cannot be used together/],
+    [['http://127.0.0.1:1/', '--header', 'no-colon'], /is not name:value/],
+  ])('bench %j', async (args, message) => {
+    const result = await runCliInProcess(['bench', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/hint: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('probes the host first and names an unreachable one', async () => {
+    const port = await closedPort();
+    const result = await runCliInProcess(['bench', `http://127.0.0.1:${port}/`, '--duration', '1s']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `cannot connect to 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\).*SB_ERR_UNREACHABLE.*hint: start the service`,
+      ),
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runLoad } from '../../../runners/engine/run-load.ts';
+import { startShop } from './fixtures/shop-server.ts';
+import { LENIENT, startServer, type TestServer } from './fixtures/test-server.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('worker threads', () => {
+  it('split the rate and merge into the count one thread would send', async () => {
+    let received = 0;
+    server = await startServer((_req, res) => {
+      received += 1;
+      res.end('ok');
+    });
+    const options = {
+      baseUrl: server.url,
+      executor: { executor: 'constant-arrival-rate' as const, rate: 100, duration: '1s' },
+      saturation: LENIENT,
+    };
+    const single = await runLoad(options);
+    const points: number[] = [];
+    const split = await runLoad(
+      { ...options, workers: 2 },
+      { onSecond: (point) => points.push(point.requests) },
+    );
+    expect(single.summary.requests).toBe(100);
+    expect(split.summary.requests).toBe(single.summary.requests);
+    expect(split.summary.latency.response.count).toBe(100);
+    expect(split.summary.iterations).toBe(100);
+    expect(received).toBe(200);
+    expect(points.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it('run a flow imported by module path in every worker', async () => {
+    server = await startShop();
+    const outcome = await runLoad({
+      baseUrl: server.url,
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: 20,
+        duration: '1s',
+        preAllocatedVUs: 4,
+        maxVUs: 20,
+      },
+      workers: 2,
+      flow: {
+        module: fileURLToPath(new URL('./fixtures/shop-flows.ts', import.meta.url)),
+        exportName: 'cartFlow',
+      },
+      flowParams: { items: 1 },
+      saturation: LENIENT,
+    });
+    expect(outcome.summary.iterations).toBe(20);
+    expect(outcome.summary.checks['cart has exactly the added items']).toEqual({ passes: 20, fails: 0 });
+  });
+
+  it('report a missing flow export as a config error', async () => {
+    server = await startShop();
+    await expect(
+      runLoad({
+        baseUrl: server.url,
+        executor: { executor: 'constant-vus', vus: 2, duration: '200ms' },
+        workers: 2,
+        flow: {
+          module: fileURLToPath(new URL('./fixtures/shop-flows.ts', import.meta.url)),
+          exportName: 'nope',
+        },
+      }),
+    ).rejects.toThrow(/no flow export named nope/);
+  });
+});
