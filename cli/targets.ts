@@ -126,6 +126,8 @@ async function startTarget(options: TargetsStartOptions, ctx: CliContext): Promi
     env: ctx.env,
   });
   try {
+    // interrupted while starting: stop without announcing a target that is about to go away
+    if (ctx.signal.aborted) return;
     describeTarget(target, ctx);
     ctx.stdout(`ready ${target.url}\n`);
     await untilAborted(ctx.signal);
