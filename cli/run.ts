@@ -1,0 +1,151 @@
+/**
+ * `scalebench run [experiment...]`: the experiment suite end to end. Starts each variant's target,
+ * drives load, injects faults, and rewrites results.json and the reports after every trial, so Ctrl-C
+ * leaves a valid partial report. Exit 1 when a threshold failed or the generator saturated.
+ */
+import { join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parseFormats } from '../reports/registry.ts';
+import { type ReportFormat, reportFormats } from '../reports/reporter.ts';
+import { writeReports } from '../reports/write-reports.ts';
+import { ExitCode, ScalebenchError } from '../results/errors.ts';
+import type { SuiteResults } from '../results/schema.ts';
+import { loadExperiments, selectExperiments } from '../runners/orchestration/load-config.ts';
+import { runSuite } from '../runners/orchestration/run-suite.ts';
+import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
+import { ensureDockerEngine } from '../runners/stack/docker.ts';
+import type { CliContext } from './context.ts';
+import { collect, parseNumber } from './parse.ts';
+
+interface RunFlags {
+  quick?: boolean;
+  trials?: string;
+  out: string;
+  config?: string;
+  variant?: string[];
+  findCapacity?: boolean;
+  format: string;
+  stack: string;
+  quiet?: boolean;
+}
+
+export interface RunOptions {
+  experiments: string[];
+  profile: 'quick' | 'full';
+  trials: number;
+  outDir: string;
+  configPath: string | undefined;
+  variants: string[];
+  findCapacity: boolean;
+  formats: ReportFormat[];
+  stack: 'local' | 'docker';
+  quiet: boolean;
+}
+
+export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
+  if (flags.stack !== 'local' && flags.stack !== 'docker') {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--stack '${flags.stack}' is not local or docker`, {
+      hint: 'use --stack local (processes on this machine, the default) or --stack docker',
+    });
+  }
+  const profile = flags.quick ? 'quick' : 'full';
+  return {
+    experiments,
+    profile,
+    trials:
+      flags.trials === undefined
+        ? profile === 'quick'
+          ? 1
+          : 5
+        : parseNumber(flags.trials, '--trials', { min: 1, integer: true }),
+    outDir: resolve(ctx.cwd, flags.out),
+    configPath: flags.config,
+    variants: flags.variant ?? [],
+    findCapacity: Boolean(flags.findCapacity),
+    formats: parseFormats(flags.format),
+    stack: flags.stack,
+    quiet: Boolean(flags.quiet),
+  };
+}
+
+function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
+  const variants = results.experiments.flatMap((experiment) =>
+    experiment.variants.map((variant) => ({ experiment: experiment.name, variant })),
+  );
+  const failed = variants.flatMap(({ experiment, variant }) =>
+    variant.thresholds
+      .filter((t) => !t.passed)
+      .map(
+        (t) => `${experiment}/${variant.name}: ${t.metric} ${t.expression} (actual ${t.actual ?? 'missing'})`,
+      ),
+  );
+  const invalid = variants.filter(({ variant }) => variant.trials.some((trial) => !trial.summary.valid));
+  for (const line of failed) ctx.stderr(`threshold failed: ${line}\n`);
+  for (const { experiment, variant } of invalid) {
+    ctx.stderr(
+      `INVALID: ${experiment}/${variant.name}: the load generator saturated; its figures understate latency\n`,
+    );
+  }
+  if (!results.complete) return ExitCode.interrupted;
+  return failed.length > 0 || invalid.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+export async function runRun(options: RunOptions, ctx: CliContext): Promise<void> {
+  if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
+  const all = await loadExperiments(ctx.cwd, options.configPath);
+  const experiments = selectExperiments(all, options.experiments);
+  const emit = createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet });
+  const persist = async (results: SuiteResults) => {
+    await writeReports(results, options.outDir, options.formats, ctx.env);
+  };
+  const results = await runSuite(
+    {
+      experiments,
+      profile: options.profile,
+      trials: options.trials,
+      findCapacity: options.findCapacity,
+      logDir: join(options.outDir, 'logs'),
+      cwd: ctx.cwd,
+      variants: options.variants,
+      options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
+    },
+    { signal: ctx.signal, emit, persist },
+  );
+  const shown = relative(ctx.cwd, options.outDir) || '.';
+  ctx.stdout(
+    `${results.complete ? 'report' : 'partial report'} written to ${shown}/ (${options.formats.join(', ')})\n`,
+  );
+  ctx.exitCode = exitCodeFor(results, ctx);
+}
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  program
+    .command('run')
+    .description('run the experiment suite (clones, caching, async, database) and write the report')
+    .argument('[experiments...]', 'experiments to run (default: all)')
+    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes, 1 trial')
+    .option(
+      '--trials <n>',
+      'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
+    )
+    .option('-o, --out <dir>', 'output directory for results.json and the reports', 'scalebench-results')
+    .option(
+      '-c, --config <file>',
+      'a scalebench.config.ts with your own experiments (default ./scalebench.config.ts)',
+    )
+    .option('--variant <name>', 'run only this variant (repeatable)', collect)
+    .option(
+      '--find-capacity',
+      'also search the highest sustainable rate per variant where the experiment defines an SLO',
+    )
+    .option(
+      '-f, --format <list>',
+      `report formats: ${reportFormats.join(', ')} or all`,
+      'json,md,html,png,junit,bmf,gab',
+    )
+    .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (experiments: string[], flags: RunFlags) => {
+      await runRun(parseRunOptions(experiments, flags, ctx), ctx);
+    });
+}

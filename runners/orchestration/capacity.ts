@@ -1,0 +1,58 @@
+/**
+ * Capacity search: step the arrival rate up until the SLO (p99 and error rate) breaks; the answer is the
+ * highest rate that held. Each step is a short open-model run against the same target.
+ */
+import type { ExperimentDefinition } from '../../scenarios/types.ts';
+import type { RunningTarget } from '../../targets/target.ts';
+import { runLoad } from '../engine/run-load.ts';
+import { resolveFlowRef } from './run-trial.ts';
+
+export interface CapacityStep {
+  rate: number;
+  p99Ms: number;
+  errorRate: number;
+  ok: boolean;
+}
+
+export interface CapacityHooks {
+  signal?: AbortSignal;
+  onStep?: (step: CapacityStep) => void;
+}
+
+export async function findCapacity(
+  target: RunningTarget,
+  experiment: ExperimentDefinition,
+  baseDir: string,
+  hooks: CapacityHooks = {},
+): Promise<number | null> {
+  const search = experiment.capacity;
+  if (!search) return null;
+  let best: number | null = null;
+  for (let rate = search.startRate; rate <= search.maxRate && !hooks.signal?.aborted; rate += search.step) {
+    const outcome = await runLoad(
+      {
+        baseUrl: target.url,
+        executor: {
+          executor: 'constant-arrival-rate',
+          rate,
+          duration: search.stepDuration,
+          maxVUs: rate * 10,
+        },
+        flow: resolveFlowRef(experiment.flow, baseDir),
+        flowParams: experiment.flowParams ?? {},
+      },
+      { ...(hooks.signal ? { signal: hooks.signal } : {}) },
+    );
+    const { summary } = outcome;
+    const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
+    const ok =
+      summary.valid &&
+      summary.droppedIterations === 0 &&
+      summary.latency.response.p99 <= search.slo.p99Ms &&
+      errorRate <= search.slo.errorRate;
+    hooks.onStep?.({ rate, p99Ms: summary.latency.response.p99, errorRate, ok });
+    if (!ok) break;
+    best = rate;
+  }
+  return best;
+}

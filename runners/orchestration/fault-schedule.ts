@@ -1,0 +1,68 @@
+/**
+ * Injects a variant's faults (kill or restart a clone or worker) at their times during a trial and
+ * records when each actually happened, for the report's fault markers.
+ */
+
+import type { FaultEvent } from '../../results/schema.ts';
+import type { FaultStep } from '../../scenarios/types.ts';
+import type { RunningTarget } from '../../targets/target.ts';
+import { durationMs } from '../load-models/duration.ts';
+
+export interface ScheduledFaults {
+  events: FaultEvent[];
+  /** instances killed and not restarted, to bring back before the next trial */
+  killed(): { kind: FaultStep['kind']; index: number }[];
+  cancel(): Promise<void>;
+}
+
+/** `offsetMs` is the warm-up: fault times count from the start of the measured part. */
+export function scheduleFaults(
+  target: RunningTarget,
+  faults: readonly FaultStep[],
+  offsetMs: number,
+): ScheduledFaults {
+  const events: FaultEvent[] = [];
+  const down = new Map<string, { kind: FaultStep['kind']; index: number }>();
+  const pending = new Set<Promise<void>>();
+  const started = performance.now();
+  const timers = faults.map((fault) =>
+    setTimeout(
+      () => {
+        const run = inject(target, fault)
+          .then(() => {
+            const key = `${fault.kind}-${fault.index}`;
+            if (fault.action === 'kill') down.set(key, { kind: fault.kind, index: fault.index });
+            else down.delete(key);
+            events.push({
+              atSeconds: (performance.now() - started - offsetMs) / 1000,
+              kind: fault.action,
+              detail: `${fault.action} ${fault.kind} ${fault.index}`,
+            });
+          })
+          .catch((error: unknown) => {
+            events.push({
+              atSeconds: (performance.now() - started - offsetMs) / 1000,
+              kind: 'fault-failed',
+              detail: `${fault.action} ${fault.kind} ${fault.index}: ${error instanceof Error ? error.message : error}`,
+            });
+          });
+        pending.add(run);
+      },
+      offsetMs + (durationMs(fault.at) ?? 0),
+    ),
+  );
+  return {
+    events,
+    killed: () => [...down.values()],
+    async cancel() {
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.all(pending);
+    },
+  };
+}
+
+function inject(target: RunningTarget, fault: FaultStep): Promise<void> {
+  return fault.action === 'kill'
+    ? target.kill(fault.kind, fault.index)
+    : target.restart(fault.kind, fault.index);
+}

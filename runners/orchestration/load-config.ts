@@ -1,0 +1,88 @@
+/**
+ * Finds the experiments to run: the built-in ones, plus those of a user's scalebench.config.ts
+ * (`export default defineConfig({ experiments: [...] })`), filtered by the names asked for.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ScalebenchError } from '../../results/errors.ts';
+import { builtinExperiments } from '../../scenarios/builtin.ts';
+import type { ExperimentDefinition, ScalebenchConfig } from '../../scenarios/types.ts';
+import { validateExperiments } from '../../scenarios/validate.ts';
+
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LoadedExperiment {
+  experiment: ExperimentDefinition;
+  /** folder its flow module path is relative to */
+  baseDir: string;
+}
+
+async function importConfig(path: string): Promise<ScalebenchConfig> {
+  let loaded: { default?: ScalebenchConfig };
+  try {
+    loaded = (await import(pathToFileURL(path).href)) as { default?: ScalebenchConfig };
+  } catch (error: unknown) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_CONFIG',
+      `cannot load ${path}: ${error instanceof Error ? error.message : error}`,
+      {
+        hint: 'the config must be a module with `export default defineConfig({ experiments: [...] })`',
+      },
+    );
+  }
+  if (!loaded.default || !Array.isArray(loaded.default.experiments)) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_CONFIG',
+      `${path} has no default export with an experiments list`,
+      {
+        hint: "write `export default defineConfig({ experiments: [...] })`, defineConfig from 'scalebench/scenarios/types.ts'",
+      },
+    );
+  }
+  return loaded.default;
+}
+
+/** `configPath` given explicitly must exist; otherwise ./scalebench.config.ts is used when present. */
+export async function loadExperiments(
+  cwd: string,
+  configPath: string | undefined,
+): Promise<LoadedExperiment[]> {
+  const all: LoadedExperiment[] = builtinExperiments.map((experiment) => ({
+    experiment,
+    baseDir: packageRoot,
+  }));
+  const path = configPath ? resolve(cwd, configPath) : resolve(cwd, 'scalebench.config.ts');
+  if (configPath && !existsSync(path)) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `config file ${configPath} does not exist`, {
+      hint: 'pass the path of a scalebench.config.ts',
+    });
+  }
+  if (existsSync(path) && resolve(path) !== resolve(packageRoot, 'scalebench.config.ts')) {
+    const config = await importConfig(path);
+    for (const experiment of config.experiments) {
+      const at = all.findIndex((loaded) => loaded.experiment.name === experiment.name);
+      const entry = { experiment, baseDir: dirname(path) };
+      if (at === -1) all.push(entry);
+      else all[at] = entry;
+    }
+  }
+  const errors = validateExperiments(all.map((loaded) => loaded.experiment));
+  if (errors.length > 0) {
+    throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `invalid experiments: ${errors.join('; ')}`, {
+      hint: 'fix every listed problem in your scalebench.config.ts',
+    });
+  }
+  return all;
+}
+
+export function selectExperiments(all: LoadedExperiment[], names: readonly string[]): LoadedExperiment[] {
+  if (names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((loaded) => loaded.experiment.name === name));
+  if (unknown.length > 0) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `no experiment named ${unknown.join(', ')}`, {
+      hint: `pick from ${all.map((loaded) => loaded.experiment.name).join(', ')}`,
+    });
+  }
+  return names.map((name) => all.find((loaded) => loaded.experiment.name === name)!);
+}

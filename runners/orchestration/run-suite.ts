@@ -1,0 +1,118 @@
+/**
+ * The experiment suite: every selected experiment and variant in turn, the results rewritten after each
+ * trial through `persist` (so a failure or Ctrl-C later loses nothing), complete=false until the end.
+ */
+import { collectEnvironment } from '../../results/environment.ts';
+import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
+import { SCHEMA_VERSION } from '../../results/schema.ts';
+import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
+import { durationMs } from '../load-models/duration.ts';
+import type { SuiteEvent } from './events.ts';
+import type { LoadedExperiment } from './load-config.ts';
+import { runVariant } from './run-variant.ts';
+
+export interface SuitePlan {
+  experiments: LoadedExperiment[];
+  profile: ProfileName;
+  trials: number;
+  findCapacity: boolean;
+  logDir: string;
+  /** where the environment fingerprint (git commit) is read */
+  cwd: string;
+  /** variant names to run; empty: all */
+  variants: string[];
+  options: Record<string, unknown>;
+}
+
+export interface SuiteHooks {
+  signal?: AbortSignal;
+  emit?: (event: SuiteEvent) => void;
+  persist: (results: SuiteResults) => Promise<void>;
+}
+
+/** Seconds one variant is expected to take: trials × (warm-up + duration + start/stop overhead). */
+export function variantSeconds(
+  experiment: ExperimentDefinition,
+  profile: ProfileName,
+  trials: number,
+): number {
+  const load = experiment.profiles[profile];
+  const executor = load.executor;
+  const runMs =
+    'duration' in executor
+      ? (durationMs(executor.duration) ?? 0)
+      : executor.stages.reduce((sum, stage) => sum + (durationMs(stage.duration) ?? 0), 0);
+  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 4;
+}
+
+export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<SuiteResults> {
+  const results: SuiteResults = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'suite',
+    createdAt: new Date().toISOString(),
+    profile: plan.profile,
+    complete: false,
+    options: plan.options,
+    environment: collectEnvironment(plan.cwd),
+    experiments: [],
+  };
+  const queue = plan.experiments.flatMap(({ experiment, baseDir }) =>
+    experiment.variants
+      .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
+      .map((variant) => ({ experiment, variant, baseDir })),
+  );
+  let remaining = queue.reduce(
+    (sum, item) => sum + variantSeconds(item.experiment, plan.profile, plan.trials),
+    0,
+  );
+  for (const [index, { experiment, variant, baseDir }] of queue.entries()) {
+    if (hooks.signal?.aborted) break;
+    hooks.emit?.({
+      type: 'variant-start',
+      experiment: experiment.name,
+      variant: variant.name,
+      index,
+      total: queue.length,
+      etaSeconds: remaining,
+    });
+    const slot = experimentSlot(results, experiment);
+    const persistPartial = async (partial: VariantResult) => {
+      const at = slot.variants.findIndex((existing) => existing.name === partial.name);
+      if (at === -1) slot.variants.push(partial);
+      else slot.variants[at] = partial;
+      await hooks.persist(results);
+    };
+    const outcome = await runVariant(
+      {
+        experiment,
+        variant,
+        profile: plan.profile,
+        trials: plan.trials,
+        findCapacity: plan.findCapacity,
+        logDir: plan.logDir,
+        baseDir,
+      },
+      { signal: hooks.signal, emit: hooks.emit, onPartial: persistPartial },
+    );
+    await persistPartial(outcome);
+    remaining -= variantSeconds(experiment, plan.profile, plan.trials);
+    hooks.emit?.({
+      type: 'variant-done',
+      experiment: experiment.name,
+      variant: variant.name,
+      failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
+      valid: outcome.trials.every((trial) => trial.summary.valid),
+    });
+  }
+  results.complete = !hooks.signal?.aborted;
+  await hooks.persist(results);
+  return results;
+}
+
+function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {
+  const existing = results.experiments.find((slot) => slot.name === experiment.name);
+  if (existing) return existing;
+  const slot: ExperimentResult = { name: experiment.name, title: experiment.title, variants: [] };
+  results.experiments.push(slot);
+  return slot;
+}

@@ -1,0 +1,94 @@
+/**
+ * One trial of one variant: load the running target with the experiment's flow while faults are
+ * injected and target figures sampled, let background work settle, and return the trial's record.
+ */
+import { pathToFileURL } from 'node:url';
+import type { TrialResult } from '../../results/schema.ts';
+import type { ExperimentDefinition, FaultStep, ProfileName } from '../../scenarios/types.ts';
+import type { RunningTarget } from '../../targets/target.ts';
+import type { RunOutcome } from '../engine/build-outcome.ts';
+import type { ProgressPoint } from '../engine/progress-point.ts';
+import { runLoad } from '../engine/run-load.ts';
+import { durationMs } from '../load-models/duration.ts';
+import type { FlowRef } from '../load-models/types.ts';
+import { scheduleFaults } from './fault-schedule.ts';
+import { startSampler } from './sampler.ts';
+
+export interface TrialPlan {
+  experiment: ExperimentDefinition;
+  profile: ProfileName;
+  faults: readonly FaultStep[];
+  trial: number;
+  /** folder that relative flow module paths are resolved against */
+  baseDir: string;
+}
+
+export interface TrialHooks {
+  signal?: AbortSignal;
+  onSecond?: (point: ProgressPoint) => void;
+}
+
+export function resolveFlowRef(flow: FlowRef, baseDir: string): FlowRef {
+  if (flow.module.startsWith('file:') || flow.module.startsWith('/')) return flow;
+  return { ...flow, module: pathToFileURL(`${baseDir}/${flow.module}`).href };
+}
+
+function counterDelta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, value]) => [name, value - (before[name] ?? 0)]),
+  );
+}
+
+const zeros = (names: readonly string[] = []) => Object.fromEntries(names.map((name) => [name, 0]));
+
+function trendsOf(outcome: RunOutcome): TrialResult['trends'] {
+  return Object.fromEntries(
+    Object.entries(outcome.trends).map(([name, stats]) => [
+      name,
+      { stats, histogram: outcome.trendHistograms[name] ?? '' },
+    ]),
+  );
+}
+
+export async function runTrial(
+  target: RunningTarget,
+  plan: TrialPlan,
+  hooks: TrialHooks = {},
+): Promise<TrialResult> {
+  const { experiment } = plan;
+  const load = experiment.profiles[plan.profile];
+  const before = await target.counters();
+  const sampler = startSampler(target, experiment.sample ?? []);
+  const faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0);
+  let outcome: RunOutcome;
+  try {
+    outcome = await runLoad(
+      {
+        baseUrl: target.url,
+        executor: load.executor,
+        warmup: load.warmup,
+        flow: resolveFlowRef(experiment.flow, plan.baseDir),
+        flowParams: experiment.flowParams ?? {},
+        ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+      },
+      hooks,
+    );
+  } finally {
+    await faults.cancel();
+  }
+  const extraSeries = await sampler.stop();
+  const settled = target.settle ? await target.settle(hooks.signal) : {};
+  const after = await target.counters();
+  for (const instance of faults.killed()) await target.restart(instance.kind, instance.index);
+  return {
+    trial: plan.trial,
+    summary: outcome.summary,
+    histograms: outcome.histograms,
+    series: outcome.series,
+    counters: counterDelta(after, before),
+    correctness: { ...zeros(experiment.counters), ...outcome.counters, ...settled },
+    extraSeries,
+    trends: trendsOf(outcome),
+    faults: faults.events,
+  };
+}

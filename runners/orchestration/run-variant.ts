@@ -1,0 +1,107 @@
+/**
+ * One variant of an experiment: start its target, run its trials (and the capacity search when asked),
+ * evaluate its thresholds, and stop everything it started — also on error and on Ctrl-C.
+ */
+import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
+import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import { findTarget } from '../../targets/registry.ts';
+import type { RunningTarget } from '../../targets/target.ts';
+import { findCapacity } from './capacity.ts';
+import type { SuiteEvent } from './events.ts';
+import { runTrial } from './run-trial.ts';
+import { evaluateThresholds, parseThresholds } from './thresholds.ts';
+import { trialMetricSource } from './trial-metrics.ts';
+
+export interface VariantPlan {
+  experiment: ExperimentDefinition;
+  variant: VariantDefinition;
+  profile: ProfileName;
+  trials: number;
+  findCapacity: boolean;
+  logDir: string;
+  baseDir: string;
+}
+
+export interface VariantHooks {
+  signal?: AbortSignal;
+  emit?: (event: SuiteEvent) => void;
+  /** called after each trial with what is known so far, so partial results reach the disk */
+  onPartial?: (partial: VariantResult) => Promise<void>;
+}
+
+/** A threshold passes when it passes in every trial; the reported value is the worst trial's. */
+export function judgeThresholds(
+  plan: Pick<VariantPlan, 'experiment' | 'variant'>,
+  trials: readonly TrialResult[],
+) {
+  const { thresholds } = parseThresholds({ ...plan.experiment.thresholds, ...plan.variant.thresholds });
+  const perTrial = trials.map((trial) => evaluateThresholds(thresholds, trialMetricSource(trial)));
+  return thresholds.map((threshold, index): ThresholdOutcome => {
+    const outcomes = perTrial.map((results) => results[index]!);
+    const failed = outcomes.find((outcome) => !outcome.passed);
+    const shown = failed ?? outcomes.at(-1);
+    return {
+      metric: threshold.metric,
+      expression: threshold.expression,
+      actual: shown?.actual ?? null,
+      passed: outcomes.length > 0 && failed === undefined,
+    };
+  });
+}
+
+async function startTarget(plan: VariantPlan): Promise<RunningTarget> {
+  const definition = findTarget(plan.experiment.target);
+  return definition.start({
+    variant: plan.variant.params,
+    logDir: plan.logDir,
+    ...(plan.variant.clones === undefined ? {} : { clones: plan.variant.clones }),
+    ...(plan.variant.workers === undefined ? {} : { workers: plan.variant.workers }),
+    ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
+  });
+}
+
+export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
+  const { experiment, variant } = plan;
+  const names = { experiment: experiment.name, variant: variant.name };
+  const target = await startTarget(plan);
+  hooks.emit?.({ type: 'target-ready', ...names, url: target.url, balancer: target.balancer });
+  const result: VariantResult = {
+    name: variant.name,
+    params: variant.params,
+    balancer: target.balancer,
+    trials: [],
+    thresholds: [],
+    capacity: null,
+  };
+  try {
+    for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
+      hooks.emit?.({ type: 'trial-start', ...names, trial, trials: plan.trials });
+      const record = await runTrial(
+        target,
+        {
+          experiment,
+          profile: plan.profile,
+          faults: variant.faults ?? experiment.faults ?? [],
+          trial,
+          baseDir: plan.baseDir,
+        },
+        {
+          signal: hooks.signal,
+          onSecond: (point) => hooks.emit?.({ type: 'second', ...names, trial, point }),
+        },
+      );
+      result.trials.push(record);
+      result.thresholds = judgeThresholds(plan, result.trials);
+      await hooks.onPartial?.(result);
+    }
+    if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
+      result.capacity = await findCapacity(target, experiment, plan.baseDir, {
+        signal: hooks.signal,
+        onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
+      });
+    }
+  } finally {
+    await target.stop();
+  }
+  return result;
+}

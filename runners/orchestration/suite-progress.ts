@@ -1,0 +1,62 @@
+/**
+ * Progress of `scalebench run`: which experiment, variant and trial is running and the time left — a live
+ * line on a terminal, plain lines in CI logs, nothing when quiet.
+ */
+import { formatMs } from '../load-models/duration.ts';
+import { formatProgress } from '../progress/progress-printer.ts';
+import type { SuiteEvent } from './events.ts';
+
+export interface SuiteProgressOptions {
+  write: (text: string) => void;
+  isTTY: boolean;
+  quiet: boolean;
+}
+
+export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
+  if (options.quiet) return () => {};
+  let heading = '';
+  let etaAt = 0;
+  let live = false;
+  const line = (text: string) => {
+    if (live) options.write('\n');
+    live = false;
+    options.write(`${text}\n`);
+  };
+  return (event) => {
+    switch (event.type) {
+      case 'variant-start':
+        heading = `[${event.index + 1}/${event.total}] ${event.experiment}/${event.variant}`;
+        etaAt = Date.now() + event.etaSeconds * 1000;
+        line(`${heading}: starting target (about ${formatMs(event.etaSeconds * 1000)} left in the suite)`);
+        return;
+      case 'target-ready':
+        line(`${heading}: target ready at ${event.url}${event.balancer ? ` behind ${event.balancer}` : ''}`);
+        return;
+      case 'trial-start':
+        if (event.trials > 1) line(`${heading}: trial ${event.trial + 1}/${event.trials}`);
+        return;
+      case 'second': {
+        const left = formatMs(Math.max(0, etaAt - Date.now()));
+        const text = `${heading}  ${formatProgress(event.point)}  (~${left} left)`;
+        if (options.isTTY) {
+          options.write(`\r\x1b[2K${text}`);
+          live = true;
+        } else if (event.point.elapsedSeconds % 5 === 0) line(text);
+        return;
+      }
+      case 'capacity-step':
+        line(
+          `${heading}: capacity ${event.rate}/s → p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}% ${event.ok ? 'ok' : 'SLO broken'}`,
+        );
+        return;
+      case 'variant-done':
+        line(
+          `${heading}: done${event.failedThresholds > 0 ? `, ${event.failedThresholds} threshold(s) failed` : ''}${event.valid ? '' : ', INVALID (generator saturated)'}`,
+        );
+        return;
+      case 'warning':
+        line(`warning: ${event.message}`);
+        return;
+    }
+  };
+}

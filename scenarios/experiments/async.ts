@@ -1,0 +1,59 @@
+import { defineExperiment } from '../types.ts';
+
+const killFirstWorker = [{ at: '3s', action: 'kill' as const, kind: 'worker' as const, index: 0 }];
+const noJobLost = { jobsLost: ['count==0'] };
+
+export const asyncExperiment = defineExperiment({
+  name: 'async',
+  title: 'Asynchronous processing: do it later, or do it in advance',
+  description:
+    'Heavy work done inside the request makes every user wait for it. Queued to workers, the request answers ' +
+    'at once with a job id and the user polls; a worker that dies mid-job loses nothing because jobs are ' +
+    'acknowledged only when done. Work done in advance (pre-rendered) is fastest of all.',
+  target: 'async',
+  variants: [
+    { name: 'sync', params: { work: 'sync' } },
+    {
+      name: 'queued-bullmq',
+      params: { work: 'queued', queue: 'bullmq' },
+      workers: 2,
+      faults: killFirstWorker,
+      thresholds: noJobLost,
+    },
+    {
+      name: 'queued-rabbitmq',
+      params: { work: 'queued', queue: 'rabbitmq' },
+      workers: 2,
+      faults: killFirstWorker,
+      thresholds: noJobLost,
+    },
+    { name: 'prerendered', params: { work: 'prerendered' } },
+  ],
+  profiles: {
+    quick: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: 8,
+        duration: '7s',
+        preAllocatedVUs: 20,
+        maxVUs: 200,
+      },
+      warmup: '1s',
+    },
+    full: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: 8,
+        duration: '30s',
+        preAllocatedVUs: 40,
+        maxVUs: 400,
+      },
+      warmup: '5s',
+    },
+  },
+  flow: { module: 'scenarios/flows/job-flow.ts', exportName: 'jobFlow' },
+  counters: ['jobsSubmitted', 'jobsNotSeenDone'],
+  flowParams: { inputs: 50, pollMs: 50, maxPolls: 600 },
+  sample: ['queueDepth'],
+  timeout: '30s',
+});

@@ -1,0 +1,64 @@
+import { defineExperiment } from '../types.ts';
+
+const killFirstClone = (at: string) => [{ at, action: 'kill' as const, kind: 'clone' as const, index: 0 }];
+
+export const clonesExperiment = defineExperiment({
+  name: 'clones',
+  title: 'Clones: where do sessions live?',
+  description:
+    'Servers behind a load balancer should keep no user data. Sessions in process memory are lost as soon as ' +
+    'a request lands on another clone or a clone dies; sticky routing hides that until a clone dies; sessions ' +
+    'in Redis survive both, so clones can be added and killed freely.',
+  target: 'clones',
+  variants: [
+    { name: 'stateful-2', params: { session: 'memory', affinity: 'none' }, clones: 2 },
+    { name: 'sticky-2', params: { session: 'memory', affinity: 'sticky' }, clones: 2 },
+    {
+      name: 'stateless-1',
+      params: { session: 'redis', affinity: 'none' },
+      clones: 1,
+      faults: [],
+      thresholds: { sessionsLost: ['count==0'] },
+    },
+    {
+      name: 'stateless-2',
+      params: { session: 'redis', affinity: 'none' },
+      clones: 2,
+      thresholds: { sessionsLost: ['count==0'] },
+    },
+  ],
+  profiles: {
+    quick: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: 30,
+        duration: '7s',
+        preAllocatedVUs: 20,
+        maxVUs: 200,
+      },
+      warmup: '1s',
+    },
+    full: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: 60,
+        duration: '30s',
+        preAllocatedVUs: 40,
+        maxVUs: 400,
+      },
+      warmup: '5s',
+    },
+  },
+  flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
+  counters: ['sessions', 'sessionsLost', 'sessionsUnjudged'],
+  flowParams: { users: 50, items: 3, catalog: 100 },
+  faults: killFirstClone('3s'),
+  thresholds: { http_req_duration: ['p(50)<100'] },
+  capacity: {
+    startRate: 20,
+    step: 20,
+    maxRate: 400,
+    stepDuration: '5s',
+    slo: { p99Ms: 200, errorRate: 0.01 },
+  },
+});

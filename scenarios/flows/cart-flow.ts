@@ -1,0 +1,104 @@
+/**
+ * The clones experiment's shoppers: a fixed population of users (params.users), each keeping one session
+ * and one cart across visits. An arrival picks an idle user: without a session it logs in, otherwise it
+ * adds k items and reads the cart back. A 401, or a cart that does not hold exactly what this session
+ * added, is a lost session (the user logs in again next visit). A visit hit by a transport failure (a
+ * killed clone) is not judged: that is an error, counted apart, not a lost session.
+ */
+import { defineFlow } from '../../runners/flows/define-flow.ts';
+import type { FlowResponse, VirtualUser } from '../../runners/flows/types.ts';
+
+interface Shopper {
+  /** the user's cookies (session and any balancer affinity cookie) between visits */
+  cookies: [string, string][];
+  cart: number[];
+  busy: boolean;
+}
+
+interface Shoppers {
+  users: Shopper[];
+}
+
+type Verdict = 'intact' | 'lost' | 'unjudged';
+
+const transportClasses = new Set(['refused', 'reset', 'timeout', 'status_5xx', 'other']);
+const brokeDown = (response: FlowResponse) =>
+  response.errorClass !== undefined && transportClasses.has(response.errorClass);
+
+function pickIdle(users: Shopper[]): Shopper | undefined {
+  const start = Math.floor(Math.random() * users.length);
+  for (let i = 0; i < users.length; i += 1) {
+    const user = users[(start + i) % users.length]!;
+    if (!user.busy) return user;
+  }
+  return undefined;
+}
+
+function cookieNames(vu: VirtualUser): [string, string][] {
+  const header = vu.cookies.header() ?? '';
+  return header
+    .split('; ')
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
+}
+
+async function shop(vu: VirtualUser, user: Shopper): Promise<Verdict> {
+  const items = Number(vu.params.items ?? 3);
+  const catalog = Number(vu.params.catalog ?? 100);
+  for (let i = 0; i < items; i += 1) {
+    const productId = 1 + Math.floor(Math.random() * catalog);
+    const response = await vu.request('add item', {
+      method: 'POST',
+      path: '/cart/items',
+      json: { productId },
+    });
+    if (response.status === 401) return 'lost';
+    if (brokeDown(response)) return 'unjudged';
+    user.cart.push(productId);
+  }
+  const read = await vu.request('read cart', { path: '/cart' });
+  if (brokeDown(read)) return 'unjudged';
+  const seen = read.status === 200 ? (read.json<{ items?: number[] }>()?.items ?? []) : [];
+  return seen.length === user.cart.length && seen.every((id, index) => id === user.cart[index])
+    ? 'intact'
+    : 'lost';
+}
+
+async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
+  vu.cookies.clear();
+  for (const [name, value] of user.cookies) vu.cookies.set(name, value);
+  if (user.cookies.length === 0) {
+    const login = await vu.request('login', {
+      method: 'POST',
+      path: '/login',
+      json: { user: `shopper-${vu.id}` },
+    });
+    if (login.ok) vu.count('sessions');
+    user.cart = [];
+  } else {
+    const verdict = await shop(vu, user);
+    if (verdict !== 'intact') {
+      vu.count(verdict === 'lost' ? 'sessionsLost' : 'sessionsUnjudged');
+      user.cookies = [];
+      return;
+    }
+  }
+  user.cookies = cookieNames(vu);
+}
+
+export const cartFlow = defineFlow<Shoppers>({
+  name: 'shoppers keep a session and a cart across visits',
+  shared: (params) => ({
+    users: Array.from({ length: Number(params.users ?? 50) }, () => ({ cookies: [], cart: [], busy: false })),
+  }),
+  async iteration(vu) {
+    const user = pickIdle(vu.shared.users);
+    if (!user) return vu.count('noIdleShopper');
+    user.busy = true;
+    try {
+      await visit(vu, user);
+    } finally {
+      user.busy = false;
+    }
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * Experiments as data: which target, which variants, the load model per profile (k6-shaped executor
+ * options), the flow a virtual user runs, k6-style thresholds, a fault schedule, the target figures
+ * sampled each second, and an optional capacity search. Users add their own in scalebench.config.ts.
+ */
+import type { DurationInput, ExecutorConfig, FlowRef } from '../runners/load-models/types.ts';
+
+export type ProfileName = 'quick' | 'full';
+
+export interface FaultStep {
+  /** when, counted from the start of the measured part (after warm-up) */
+  at: DurationInput;
+  action: 'kill' | 'restart';
+  kind: 'clone' | 'worker';
+  index: number;
+}
+
+export interface LoadProfile {
+  executor: ExecutorConfig;
+  warmup: DurationInput;
+}
+
+/** k6 thresholds: metric → expressions, e.g. { http_req_duration: ['p(99)<500'], sessionsLost: ['count==0'] } */
+export type Thresholds = Record<string, string[]>;
+
+export interface VariantDefinition {
+  /** short name shown in reports, e.g. 'stateless-2' */
+  name: string;
+  /** target knobs, e.g. { session: 'redis', affinity: 'none' } */
+  params: Record<string, string>;
+  clones?: number;
+  workers?: number;
+  /** replaces the experiment's faults for this variant when given */
+  faults?: FaultStep[];
+  /** added to the experiment's thresholds */
+  thresholds?: Thresholds;
+  /** extra environment for the target processes */
+  env?: Record<string, string>;
+}
+
+export interface CapacitySearch {
+  startRate: number;
+  step: number;
+  maxRate: number;
+  stepDuration: DurationInput;
+  slo: { p99Ms: number; errorRate: number };
+}
+
+export interface ExperimentDefinition {
+  name: string;
+  title: string;
+  /** one paragraph: the seed's lesson and what the data should show */
+  description: string;
+  /** name in the target registry: clones, caching, async, database, or a URL for an external service */
+  target: string;
+  variants: VariantDefinition[];
+  profiles: Record<ProfileName, LoadProfile>;
+  flow: FlowRef;
+  flowParams?: Record<string, unknown>;
+  thresholds?: Thresholds;
+  faults?: FaultStep[];
+  /** flow counters reported even when they stay at zero (e.g. sessionsLost), so thresholds can test them */
+  counters?: string[];
+  /** target counters sampled once a second into the trial's extraSeries (e.g. queueDepth, replicaLagMs) */
+  sample?: string[];
+  capacity?: CapacitySearch;
+  /** per-request timeout (default 10s) */
+  timeout?: DurationInput;
+}
+
+export interface ScalebenchConfig {
+  experiments: ExperimentDefinition[];
+}
+
+/** Typed identity for scalebench.config.ts: `export default defineConfig({ experiments: [...] })`. */
+export function defineConfig(config: ScalebenchConfig): ScalebenchConfig {
+  return config;
+}
+
+export function defineExperiment(experiment: ExperimentDefinition): ExperimentDefinition {
+  return experiment;
+}

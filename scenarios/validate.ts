@@ -1,0 +1,70 @@
+/**
+ * Checks experiment definitions as data and returns every problem at once: names, variants, load
+ * profiles (through the engine's own validation), flows, thresholds and faults.
+ */
+
+import { durationMs } from '../runners/load-models/duration.ts';
+import { validateLoadOptions } from '../runners/load-models/validate.ts';
+import { parseThresholds } from '../runners/orchestration/thresholds.ts';
+import type { ExperimentDefinition } from './types.ts';
+
+function checkProfiles(experiment: ExperimentDefinition, where: string, errors: string[]): void {
+  for (const name of ['quick', 'full'] as const) {
+    const profile = experiment.profiles?.[name];
+    if (!profile) {
+      errors.push(`${where}: profiles.${name} is missing`);
+      continue;
+    }
+    const result = validateLoadOptions({
+      baseUrl: 'http://127.0.0.1:1/',
+      executor: profile.executor,
+      warmup: profile.warmup,
+    });
+    if (!result.ok) errors.push(...result.errors.map((error) => `${where}: profiles.${name}: ${error}`));
+  }
+}
+
+function checkVariants(experiment: ExperimentDefinition, where: string, errors: string[]): void {
+  if (!Array.isArray(experiment.variants) || experiment.variants.length === 0) {
+    errors.push(`${where}: needs at least one variant`);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const variant of experiment.variants) {
+    if (!variant.name) errors.push(`${where}: a variant has no name`);
+    if (seen.has(variant.name)) errors.push(`${where}: variant name '${variant.name}' is used twice`);
+    seen.add(variant.name);
+    const { errors: thresholdErrors } = parseThresholds(variant.thresholds ?? {});
+    errors.push(...thresholdErrors.map((error) => `${where}/${variant.name}: ${error}`));
+    for (const fault of variant.faults ?? []) {
+      if (durationMs(fault.at) === null)
+        errors.push(`${where}/${variant.name}: fault time '${fault.at}' is not a duration`);
+    }
+  }
+}
+
+export function validateExperiment(experiment: ExperimentDefinition): string[] {
+  const where = `experiment '${experiment?.name ?? '?'}'`;
+  const errors: string[] = [];
+  if (!experiment?.name || !/^[a-z0-9][a-z0-9-]*$/.test(experiment.name)) {
+    errors.push(`${where}: name must be lowercase letters, digits and dashes`);
+  }
+  if (!experiment?.target) errors.push(`${where}: target is missing`);
+  if (!experiment?.flow?.module || !experiment.flow.exportName)
+    errors.push(`${where}: flow needs module and exportName`);
+  checkVariants(experiment, where, errors);
+  checkProfiles(experiment, where, errors);
+  errors.push(...parseThresholds(experiment.thresholds ?? {}).errors.map((error) => `${where}: ${error}`));
+  for (const fault of experiment.faults ?? []) {
+    if (durationMs(fault.at) === null) errors.push(`${where}: fault time '${fault.at}' is not a duration`);
+  }
+  return errors;
+}
+
+export function validateExperiments(experiments: readonly ExperimentDefinition[]): string[] {
+  const errors = experiments.flatMap(validateExperiment);
+  const names = experiments.map((experiment) => experiment.name);
+  const twice = names.filter((name, index) => names.indexOf(name) !== index);
+  for (const name of new Set(twice)) errors.push(`experiment name '${name}' is defined twice`);
+  return errors;
+}
