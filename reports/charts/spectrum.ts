@@ -53,7 +53,13 @@ export function spectrumChart(experiment: ExperimentView): ChartSpec {
           sbNines: { axis: 'x' },
         } as never,
         scales: {
-          x: { type: 'linear', min: 0, max: maxX, ticks: { stepSize: 1 }, title: axisTitle('percentile') },
+          x: {
+            type: 'linear',
+            min: 0,
+            max: maxX,
+            ticks: { stepSize: 1, includeBounds: false },
+            title: axisTitle('percentile'),
+          },
           y: { type: 'logarithmic', title: axisTitle('latency (ms, log scale)') },
         },
       },

@@ -71,5 +71,6 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWh
   const variance = ((m * n) / 12) * (m + n + 1 - tieTerm / ((m + n) * (m + n - 1)));
   if (variance <= 0) return { u, pValue: 1, method: 'normal' };
   const z = (Math.abs(u - meanU) - 0.5) / Math.sqrt(variance);
-  return { u, pValue: Math.min(1, 2 * (1 - normalCdf(Math.max(0, z)))), method: 'normal' };
+  if (z <= 0) return { u, pValue: 1, method: 'normal' };
+  return { u, pValue: Math.min(1, 2 * (1 - normalCdf(z))), method: 'normal' };
 }

@@ -19,8 +19,8 @@ export function withInterval(stats: MetricStats, format: (value: number) => stri
 function thresholdCell(variant: VariantView): string {
   if (variant.thresholds.length === 0) return '–';
   const failed = variant.thresholds.filter((threshold) => !threshold.passed);
-  if (failed.length === 0) return `✅ ${variant.thresholds.length}/${variant.thresholds.length}`;
-  return `❌ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`;
+  if (failed.length === 0) return `✓ ${variant.thresholds.length}/${variant.thresholds.length}`;
+  return `✗ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`;
 }
 
 export function experimentColumns(experiment: ExperimentView): Column[] {
@@ -62,12 +62,27 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
+/** Pads a cell to `width` characters, on the left for right-aligned (numeric) columns. */
+function pad(text: string, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - [...text].length));
+  return right ? fill + text : text + fill;
+}
+
+/** An aligned GitHub table (the layout biome's Markdown formatter also produces). */
 export function markdownTable(experiment: ExperimentView): string {
   const columns = experimentColumns(experiment);
-  const header = `| ${columns.map((column) => column.header).join(' | ')} |`;
-  const rule = `|${columns.map((column) => (column.numeric ? '---:' : ':---')).join('|')}|`;
-  const rows = experiment.variants.map(
-    (variant) => `| ${columns.map((column) => escapeCell(column.cell(variant))).join(' | ')} |`,
+  const rows = experiment.variants.map((variant) =>
+    columns.map((column) => escapeCell(column.cell(variant))),
   );
-  return [header, rule, ...rows].join('\n');
+  const widths = columns.map((column, index) =>
+    Math.max(3, [...column.header].length, ...rows.map((row) => [...row[index]!].length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, index) => pad(cell, widths[index]!, columns[index]!.numeric)).join(' | ')} |`;
+  const rule = `| ${columns
+    .map((column, index) =>
+      column.numeric ? `${'-'.repeat(widths[index]! - 1)}:` : `:${'-'.repeat(widths[index]! - 1)}`,
+    )
+    .join(' | ')} |`;
+  return [line(columns.map((column) => column.header)), rule, ...rows.map(line)].join('\n');
 }
