@@ -117,7 +117,7 @@ function toolList(tools: ToolInfo[]): string {
 export function formatDoctorReport(report: DoctorReport): string {
   const lines = [
     `${'node'.padEnd(10)}${report.node.version}${report.node.ok ? '' : ` — too old, needs >= ${minimumNodeMajor}`}`,
-    `${'cpu'.padEnd(10)}${report.cpu.model} × ${report.cpu.cores} cores`,
+    `${'cpu'.padEnd(10)}${report.cpu.model} × ${report.cpu.cores} core${report.cpu.cores === 1 ? '' : 's'}`,
     ...report.services.map(serviceLine),
     `${'balancers'.padEnd(10)}${toolList(report.balancers)}`,
     `${'tools'.padEnd(10)}${toolList(report.tools)}`,
