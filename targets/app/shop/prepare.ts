@@ -54,7 +54,8 @@ async function ensureDatabase(url: string, database: string): Promise<boolean> {
     await createDatabase(adminUrl, database);
     return true;
   } catch (error: unknown) {
-    if ((error as { code?: string }).code === '42P04') return false;
+    const code = (error as { code?: string }).code;
+    if (code === '42P04' || code === '23505') return false;
     throw error;
   }
 }

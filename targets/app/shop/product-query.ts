@@ -52,13 +52,13 @@ FROM products p LEFT JOIN reviews r ON r.product_id = p.id
 WHERE p.id = $1
 GROUP BY p.id`;
 
-/** the ten newest reviews with their authors' names and reputation (all their reviews, aggregated) */
+/** the twenty newest reviews with their authors' names and reputation (all their reviews, aggregated) */
 export const recentReviewsSql = `
 SELECT r.id, r.rating, r.body, r.created_at, u.name AS author,
   a.review_count AS author_review_count, a.avg_rating AS author_avg_rating
 FROM (
   SELECT id, user_id, rating, body, created_at FROM reviews
-  WHERE product_id = $1 ORDER BY created_at DESC, id DESC LIMIT 10
+  WHERE product_id = $1 ORDER BY created_at DESC, id DESC LIMIT 20
 ) r
 JOIN users u ON u.id = r.user_id
 CROSS JOIN LATERAL (

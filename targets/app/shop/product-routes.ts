@@ -19,8 +19,8 @@ export function registerProductRoutes(
   router.get('/products/:id', async (req) => {
     const id = idParam(req.params['id']);
     const page = await products.read(id);
-    if (!page) throw new HttpError(404, `no product ${id}`);
-    return { status: 200, json: page };
+    if (page === undefined) throw new HttpError(404, `no product ${id}`);
+    return { status: 200, text: page, headers: { 'content-type': 'application/json' } };
   });
 
   router.post('/products/:id/reviews', async (req) => {

@@ -6,10 +6,11 @@
  */
 import type { Redis } from 'ioredis';
 import type { Counters } from '../metrics.ts';
-import { loadProductPage, type ProductPage, type SqlRunner } from './product-query.ts';
+import { loadProductPage, type SqlRunner } from './product-query.ts';
 
 export interface ProductStore {
-  read(id: number): Promise<ProductPage | undefined>;
+  /** the page as JSON text (the object cache serves its stored text as is), or undefined if unknown */
+  read(id: number): Promise<string | undefined>;
   /** called after a write to the product has committed */
   invalidate(id: number): Promise<void>;
 }
@@ -18,8 +19,9 @@ export interface ProductStore {
 export class DirectProductStore implements ProductStore {
   constructor(private readonly runner: SqlRunner) {}
 
-  read(id: number): Promise<ProductPage | undefined> {
-    return loadProductPage(this.runner, id);
+  async read(id: number): Promise<string | undefined> {
+    const page = await loadProductPage(this.runner, id);
+    return page && JSON.stringify(page);
   }
 
   async invalidate(): Promise<void> {}
@@ -43,26 +45,27 @@ export class ObjectCacheProductStore implements ProductStore {
     private readonly counters: Counters,
   ) {}
 
-  async read(id: number): Promise<ProductPage | undefined> {
+  async read(id: number): Promise<string | undefined> {
     const [cached, generation] = await this.redis.mget(this.objectKey(id), this.generationKey(id));
     if (cached) {
       this.counters.inc('cacheHits');
-      return JSON.parse(cached) as ProductPage;
+      return cached;
     }
     this.counters.inc('cacheMisses');
     const page = await loadProductPage(this.runner, id);
-    if (page) {
+    const text = page && JSON.stringify(page);
+    if (text) {
       await this.redis.eval(
         setIfGenerationScript,
         2,
         this.objectKey(id),
         this.generationKey(id),
         generation ?? '',
-        JSON.stringify(page),
+        text,
         String(Math.max(1, Math.round(this.ttlSeconds * 1000))),
       );
     }
-    return page;
+    return text;
   }
 
   async invalidate(id: number): Promise<void> {
