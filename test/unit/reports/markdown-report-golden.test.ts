@@ -12,7 +12,9 @@ describe('report.md for a complete suite', () => {
 
   it('has a table per experiment with confidence intervals across trials', () => {
     for (const title of ['Clones', 'Caching', 'Asynchronous', 'Database']) {
-      expect(markdown).toMatch(new RegExp(`^## ${title}.*\\n\\n\\| Variant +\\| Trials \\| +p50 \\| +p99`, 'm'));
+      expect(markdown).toMatch(
+        new RegExp(`^## ${title}.*\\n\\n\\| Variant +\\| Trials \\| +p50 \\| +p99`, 'm'),
+      );
     }
     expect(markdown).toMatch(/\| object +\| +5 \| +0\.9 ms ± 0\.\d+ ms \|/);
     expect(markdown).toContain('± is the 95% confidence interval of the mean across trials.');
