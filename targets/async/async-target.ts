@@ -15,6 +15,7 @@ import { onCleanup } from '../lifecycle/cleanup.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
+import { waitForDrain } from './drain.ts';
 import { killMidJob } from './kill-mid-job.ts';
 import { readWorkStats, statsToCounters } from './work-stats.ts';
 
@@ -26,6 +27,8 @@ export const asyncVariants = {
 export const DEFAULT_WORKERS = 2;
 /** how long kill('worker', i) waits for the worker to be mid-job before it kills anyway */
 const BUSY_WAIT_MS = 3000;
+/** how long settle() waits for the queue to drain after the load stops */
+const DRAIN_TIMEOUT_MS = 60_000;
 
 function pickVariant(variant: Record<string, string>, knob: keyof typeof asyncVariants): string {
   const allowed: readonly string[] = asyncVariants[knob];
@@ -106,7 +109,7 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
     throw error;
   }
   const url = fleet.get('clone', 0).url!;
-  return {
+  const target: RunningTarget = {
     experiment: 'async',
     url,
     balancer: null,
@@ -121,11 +124,20 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
       const own = await fleet.counters();
       return { ...own, ...statsToCounters(await readWorkStats(url)) };
     },
+    /** waits for the queue to drain: jobs accepted but never completed by then are lost */
+    async settle(signal) {
+      const drain = await waitForDrain(target, {
+        timeoutMs: DRAIN_TIMEOUT_MS,
+        ...(signal ? { signal } : {}),
+      });
+      return { jobsLost: drain.lost, jobsDuplicated: drain.duplicated, jobsRetried: drain.retried };
+    },
     async stop() {
       await fleet.stop();
       await removeRunData();
     },
   };
+  return target;
 }
 
 /** the build step of work=prerendered: renders the catalogue into the store before the app serves */
