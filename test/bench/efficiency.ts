@@ -1,0 +1,123 @@
+/**
+ * (a) Efficiency: requests per generator-CPU-second of scalebench, autocannon and wrk, closed model
+ * with the same connection count, against the same local targets (the minimal Node server in its own
+ * process, and nginx). Target: scalebench ≥ 1.5× autocannon.
+ */
+import { type Benchmark, type BenchOptions, median, type Verdict } from './support/benchmark.ts';
+import { parseWrk, runExternal, runNodeGenerator } from './support/generators.ts';
+import { fmt, printTable } from './support/table.ts';
+import { type BenchTarget, startNginxTarget, startNodeTarget } from './support/targets.ts';
+
+const CONNECTIONS = 50;
+const TARGET_RATIO = 1.5;
+
+interface Row {
+  target: string;
+  round: number;
+  generator: string;
+  requests: number;
+  errors: number;
+  cpuSeconds: number;
+  seconds: number;
+}
+
+async function measure(generator: string, target: BenchTarget, seconds: number): Promise<Omit<Row, 'round'>> {
+  if (generator === 'wrk') {
+    const run = await runExternal('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, target.url]);
+    const figures = parseWrk(run.output);
+    return { target: target.name, generator, ...figures, cpuSeconds: run.cpuSeconds, seconds };
+  }
+  const tool = generator === 'autocannon' ? 'autocannon' : 'scalebench';
+  const client = generator === 'scalebench (undici)' ? 'undici' : 'raw';
+  const result = await runNodeGenerator({
+    tool,
+    url: target.url,
+    durationSeconds: seconds,
+    connections: CONNECTIONS,
+    client,
+  });
+  return {
+    target: target.name,
+    generator,
+    requests: result.requests,
+    errors: result.errors,
+    cpuSeconds: result.cpuSeconds,
+    seconds: result.wallSeconds,
+  };
+}
+
+const perCpu = (row: Row) => row.requests / row.cpuSeconds;
+
+function printRows(rows: readonly Row[]): void {
+  const autocannon = (row: Row) =>
+    rows.find((r) => r.target === row.target && r.round === row.round && r.generator === 'autocannon');
+  printTable(
+    `Efficiency: closed model, ${CONNECTIONS} connections, requests per generator-CPU-second`,
+    ['target', 'round', 'generator', 'requests', 'req/s', 'errors', 'CPU s', 'req/CPU-s', '× autocannon'],
+    rows.map((row) => {
+      const peer = autocannon(row);
+      return [
+        row.target,
+        row.round,
+        row.generator,
+        row.requests,
+        fmt(row.requests / row.seconds, 0),
+        row.errors,
+        fmt(row.cpuSeconds),
+        fmt(perCpu(row), 0),
+        peer ? fmt(perCpu(row) / perCpu(peer)) : '-',
+      ];
+    }),
+  );
+}
+
+function verdicts(rows: readonly Row[], targets: readonly string[]): Verdict[] {
+  return targets.map((target) => {
+    const ratios: number[] = [];
+    for (const row of rows) {
+      if (row.target !== target || row.generator !== 'scalebench') continue;
+      const peer = rows.find(
+        (r) => r.target === target && r.round === row.round && r.generator === 'autocannon',
+      );
+      if (peer) ratios.push(perCpu(row) / perCpu(peer));
+    }
+    const ratio = median(ratios);
+    return {
+      bench: 'efficiency',
+      target: `${target}: scalebench ≥ ${TARGET_RATIO}× autocannon req/CPU-s`,
+      met: ratio >= TARGET_RATIO,
+      detail: `median ratio ${fmt(ratio)} over ${ratios.length} round(s): ${ratios.map((r) => fmt(r)).join(', ')}`,
+    };
+  });
+}
+
+async function run(options: BenchOptions): Promise<Verdict[]> {
+  const seconds = options.seconds ?? 10;
+  const generators = ['scalebench', 'autocannon', 'wrk', ...(options.long ? ['scalebench (undici)'] : [])];
+  const rows: Row[] = [];
+  const names: string[] = [];
+  for (const start of [startNodeTarget, startNginxTarget]) {
+    const target = await start();
+    names.push(target.name);
+    try {
+      for (let round = 1; round <= options.rounds; round += 1) {
+        // alternate the order so a noisy neighbour does not always hit the same generator
+        const order = round % 2 === 1 ? generators : [...generators].reverse();
+        for (const generator of order) {
+          process.stdout.write(`efficiency: ${target.name} round ${round} ${generator} (${seconds} s)\n`);
+          rows.push({ ...(await measure(generator, target, seconds)), round });
+        }
+      }
+    } finally {
+      await target.stop();
+    }
+  }
+  printRows(rows);
+  return verdicts(rows, names);
+}
+
+export const efficiency: Benchmark = {
+  name: 'efficiency',
+  describe: 'requests per generator-CPU-second: scalebench vs autocannon vs wrk (node:http and nginx)',
+  run,
+};

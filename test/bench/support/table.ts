@@ -1,0 +1,36 @@
+/** Plain aligned text tables for the benchmark output: first column left-aligned, the rest right. */
+
+export type Cell = string | number;
+
+export function fmt(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return '-';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): string {
+  const text = [header, ...rows].map((row) => row.map((cell) => String(cell)));
+  const widths = header.map((_, column) => Math.max(...text.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [`\n## ${title}`, line(text[0]!), rule, ...text.slice(1).map(line)].join('\n');
+}
+
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): void {
+  process.stdout.write(`${formatTable(title, header, rows)}\n`);
+}
+
+/** One verdict line: `target: <what> — met|NOT met (<detail>)`. */
+export function printVerdict(what: string, met: boolean, detail: string): void {
+  process.stdout.write(`target: ${what} — ${met ? 'met' : 'NOT met'} (${detail})\n`);
+}
