@@ -4,6 +4,7 @@
  */
 import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
 import { findTarget } from '../../targets/registry.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { findCapacity } from './capacity.ts';
@@ -50,6 +51,7 @@ export function judgeThresholds(
 }
 
 async function startTarget(plan: VariantPlan): Promise<RunningTarget> {
+  if (isExternalTarget(plan.experiment.target)) return externalTarget(plan.experiment.target);
   const definition = findTarget(plan.experiment.target);
   return definition.start({
     variant: plan.variant.params,

@@ -22,7 +22,7 @@ export const cachingExperiment = defineExperiment({
         preAllocatedVUs: 20,
         maxVUs: 200,
       },
-      warmup: '1s',
+      warmup: '2s',
     },
     full: {
       executor: {
@@ -37,6 +37,6 @@ export const cachingExperiment = defineExperiment({
   },
   flow: { module: 'scenarios/flows/product-flow.ts', exportName: 'productFlow' },
   counters: ['reads', 'writes', 'staleReads'],
-  flowParams: { hotProducts: 200, writeRatio: 0.05 },
+  flowParams: { hotProducts: 50, writeRatio: 0.05 },
   thresholds: { http_req_failed: ['rate<0.01'] },
 });

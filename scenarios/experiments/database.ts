@@ -38,5 +38,5 @@ export const databaseExperiment = defineExperiment({
   flow: { module: 'scenarios/flows/order-flow.ts', exportName: 'orderFlow' },
   counters: ['rywChecks', 'rywViolations'],
   flowParams: { writeRatio: 0.2, customers: 1000, orders: 5000 },
-  sample: ['replicaLagMs'],
+  sample: ['replicaLagMs', 'replicaLagBytes'],
 });
