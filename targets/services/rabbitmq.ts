@@ -2,7 +2,7 @@
 import amqp from 'amqplib';
 import { ScalebenchError } from '../../results/errors.ts';
 import { findOnPath } from '../lifecycle/find-executable.ts';
-import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
+import type { PingResult, ServiceBackend, ServiceEnv, StartedServer } from './service.ts';
 
 const remedy =
   'apt-get install rabbitmq-server && rabbitmq-server -detached, or set AMQP_URL=amqp://user:pass@host:5672';
@@ -22,8 +22,8 @@ export async function pingRabbitmq(url: string, timeoutMs: number): Promise<Ping
   }
 }
 
-async function cannotStart(): Promise<string> {
-  return (await findOnPath('rabbitmq-server'))
+async function cannotStart(env: ServiceEnv): Promise<string> {
+  return (await findOnPath('rabbitmq-server', env['PATH']))
     ? 'rabbitmq-server is installed but not running (scalebench does not start it)'
     : 'rabbitmq-server is not installed';
 }
@@ -37,10 +37,10 @@ export const rabbitmqBackend: ServiceBackend = {
   ping: pingRabbitmq,
   cannotStart,
   startHow: async () => 'it cannot be started by scalebench',
-  start: async (): Promise<StartedServer> => {
+  start: async (env): Promise<StartedServer> => {
     throw new ScalebenchError(
       'SB_ERR_SERVICE_UNAVAILABLE',
-      `RabbitMQ is not running: ${await cannotStart()}`,
+      `RabbitMQ is not running: ${await cannotStart(env)}`,
       {
         hint: remedy,
       },

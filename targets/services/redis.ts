@@ -4,7 +4,7 @@ import { findOnPath } from '../lifecycle/find-executable.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { startManagedProcess } from '../lifecycle/managed-process.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';
-import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
+import type { PingResult, ServiceBackend, ServiceEnv, StartedServer } from './service.ts';
 
 const remedy = 'apt-get install redis-server, or set REDIS_URL=redis://host:port';
 
@@ -36,8 +36,8 @@ export async function pingRedis(url: string, timeoutMs: number): Promise<PingRes
   }
 }
 
-export async function startRedis(): Promise<StartedServer> {
-  const command = await findOnPath('redis-server');
+export async function startRedis(env: ServiceEnv = process.env): Promise<StartedServer> {
+  const command = await findOnPath('redis-server', env['PATH']);
   const port = await freePort();
   const dataDir = makeTempDir('redis');
   const url = `redis://127.0.0.1:${port}`;
@@ -80,8 +80,9 @@ export const redisBackend: ServiceBackend = {
   defaultUrl: 'redis://127.0.0.1:6379',
   startable: true,
   ping: pingRedis,
-  cannotStart: async () => ((await findOnPath('redis-server')) ? undefined : 'redis-server is not on PATH'),
-  startHow: async () => `redis-server from PATH (${await findOnPath('redis-server')})`,
+  cannotStart: async (env) =>
+    (await findOnPath('redis-server', env['PATH'])) ? undefined : 'redis-server is not on PATH',
+  startHow: async (env) => `redis-server from PATH (${await findOnPath('redis-server', env['PATH'])})`,
   start: startRedis,
   remedy,
 };

@@ -11,6 +11,7 @@ import type {
   ResolvedService,
   ResolveOptions,
   ServiceBackend,
+  ServiceEnv,
   ServiceName,
   ServiceProbe,
 } from './service.ts';
@@ -40,7 +41,8 @@ export async function resolveService(
   const backend = backends[name];
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  if (!(wantsForceStart(options) && backend.startable)) {
+  const forced = wantsForceStart(options) && backend.startable;
+  if (!forced) {
     const envUrl = env[backend.envVar];
     if (envUrl) {
       const answer = await backend.ping(envUrl, timeoutMs).catch((error: unknown) => {
@@ -51,19 +53,25 @@ export async function resolveService(
     const local = await backend.ping(backend.defaultUrl, timeoutMs).catch(() => undefined);
     if (local) return { name, url: backend.defaultUrl, source: 'local', ...local, stop: async () => {} };
   }
-  return startService(backend, timeoutMs);
+  return startService(backend, timeoutMs, env, forced);
 }
 
-async function startService(backend: ServiceBackend, timeoutMs: number): Promise<ResolvedService> {
-  const problem = await backend.cannotStart();
+async function startService(
+  backend: ServiceBackend,
+  timeoutMs: number,
+  env: ServiceEnv,
+  forced: boolean,
+): Promise<ResolvedService> {
+  const problem = await backend.cannotStart(env);
   if (problem) {
+    const where = forced ? '' : ` does not answer at ${redactUrl(backend.defaultUrl)} and`;
     throw new ScalebenchError(
       'SB_ERR_SERVICE_UNAVAILABLE',
-      `${backend.title} does not answer at ${redactUrl(backend.defaultUrl)} and cannot be started: ${problem}`,
+      `${backend.title}${where} cannot be started: ${problem}`,
       { hint: backend.remedy },
     );
   }
-  const server = await backend.start();
+  const server = await backend.start(env);
   try {
     const answer = await backend.ping(server.url, timeoutMs);
     const { url, pid, dataDir, stop } = server;
@@ -113,8 +121,8 @@ export async function probeService(name: ServiceName, options: ResolveOptions = 
   }
   const local = await backend.ping(backend.defaultUrl, timeoutMs).catch(() => undefined);
   if (local) return { name, state: 'found', source: 'local', url: backend.defaultUrl, ...local };
-  const problem = await backend.cannotStart();
-  if (!problem) return { name, state: 'startable', how: await backend.startHow() };
+  const problem = await backend.cannotStart(env);
+  if (!problem) return { name, state: 'startable', how: await backend.startHow(env) };
   return {
     name,
     state: 'missing',

@@ -23,9 +23,11 @@ export interface ResolvedService {
   stop(): Promise<void>;
 }
 
+export type ServiceEnv = Record<string, string | undefined>;
+
 export interface ResolveOptions {
   /** the environment to read REDIS_URL / DATABASE_URL / AMQP_URL / SCALEBENCH_START_SERVICES from */
-  env?: Record<string, string | undefined>;
+  env?: ServiceEnv;
   /** start a private server even when one answers (RabbitMQ cannot be started: it is resolved as usual) */
   forceStart?: boolean;
   /** per connection attempt; default 2000 ms */
@@ -70,12 +72,12 @@ export interface ServiceBackend {
   startable: boolean;
   /** throws on failure (the error message says why) */
   ping(url: string, timeoutMs: number): Promise<PingResult>;
-  /** undefined when it can be started here, else the reason it cannot */
-  cannotStart(): Promise<string | undefined>;
+  /** undefined when it can be started here, else the reason it cannot (PATH is read from `env`) */
+  cannotStart(env: ServiceEnv): Promise<string | undefined>;
   /** how it would be started, for doctor: 'redis-server from PATH (/usr/bin/redis-server)' */
-  startHow(): Promise<string>;
+  startHow(env: ServiceEnv): Promise<string>;
   /** starts a private server; throws ScalebenchError with the remedy when it cannot */
-  start(): Promise<StartedServer>;
+  start(env: ServiceEnv): Promise<StartedServer>;
   /** the remedy when it is neither reachable nor startable */
   remedy: string;
 }

@@ -4,9 +4,9 @@ import { findOnPath } from '../lifecycle/find-executable.ts';
 
 export interface ToolInfo {
   name: string;
-  /** absolute path, or undefined when it is not installed */
-  path: string | undefined;
-  version: string | undefined;
+  /** absolute path, or null when it is not installed */
+  path: string | null;
+  version: string | null;
   /** how to install it */
   install: string;
 }
@@ -47,9 +47,9 @@ export const toolSpecs: ToolSpec[] = [
 
 export async function detectTool(spec: ToolSpec): Promise<ToolInfo> {
   const path = await findOnPath(spec.name);
-  if (!path) return { name: spec.name, path, version: undefined, install: spec.install };
+  if (!path) return { name: spec.name, path: null, version: null, install: spec.install };
   const output = spec.versionArgs.length > 0 ? await run(path, spec.versionArgs) : '';
-  const version = spec.versionPattern.exec(output)?.[1];
+  const version = spec.versionPattern.exec(output)?.[1] ?? null;
   return { name: spec.name, path, version, install: spec.install };
 }
 
