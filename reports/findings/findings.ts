@@ -2,6 +2,7 @@
 import type { ExperimentView } from '../model/views.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
+import { trendFindings } from './trends.ts';
 
 function validitySentences(experiment: ExperimentView): string[] {
   return experiment.variants
@@ -21,6 +22,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
   if (experiment.variants.length === 0) return ['No variant has finished yet.'];
   return [
     ...latencyFindings(experiment),
+    ...trendFindings(experiment),
     ...correctnessFindings(experiment),
     ...validitySentences(experiment),
     ...trialsNote(experiment),

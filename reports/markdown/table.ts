@@ -1,7 +1,7 @@
 /** The per-experiment table: one row per variant; columns appear only when some variant has data for them. */
 import type { MetricStats } from '../model/stats.ts';
 import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
-import { correctnessKeys, type ExperimentView, type VariantView } from '../model/views.ts';
+import { correctnessKeys, type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 
 export interface Column {
   header: string;
@@ -39,6 +39,16 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
       numeric: true,
       cell: (v) => (v.hitRatio === null ? '–' : formatPercent(v.hitRatio)),
     });
+  }
+  for (const key of trendKeys(experiment)) {
+    const label = humanize(key.replace(/Ms$/, '')).replace(/^./, (first) => first.toUpperCase());
+    for (const percentile of ['p50', 'p99'] as const) {
+      columns.push({
+        header: `${label} ${percentile}`,
+        numeric: true,
+        cell: (v) => (v.trends[key] ? withInterval(v.trends[key][percentile], formatMs) : '–'),
+      });
+    }
   }
   for (const key of correctnessKeys(experiment)) {
     columns.push({

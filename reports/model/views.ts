@@ -44,6 +44,8 @@ export interface VariantView {
   faults: FaultEvent[];
   /** response-time histograms of every trial, encoded */
   encodedResponse: string[];
+  /** the flow's custom latencies (e.g. acceptMs, jobLatencyMs): p50 and p99 over trials */
+  trends: Record<string, { p50: MetricStats; p99: MetricStats }>;
 }
 
 export interface ExperimentView {
@@ -104,7 +106,22 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     extraSeries: trials[0]?.extraSeries ?? {},
     faults: trials[0]?.faults ?? [],
     encodedResponse: trials.map((trial) => trial.histograms.response),
+    trends: trendStats(trials),
   };
+}
+
+function trendStats(trials: readonly TrialResult[]): VariantView['trends'] {
+  const names = [...new Set(trials.flatMap((trial) => Object.keys(trial.trends ?? {})))];
+  return Object.fromEntries(
+    names.map((name) => {
+      const present = trials.flatMap((trial) => (trial.trends?.[name] ? [trial.trends[name].stats] : []));
+      return [name, { p50: describe(present.map((s) => s.p50)), p99: describe(present.map((s) => s.p99)) }];
+    }),
+  );
+}
+
+export function trendKeys(experiment: ExperimentView): string[] {
+  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))];
 }
 
 function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): VariantResult {
