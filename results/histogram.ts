@@ -23,7 +23,7 @@ export function createHistogram(): Histogram {
 /** Records a duration given in milliseconds (float); values are clamped into the trackable range. */
 export function recordMs(histogram: Histogram, ms: number): void {
   const us = Math.round(ms * 1000);
-  histogram.recordValue(us < LOWEST_US ? LOWEST_US : us > HIGHEST_US ? HIGHEST_US : us);
+  histogram.recordValue(Math.min(HIGHEST_US, Math.max(LOWEST_US, us)));
 }
 
 export function encodeHistogram(histogram: Histogram): string {
