@@ -18,6 +18,7 @@ interface Row {
   requests: number;
   errors: number;
   cpuSeconds: number;
+  systemSeconds: number;
   seconds: number;
 }
 
@@ -25,7 +26,14 @@ async function measure(generator: string, target: BenchTarget, seconds: number):
   if (generator === 'wrk') {
     const run = await runExternal('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, target.url]);
     const figures = parseWrk(run.output);
-    return { target: target.name, generator, ...figures, cpuSeconds: run.cpuSeconds, seconds };
+    return {
+      target: target.name,
+      generator,
+      ...figures,
+      cpuSeconds: run.cpuSeconds,
+      systemSeconds: run.systemSeconds,
+      seconds,
+    };
   }
   const tool = generator === 'autocannon' ? 'autocannon' : 'scalebench';
   const client = generator === 'scalebench (undici)' ? 'undici' : 'raw';
@@ -42,6 +50,7 @@ async function measure(generator: string, target: BenchTarget, seconds: number):
     requests: result.requests,
     errors: result.errors,
     cpuSeconds: result.cpuSeconds,
+    systemSeconds: result.systemSeconds,
     seconds: result.wallSeconds,
   };
 }
@@ -53,7 +62,19 @@ function printRows(rows: readonly Row[]): void {
     rows.find((r) => r.target === row.target && r.round === row.round && r.generator === 'autocannon');
   printTable(
     `Efficiency: closed model, ${CONNECTIONS} connections, requests per generator-CPU-second`,
-    ['target', 'round', 'generator', 'requests', 'req/s', 'errors', 'CPU s', 'req/CPU-s', '× autocannon'],
+    [
+      'target',
+      'round',
+      'generator',
+      'requests',
+      'req/s',
+      'errors',
+      'CPU s',
+      'sys %',
+      'µs CPU/req',
+      'req/CPU-s',
+      '× autocannon',
+    ],
     rows.map((row) => {
       const peer = autocannon(row);
       return [
@@ -64,6 +85,8 @@ function printRows(rows: readonly Row[]): void {
         fmt(row.requests / row.seconds, 0),
         row.errors,
         fmt(row.cpuSeconds),
+        fmt((100 * row.systemSeconds) / row.cpuSeconds, 0),
+        fmt((1e6 * row.cpuSeconds) / row.requests, 1),
         fmt(perCpu(row), 0),
         peer ? fmt(perCpu(row) / perCpu(peer)) : '-',
       ];

@@ -28,6 +28,8 @@ export interface GeneratorResult {
   requests: number;
   errors: number;
   cpuSeconds: number;
+  /** the kernel's part of cpuSeconds */
+  systemSeconds: number;
   wallSeconds: number;
   /** monotonic ms of the run's start (scalebench: offset 0 of the schedule) */
   startedAt: number;
@@ -61,7 +63,7 @@ function executorFor(job: GeneratorJob): ExecutorConfig {
 
 async function runScalebench(
   job: GeneratorJob,
-): Promise<Omit<GeneratorResult, 'cpuSeconds' | 'wallSeconds'>> {
+): Promise<Omit<GeneratorResult, 'cpuSeconds' | 'systemSeconds' | 'wallSeconds'>> {
   let startedAt = 0;
   // the first now() runLoad reads is the schedule's offset 0
   const clock: Clock = {
@@ -99,7 +101,7 @@ async function runScalebench(
 
 async function runAutocannon(
   job: GeneratorJob,
-): Promise<Omit<GeneratorResult, 'cpuSeconds' | 'wallSeconds'>> {
+): Promise<Omit<GeneratorResult, 'cpuSeconds' | 'systemSeconds' | 'wallSeconds'>> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const startedAt = monotonicMs();
   const result = await autocannon({
@@ -128,6 +130,7 @@ export async function runGeneratorJob(job: GeneratorJob): Promise<GeneratorResul
   return {
     ...result,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    systemSeconds: cpu.system / 1e6,
     wallSeconds: (performance.now() - wallBefore) / 1000,
   };
 }

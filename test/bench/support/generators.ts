@@ -23,6 +23,7 @@ export async function runNodeGenerator(job: GeneratorJob): Promise<GeneratorResu
 export interface ExternalRun {
   output: string;
   cpuSeconds: number;
+  systemSeconds: number;
 }
 
 /** Runs wrk/hey (bounded by their own duration flag) and returns their output and CPU time. */
@@ -30,7 +31,11 @@ export async function runExternal(command: string, args: readonly string[]): Pro
   const { done } = runToEnd(command, '/bin/sh', shellWithCpu(command, args));
   const finished = await done;
   const { output, cpu } = splitCpu(finished.stdout);
-  return { output: `${output}${finished.stderr}`, cpuSeconds: cpu.userSeconds + cpu.systemSeconds };
+  return {
+    output: `${output}${finished.stderr}`,
+    cpuSeconds: cpu.userSeconds + cpu.systemSeconds,
+    systemSeconds: cpu.systemSeconds,
+  };
 }
 
 /** wrk prints latencies as `52.10us`, `1.20ms`, `1.00s`: to ms. */
