@@ -106,7 +106,7 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
   process.stdout.write(
     `freezes seen: scalebench run ${ours.freezes.length}, autocannon run ${peer.freezes.length}; ` +
       `arrivals due inside a freeze: ${fmt(frozenShare(ours.truth, service) * 100, 1)}%; ` +
-      `service p50 ${fmt(service, 3)} ms; scalebench valid: ${ours.result.valid}; requests ${ours.result.requests}, ` +
+      `service p50 ${fmt(service, 3)} ms; scalebench valid: ${ours.result.valid}${ours.result.valid ? '' : ` (${(ours.result.invalidReasons ?? []).join('; ')})`}; requests ${ours.result.requests}, ` +
       `autocannon requests ${peer.result.requests}\n`,
   );
   const verdicts: Verdict[] = PERCENTILES.filter(([label]) => JUDGED.includes(label)).map(([label, p]) => {

@@ -114,14 +114,24 @@ async function run(options: BenchOptions): Promise<Verdict[]> {
       fmt(row.cpuSeconds),
     ]),
   );
-  process.stdout.write(`scalebench service-time p50 (from the actual send): ${fmt(ours.serviceP50, 3)} ms\n`);
+  process.stdout.write(
+    `scalebench service-time p50 (from the actual send, as hey and wrk time): ${fmt(ours.serviceP50, 3)} ms; ` +
+      'its response time adds the schedule lag (intended start → send)\n',
+  );
   const gap = ours.p50 - hey.p50;
+  const serviceGap = ours.serviceP50 - hey.p50;
   return [
     {
       bench: 'latency-floor',
-      target: `p50 within ${TOLERANCE_MS} ms of hey's`,
+      target: `response-time p50 within ${TOLERANCE_MS} ms of hey's`,
       met: Math.abs(gap) <= TOLERANCE_MS,
-      detail: `scalebench ${fmt(ours.p50, 3)} ms, hey ${fmt(hey.p50, 3)} ms (gap ${fmt(gap, 3)} ms)`,
+      detail: `scalebench ${fmt(ours.p50, 3)} ms (from the intended start), hey ${fmt(hey.p50, 3)} ms (gap ${fmt(gap, 3)} ms)`,
+    },
+    {
+      bench: 'latency-floor',
+      target: `service-time p50 within ${TOLERANCE_MS} ms of hey's`,
+      met: Math.abs(serviceGap) <= TOLERANCE_MS,
+      detail: `scalebench ${fmt(ours.serviceP50, 3)} ms (from the actual send, as hey times), gap ${fmt(serviceGap, 3)} ms`,
     },
   ];
 }

@@ -35,6 +35,8 @@ export interface GeneratorResult {
   startedAt: number;
   achievedRate: number;
   valid: boolean;
+  /** why the saturation guard marked the run invalid */
+  invalidReasons?: string[];
   latency: { p50: number; p90: number; p99: number; p999: number; max: number };
   serviceP50?: number;
 }
@@ -88,6 +90,7 @@ async function runScalebench(
     startedAt,
     achievedRate: summary.achievedRate,
     valid: summary.valid,
+    invalidReasons: summary.invalidReasons,
     latency: {
       p50: response.p50,
       p90: response.p90,
