@@ -107,6 +107,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       logDir: join(options.outDir, 'logs'),
       cwd: ctx.cwd,
       variants: options.variants,
+      stack: options.stack,
       options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
     },
     { signal: ctx.signal, emit, persist },

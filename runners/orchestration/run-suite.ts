@@ -21,6 +21,7 @@ export interface SuitePlan {
   cwd: string;
   /** variant names to run; empty: all */
   variants: string[];
+  stack?: 'local' | 'docker';
   options: Record<string, unknown>;
 }
 
@@ -91,6 +92,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
         findCapacity: plan.findCapacity,
         logDir: plan.logDir,
         baseDir,
+        ...(plan.stack ? { stack: plan.stack } : {}),
       },
       { signal: hooks.signal, emit: hooks.emit, onPartial: persistPartial },
     );

@@ -8,6 +8,7 @@ import { externalTarget, isExternalTarget } from '../../targets/external/externa
 import { findTarget } from '../../targets/registry.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { findCapacity } from './capacity.ts';
+import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
 import { runTrial } from './run-trial.ts';
 import { evaluateThresholds, parseThresholds } from './thresholds.ts';
@@ -21,6 +22,8 @@ export interface VariantPlan {
   findCapacity: boolean;
   logDir: string;
   baseDir: string;
+  /** where targets run: local processes (default) or the experiment's Docker Compose stack */
+  stack?: 'local' | 'docker';
 }
 
 export interface VariantHooks {
@@ -50,8 +53,9 @@ export function judgeThresholds(
   });
 }
 
-async function startTarget(plan: VariantPlan): Promise<RunningTarget> {
+async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<RunningTarget> {
   if (isExternalTarget(plan.experiment.target)) return externalTarget(plan.experiment.target);
+  if (plan.stack === 'docker') return startDockerTarget(plan.experiment.target, plan.variant, signal);
   const definition = findTarget(plan.experiment.target);
   return definition.start({
     variant: plan.variant.params,
@@ -65,7 +69,7 @@ async function startTarget(plan: VariantPlan): Promise<RunningTarget> {
 export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
   const { experiment, variant } = plan;
   const names = { experiment: experiment.name, variant: variant.name };
-  const target = await startTarget(plan);
+  const target = await startTarget(plan, hooks.signal);
   hooks.emit?.({ type: 'target-ready', ...names, url: target.url, balancer: target.balancer });
   const result: VariantResult = {
     name: variant.name,
