@@ -17,6 +17,8 @@ import { describePlan } from '../runners/load-models/describe.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../runners/load-models/types.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
+import { shardLoadOptions } from '../runners/shard/shard-load.ts';
+import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import type { CliContext } from './context.ts';
 import { collect, parseDuration, parseNumber } from './parse.ts';
 
@@ -35,12 +37,15 @@ export interface BenchFlags {
   client?: string;
   maxLag?: string;
   maxLoopDelay?: string;
+  shard?: string;
 }
 
 export interface BenchOptions {
   load: LoadRunOptions;
   jsonPath: string | undefined;
   quiet: boolean;
+  /** this process runs shard index of count: 1/count of the load (load keeps the whole) */
+  shard?: ShardSpec;
 }
 
 function parseUrl(text: string): URL {
@@ -138,6 +143,7 @@ export function parseBenchOptions(urlText: string, flags: BenchFlags, cwd: strin
     load,
     jsonPath: flags.json === undefined ? undefined : resolve(cwd, flags.json),
     quiet: Boolean(flags.quiet),
+    ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
   };
 }
 
@@ -160,14 +166,16 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     summary: outcome.summary,
     histograms: outcome.histograms,
     series: outcome.series,
+    ...(options.shard ? { shard: options.shard } : {}),
   };
 }
 
 export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
+  const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
   await assertReachable(new URL(options.load.baseUrl));
-  if (!options.quiet) ctx.stdout(`${describePlan(options.load)}\n`);
+  if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
-  const outcome = await runLoad(options.load, {
+  const outcome = await runLoad(load, {
     signal: ctx.signal,
     onSecond: (point) => printer.onSecond(point),
   });
@@ -213,6 +221,7 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '50',
     )
     .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
+    .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',
       [

@@ -7,6 +7,7 @@ import { registerBench } from './bench.ts';
 import { registerCompare } from './compare.ts';
 import type { CliContext } from './context.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerMerge } from './merge.ts';
 import { registerReport } from './report.ts';
 import { registerRun } from './run.ts';
 import { registerServices } from './services.ts';
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   registerReport,
   registerCompare,
   registerTargets,
+  registerMerge,
 ];

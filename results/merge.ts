@@ -1,0 +1,177 @@
+/**
+ * Pure merge of the shards of a sharded `scalebench bench` (each ran 1/N of the load): histograms
+ * merged exactly, counters summed, latency summaries recomputed from the merged histograms. Inputs that
+ * do not belong together (other options, a shard twice, a shard missing) fail in one line.
+ */
+import { ScalebenchError } from './errors.ts';
+import { decodeHistogram, mergeEncodedSets, summarizeHistogram } from './histogram.ts';
+import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
+
+export interface NamedResults {
+  /** shown in errors, e.g. the file path */
+  name: string;
+  results: ResultsFile;
+}
+
+/** options that may differ between shards without making them different runs */
+const PER_SHARD_OPTIONS = new Set(['interrupted', 'plan']);
+
+function mismatch(message: string): ScalebenchError {
+  return new ScalebenchError('SB_ERR_RESULTS_FILE', message, {
+    hint: 'merge the files of one sharded run: the same bench command with --shard 0/N … N-1/N',
+  });
+}
+
+function comparableOptions(results: BenchResults): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(results.options))
+    if (!PER_SHARD_OPTIONS.has(key)) out[key] = JSON.stringify(value);
+  return out;
+}
+
+function differingKeys(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]);
+}
+
+/** Checks the inputs are the N shards of one run; returns them in shard order. */
+export function checkShards(inputs: readonly NamedResults[]): { name: string; results: BenchResults }[] {
+  if (inputs.length === 0) throw mismatch('nothing to merge: no results files given');
+  const shards = inputs.map(({ name, results }) => {
+    if (results.kind !== 'bench') throw mismatch(`${name} is a suite results file, not a bench shard`);
+    if (!results.shard) throw mismatch(`${name} is not a shard (it was not run with --shard i/N)`);
+    return { name, results, shard: results.shard };
+  });
+  const first = shards[0]!;
+  const options = comparableOptions(first.results);
+  const seen = new Map<number, string>();
+  for (const { name, results, shard } of shards) {
+    if (shard.count !== first.shard.count)
+      throw mismatch(
+        `${name} is shard ${shard.index}/${shard.count} but ${first.name} is of ${first.shard.count}`,
+      );
+    const twice = seen.get(shard.index);
+    if (twice !== undefined)
+      throw mismatch(`${name} and ${twice} are both shard ${shard.index}/${shard.count}`);
+    seen.set(shard.index, name);
+    const differ = differingKeys(options, comparableOptions(results));
+    if (differ.length > 0)
+      throw mismatch(`${name} was run with other options than ${first.name} (${differ.join(', ')})`);
+  }
+  if (shards.length !== first.shard.count) {
+    const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
+    throw mismatch(
+      `${shards.length} of ${first.shard.count} shards given: shard ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')} missing`,
+    );
+  }
+  return shards.sort((a, b) => a.shard.index - b.shard.index).map(({ name, results }) => ({ name, results }));
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+}
+
+/**
+ * Per second: requests and errors add up. Seconds carry no histogram, so p50/p99 are the highest of the
+ * shards' (an upper bound); the summary's percentiles are exact.
+ */
+export function mergeShardSeries(all: readonly SeriesPoint[][]): SeriesPoint[] {
+  const bySecond = new Map<number, SeriesPoint>();
+  for (const point of all.flat()) {
+    const into = bySecond.get(point.second);
+    if (!into) {
+      bySecond.set(point.second, { ...point });
+      continue;
+    }
+    into.warmup ||= point.warmup;
+    into.requests += point.requests;
+    into.errors += point.errors;
+    into.p50 = Math.max(into.p50, point.p50);
+    into.p99 = Math.max(into.p99, point.p99);
+  }
+  return [...bySecond.values()].sort((a, b) => a.second - b.second);
+}
+
+/** Adds one shard's counts into the merged summary. */
+function addSummary(merged: Summary, summary: Summary, shard: BenchResults['shard']): void {
+  merged.requests += summary.requests;
+  merged.errors += summary.errors;
+  merged.iterations += summary.iterations;
+  merged.droppedIterations += summary.droppedIterations;
+  merged.achievedRate += summary.achievedRate;
+  if (merged.targetRate !== null) merged.targetRate += summary.targetRate ?? 0;
+  addCounts(merged.errorsByClass, summary.errorsByClass);
+  addCounts(merged.servedBy, summary.servedBy);
+  for (const [name, check] of Object.entries(summary.checks)) {
+    const into = merged.checks[name] ?? { passes: 0, fails: 0 };
+    into.passes += check.passes;
+    into.fails += check.fails;
+    merged.checks[name] = into;
+  }
+  for (const step of summary.steps) {
+    const into = merged.steps.find((s) => s.name === step.name) ?? {
+      name: step.name,
+      requests: 0,
+      errors: {},
+    };
+    if (!merged.steps.includes(into)) merged.steps.push(into);
+    into.requests += step.requests;
+    addCounts(into.errors, step.errors);
+  }
+  const label = shard ? `shard ${shard.index}/${shard.count}` : 'shard';
+  merged.invalidReasons.push(...summary.invalidReasons.map((reason) => `${label}: ${reason}`));
+}
+
+function mergeSummaries(shards: readonly BenchResults[], histograms: BenchResults['histograms']): Summary {
+  const summaries = shards.map((shard) => shard.summary);
+  const merged: Summary = {
+    durationSeconds: Math.max(...summaries.map((s) => s.durationSeconds)),
+    requests: 0,
+    errors: 0,
+    errorsByClass: {},
+    iterations: 0,
+    droppedIterations: 0,
+    achievedRate: 0,
+    targetRate: summaries.some((s) => s.targetRate === null) ? null : 0,
+    latency: {
+      response: summarizeHistogram(decodeHistogram(histograms.response)),
+      service: summarizeHistogram(decodeHistogram(histograms.service)),
+      scheduleLag: summarizeHistogram(decodeHistogram(histograms.scheduleLag)),
+    },
+    checks: {},
+    steps: [],
+    servedBy: {},
+    valid: summaries.every((s) => s.valid),
+    invalidReasons: [],
+  };
+  for (const { summary, shard } of shards) addSummary(merged, summary, shard);
+  return merged;
+}
+
+/** The N shards of one sharded bench run → one BenchResults, as if one machine had sent it all. */
+export function mergeBenchResults(inputs: readonly NamedResults[]): BenchResults {
+  const shards = checkShards(inputs).map(({ results }) => results);
+  const first = shards[0]!;
+  const histograms = mergeEncodedSets(shards.map((shard) => shard.histograms));
+  const plan =
+    typeof first.options['plan'] === 'string'
+      ? `each of ${shards.length} shards: ${first.options['plan']}`
+      : undefined;
+  return {
+    schemaVersion: first.schemaVersion,
+    kind: 'bench',
+    createdAt: shards
+      .map((shard) => shard.createdAt)
+      .sort()
+      .at(-1)!,
+    options: {
+      ...first.options,
+      interrupted: shards.some((shard) => shard.options['interrupted'] === true),
+      ...(plan === undefined ? {} : { plan }),
+    },
+    environment: first.environment,
+    summary: mergeSummaries(shards, histograms),
+    histograms,
+    series: mergeShardSeries(shards.map((shard) => shard.series)),
+    mergedFrom: shards.length,
+  };
+}
