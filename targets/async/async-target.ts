@@ -5,9 +5,9 @@
  * starts. kill('worker', i) waits (briefly) until that worker is busy, so the SIGKILL lands mid-job.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { ScalebenchError } from '../../results/errors.ts';
 import { type AppConfig, readAppConfig } from '../app/config.ts';
+import { removeKeysWithPrefix } from '../app/redis-keys.ts';
 import { DEFAULT_PRERENDER_COUNT, prerender, prerenderInputs } from '../app/work/prerender.ts';
 import { openQueueBackend } from '../app/work/queue.ts';
 import { JobStore } from '../app/work/store.ts';
@@ -157,13 +157,7 @@ async function runBuildStep(config: AppConfig, count: number): Promise<void> {
 /** deletes the run's Redis keys (job store and BullMQ) and its RabbitMQ queue, if this start made them up */
 async function removeRunDataNow(config: AppConfig, run: RunEnv): Promise<void> {
   if (run.ownsPrefix) {
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-    redis.on('error', () => {});
-    try {
-      await deleteByPrefix(redis, config.REDIS_PREFIX);
-    } finally {
-      redis.disconnect();
-    }
+    await removeKeysWithPrefix(config.REDIS_URL, config.REDIS_PREFIX);
   }
   if (run.ownsQueue && config.QUEUE === 'rabbitmq') {
     const backend = await openQueueBackend(config);
@@ -173,15 +167,6 @@ async function removeRunDataNow(config: AppConfig, run: RunEnv): Promise<void> {
       await backend.close();
     }
   }
-}
-
-async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 export const asyncTarget: TargetDefinition = {

@@ -6,11 +6,11 @@
  * balancer, like the clones target.
  */
 import { randomBytes } from 'node:crypto';
+import { removeKeysWithPrefix } from '../app/redis-keys.ts';
 import { prepareShopDatabase } from '../app/shop/prepare.ts';
 import type { ShopSeedOptions } from '../app/shop/seed-data.ts';
 import { type BalancerPreference, balancerPreferences } from '../balancer/choose.ts';
 import { startCloneSet } from '../clones/clone-set.ts';
-import { removeKeysWithPrefix } from '../clones/redis-keys.ts';
 import { databaseUrl } from '../services/postgres.ts';
 import { resolveService } from '../services/resolve.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';

@@ -5,13 +5,13 @@
  * affinity=sticky pins each client to a clone by cookie (until that clone dies).
  */
 import { randomBytes } from 'node:crypto';
+import { removeKeysWithPrefix } from '../app/redis-keys.ts';
 import type { Affinity } from '../balancer/balancer.ts';
 import { type BalancerPreference, balancerPreferences } from '../balancer/choose.ts';
 import { resolveService } from '../services/resolve.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
 import { startCloneSet } from './clone-set.ts';
-import { removeKeysWithPrefix } from './redis-keys.ts';
 
 export const DEFAULT_CLONES = 2;
 

@@ -5,6 +5,7 @@
  * a redelivered job whose result is already stored is counted as a duplicate and never overwrites it.
  */
 import { Redis } from 'ioredis';
+import { deleteKeysWithPrefix } from '../redis-keys.ts';
 import type { WorkResult } from './render.ts';
 
 export interface JobRecord {
@@ -148,12 +149,7 @@ export class JobStore {
 
   /** deletes every key of this store (tests and `stop` of a run-scoped prefix) */
   async clear(): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await this.redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(this.redis, this.prefix);
   }
 
   async close(): Promise<void> {

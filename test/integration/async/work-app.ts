@@ -59,12 +59,7 @@ export async function startWorkApp(config: AppConfig): Promise<WorkApp> {
 /** deletes the test's Redis keys (job store + BullMQ) and its RabbitMQ queue */
 export async function removeTestData(config: AppConfig): Promise<void> {
   const store = new JobStore(config.REDIS_URL, config.REDIS_PREFIX);
-  let cursor = '0';
-  do {
-    const [next, keys] = await store.redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}*`, 'COUNT', 1000);
-    if (keys.length > 0) await store.redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await store.clear();
   await store.close();
   if (config.WORK === 'queued' && config.QUEUE === 'rabbitmq') {
     const backend = await openQueueBackend(config);

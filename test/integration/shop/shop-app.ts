@@ -1,7 +1,7 @@
 /** Helpers for the shop tests: start the app in-process on port 0, log in, and clean up Redis keys. */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { readAppConfig } from '../../../targets/app/config.ts';
+import { removeKeysWithPrefix } from '../../../targets/app/redis-keys.ts';
 import { type RunningApp, startApp } from '../../../targets/app/server.ts';
 
 export const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -33,16 +33,6 @@ export async function login(baseUrl: string, user = 'alice'): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+export function deleteRedisKeys(prefix: string): Promise<void> {
+  return removeKeysWithPrefix(redisUrl, prefix);
 }
