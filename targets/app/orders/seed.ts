@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { inTransaction } from '../pg-transaction.ts';
 import { ensureOrdersSchema, ordersTables } from './schema.ts';
 import { defaultSeedSpec, generateSeedData, type SeedSpec, seedOrderView, seedSpecKey } from './seed-data.ts';
 
@@ -26,16 +27,13 @@ export async function prepareOrdersDatabase(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
-    await ensureOrdersSchema(client);
-    const seeded = await alreadySeeded(client, spec);
-    if (!seeded) await loadSeed(client, spec);
-    await client.query('COMMIT');
-    return { seeded: !seeded, orders: spec.orders };
-  } catch (error: unknown) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
+    return await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+      await ensureOrdersSchema(client);
+      const seeded = await alreadySeeded(client, spec);
+      if (!seeded) await loadSeed(client, spec);
+      return { seeded: !seeded, orders: spec.orders };
+    });
   } finally {
     await client.end();
   }

@@ -4,6 +4,7 @@
  * hand — the join done in code at write time, so reads never join.
  */
 import type pg from 'pg';
+import { inPoolTransaction } from '../pg-transaction.ts';
 import { HttpError } from '../router.ts';
 import { lineView, type NewLine, type OrderView, type SkuRow, withLines } from './order-view.ts';
 
@@ -15,21 +16,6 @@ export interface OrderItemInput {
 export interface WriteResult {
   id: number;
   version: number;
-}
-
-async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error: unknown) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function loadSkus(
@@ -81,7 +67,7 @@ export async function createOrder(
   items: readonly OrderItemInput[],
   denormalize: boolean,
 ): Promise<WriteResult> {
-  return inTransaction(pool, async (client) => {
+  return inPoolTransaction(pool, async (client) => {
     const { rows: customers } = await client.query<{ id: number; name: string }>({
       name: 'orders-customer',
       text: 'SELECT id, name FROM customers WHERE id = $1',
@@ -120,7 +106,7 @@ export async function addOrderItems(
   items: readonly OrderItemInput[],
   denormalize: boolean,
 ): Promise<WriteResult> {
-  return inTransaction(pool, async (client) => {
+  return inPoolTransaction(pool, async (client) => {
     const { rows } = await client.query<{ version: number; last_line: number }>({
       name: 'orders-bump',
       text: `UPDATE orders SET version = version + 1 WHERE id = $1

@@ -3,6 +3,7 @@
  * seeded user picked by the caller's name (a stable hash), so writes need no login.
  */
 import type pg from 'pg';
+import { inPoolTransaction } from '../pg-transaction.ts';
 
 export interface NewReview {
   productId: number;
@@ -20,29 +21,19 @@ SELECT $1, 1 + ($2::bigint % max(u.id)), $3, $4, now() FROM users u`;
 
 /** the product's new version, or undefined when there is no such product (nothing is written) */
 export async function writeReview(pool: pg.Pool, review: NewReview): Promise<number | undefined> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inPoolTransaction(pool, async (client) => {
     const { rows } = await client.query<{ version: number }>(bumpVersionSql, [review.productId]);
     const version = rows[0]?.version;
-    if (version === undefined) {
-      await client.query('ROLLBACK');
-      return undefined;
-    }
+    // no such product: the UPDATE matched nothing, so committing writes nothing either
+    if (version === undefined) return undefined;
     await client.query(insertReviewSql, [
       review.productId,
       userHash(review.user),
       review.rating,
       review.text,
     ]);
-    await client.query('COMMIT');
     return version;
-  } catch (error: unknown) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 function userHash(name: string): number {

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { inTransaction } from '../pg-transaction.ts';
 import {
   dropShopIndexesSql,
   seedLockKey,
@@ -39,28 +40,23 @@ export async function seedShop(
   client.on('error', () => {});
   await client.connect();
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [seedLockKey]);
-    await client.query(shopTablesSql);
-    const marker = { ...full, schemaVersion: shopSchemaVersion };
-    const { rows } = await client.query<{ params: typeof marker }>('SELECT params FROM shop_seed');
-    if (rows[0] && sameMarker(rows[0].params, marker)) {
-      await client.query('COMMIT');
-      return { created: false, ms: performance.now() - started, options: full };
-    }
-    await loadRows(client, full);
-    const ms = Math.round(performance.now() - started);
-    await client.query(
-      `INSERT INTO shop_seed (id, params, ms) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE SET params = EXCLUDED.params, ms = EXCLUDED.ms, seeded_at = now()`,
-      [JSON.stringify(marker), ms],
-    );
-    await client.query('COMMIT');
-    await client.query('ANALYZE users, products, reviews');
-    return { created: true, ms: performance.now() - started, options: full };
-  } catch (error: unknown) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
+    const created = await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [seedLockKey]);
+      await client.query(shopTablesSql);
+      const marker = { ...full, schemaVersion: shopSchemaVersion };
+      const { rows } = await client.query<{ params: typeof marker }>('SELECT params FROM shop_seed');
+      if (rows[0] && sameMarker(rows[0].params, marker)) return false;
+      await loadRows(client, full);
+      const ms = Math.round(performance.now() - started);
+      await client.query(
+        `INSERT INTO shop_seed (id, params, ms) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET params = EXCLUDED.params, ms = EXCLUDED.ms, seeded_at = now()`,
+        [JSON.stringify(marker), ms],
+      );
+      return true;
+    });
+    if (created) await client.query('ANALYZE users, products, reviews');
+    return { created, ms: performance.now() - started, options: full };
   } finally {
     await client.end().catch(() => {});
   }
