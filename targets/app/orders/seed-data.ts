@@ -2,6 +2,7 @@
  * The deterministic seed data set: the same spec always yields the same customers, SKUs, orders and
  * lines (a seeded PRNG, fixed timestamps), so every run of every variant starts from identical data.
  */
+import { seededRandom } from '../seeded-random.ts';
 import { lineView, type NewLine, type OrderView, type SkuRow, withLines } from './order-view.ts';
 
 export interface SeedSpec {
@@ -41,18 +42,6 @@ const firstNames = [
 const lastNames = ['Hopper', 'Knuth', 'Liskov', 'Lovelace', 'Ritchie', 'Shannon', 'Thompson', 'Turing'];
 const adjectives = ['Blue', 'Compact', 'Deluxe', 'Eco', 'Heavy', 'Quiet', 'Rapid', 'Smart', 'Solid', 'Tiny'];
 const nouns = ['Anvil', 'Bracket', 'Cable', 'Drill', 'Gear', 'Hinge', 'Lamp', 'Pump', 'Valve', 'Widget'];
-
-/** mulberry32: a tiny, fast, seedable PRNG returning [0, 1) */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeedCustomer {
   id: number;

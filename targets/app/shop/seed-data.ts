@@ -2,6 +2,7 @@
  * The deterministic rows of the shop seed, as COPY text-format lines: the same options give the same
  * bytes on every machine (a seeded PRNG, no clock). Generated lazily in chunks so memory stays flat.
  */
+import { seededRandom } from '../seeded-random.ts';
 
 export interface ShopSeedOptions {
   /** default 10 000 */
@@ -30,18 +31,6 @@ const words = (
   'recommend exactly described better worse than expected after month week year still love hate fine'
 ).split(' ');
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG */
-export function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function sentence(random: () => number, count: number): string {
   const out: string[] = [];
   for (let i = 0; i < count; i += 1) out.push(words[Math.floor(random() * words.length)]!);
@@ -63,7 +52,7 @@ export function* userRows(options: ShopSeedOptions): Generator<string> {
 }
 
 export function* productRows(options: ShopSeedOptions): Generator<string> {
-  const random = makeRandom(options.seed);
+  const random = seededRandom(options.seed);
   let chunk = '';
   for (let id = 1; id <= options.products; id += 1) {
     const category = 1 + Math.floor((id - 1) / options.productsPerCategory);
@@ -81,7 +70,7 @@ const seedEpochMs = Date.UTC(2024, 0, 1);
 
 /** reviews interleaved across products (as they would arrive), so a product's rows are spread on disk */
 export function* reviewRows(options: ShopSeedOptions): Generator<string> {
-  const random = makeRandom(options.seed * 31 + 7);
+  const random = seededRandom(options.seed * 31 + 7);
   let chunk = '';
   let rows = 0;
   for (let round = 0; round < options.reviewsPerProduct; round += 1) {
