@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { ScalebenchError } from '../../results/errors.ts';
 import { onCleanup } from '../lifecycle/cleanup.ts';
+import { captureOutput, killOnExit } from '../lifecycle/managed-process.ts';
 import type { PgBinaries, RunAs } from './pg-binaries.ts';
 
 const run = promisify(execFile);
@@ -29,9 +30,6 @@ export interface ClusterCommand {
   binaries: PgBinaries;
   runAs: RunAs | undefined;
 }
-
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
 
 function processEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', HOME: '/tmp' };
@@ -113,24 +111,23 @@ export async function startCluster(options: StartClusterOptions): Promise<PgClus
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-8192);
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  const output = captureOutput(child);
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  child.once('error', (error) => append(Buffer.from(`${error.message}\n`)));
-  live.add(child);
-  installExitHook();
-  const stop = onCleanup(`stop postgres ${options.role} on port ${options.port}`, () =>
-    stopPostmaster(child, exited),
-  );
+  let spawnError: string | undefined;
+  child.once('error', (error) => {
+    spawnError = error.message;
+  });
+  // an immediate shutdown if this process ends before the cleanups ran
+  const forget = killOnExit(child, 'SIGQUIT');
+  const stop = onCleanup(`stop postgres ${options.role} on port ${options.port}`, () => {
+    forget();
+    return stopPostmaster(child, exited);
+  });
   const url = `postgres://postgres@127.0.0.1:${options.port}/postgres`;
   const failure = await waitForConnections(url, child, options.readyTimeoutMs ?? 30_000);
   if (failure) {
     await stop();
-    const last = output.trim().split('\n').at(-1) ?? '';
+    const last = spawnError ?? output().trim().split('\n').at(-1) ?? '';
     throw new ScalebenchError(
       'SB_ERR_SERVICE_UNAVAILABLE',
       `postgres ${options.role} did not start: ${failure}${last ? ` (${last})` : ''}`,
@@ -170,7 +167,6 @@ async function waitForConnections(url: string, child: ChildProcess, timeoutMs: n
 }
 
 async function stopPostmaster(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  live.delete(child);
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   child.kill('SIGINT');
   const quit = setTimeout(() => child.kill('SIGQUIT'), 10_000);
@@ -178,12 +174,4 @@ async function stopPostmaster(child: ChildProcess, exited: Promise<void>): Promi
   await exited;
   clearTimeout(quit);
   clearTimeout(kill);
-}
-
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of live) child.kill('SIGQUIT');
-  });
 }

@@ -44,12 +44,7 @@ export async function startManagedProcess(options: ManagedProcessOptions): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-8192);
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  const output = captureOutput(child);
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let spawnError: Error | undefined;
   child.once('error', (error) => {
@@ -63,13 +58,13 @@ export async function startManagedProcess(options: ManagedProcessOptions): Promi
   const failure = await waitUntilReady(options, child, () => spawnError);
   if (failure !== undefined) {
     await stop();
-    const last = lastLine(output);
+    const last = lastLine(output());
     const detail = last ? `${failure} (${last.trim()})` : failure;
     throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', `could not start ${options.name}: ${detail}`, {
       hint: options.hint,
     });
   }
-  return { pid: child.pid!, stop, output: () => output };
+  return { pid: child.pid!, stop, output };
 }
 
 /** resolves undefined when ready, or a reason why it never became ready */
@@ -106,6 +101,17 @@ function lastLine(text: string): string | undefined {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .at(-1);
+}
+
+/** Keeps the last 8 KB of a child's stdout and stderr (spawned with pipes) for error messages. */
+export function captureOutput(child: ChildProcess): () => string {
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-8192);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => output;
 }
 
 /**
