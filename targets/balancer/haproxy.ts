@@ -4,14 +4,8 @@
  * (one failure takes a clone out, two passes bring it back), requests to a dead clone redispatched and
  * retried on connection failure or an empty response. Sticky: `cookie SRV insert indirect nocache`.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { freePort } from '../lifecycle/free-port.ts';
-import { makeTempDir } from '../lifecycle/temp-dir.ts';
-import { fetchHealth } from '../process/health.ts';
-import { spawnLogged } from '../process/spawn.ts';
 import { type BalancerOptions, type RunningBalancer, stickyCookie } from './balancer.ts';
-import { keepConfigCopy } from './config-copy.ts';
+import { startConfiguredBalancer } from './configured-balancer.ts';
 
 export function haproxyConfig(options: BalancerOptions, port: number): string {
   const sticky = options.affinity === 'sticky';
@@ -49,41 +43,16 @@ export function haproxyConfig(options: BalancerOptions, port: number): string {
   ].join('\n');
 }
 
-export async function startHaproxy(command: string, options: BalancerOptions): Promise<RunningBalancer> {
-  const port = options.port ?? (await freePort());
-  const dir = makeTempDir('haproxy');
-  const configFile = join(dir.path, 'haproxy.cfg');
-  const config = haproxyConfig(options, port);
-  await writeFile(configFile, config);
-  // a copy next to the log, which outlives the temp folder, for diagnosing a failed start
-  const configCopy = await keepConfigCopy(options.logDir, 'balancer-haproxy.cfg', config);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    const child = await spawnLogged({
-      name: 'balancer-haproxy',
-      command,
-      args: ['-db', '-f', configFile],
-      env: process.env,
-      logDir: options.logDir,
-      ready: async () => (await fetchHealth(url, 1000)) !== undefined,
-      hint: `read the log file; the generated config is ${configCopy} (check it: haproxy -c -f ${configCopy})`,
-    });
-    const stop = async () => {
-      await child.stop();
-      await dir.remove();
-    };
-    return {
+export function startHaproxy(command: string, options: BalancerOptions): Promise<RunningBalancer> {
+  return startConfiguredBalancer(
+    {
       kind: 'haproxy',
-      url,
-      port,
-      pid: child.pid,
-      logFile: child.logFile,
-      configFile,
-      alive: child.alive,
-      stop,
-    };
-  } catch (error: unknown) {
-    await dir.remove();
-    throw error;
-  }
+      command,
+      configName: 'haproxy.cfg',
+      config: (port) => haproxyConfig(options, port),
+      args: (configFile) => ['-db', '-f', configFile],
+      hint: (copy) => `read the log file; the generated config is ${copy} (check it: haproxy -c -f ${copy})`,
+    },
+    options,
+  );
 }

@@ -9,14 +9,10 @@
  * its own cookie SRV=<clone that served> from $upstream_addr, and routes a request carrying it to a
  * per-clone upstream whose other clones are `backup`: the same clone while it lives, another once it died.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { freePort } from '../lifecycle/free-port.ts';
-import { makeTempDir } from '../lifecycle/temp-dir.ts';
-import { fetchHealth } from '../process/health.ts';
-import { spawnLogged } from '../process/spawn.ts';
 import { type Backend, type BalancerOptions, type RunningBalancer, stickyCookie } from './balancer.ts';
-import { keepConfigCopy } from './config-copy.ts';
+import { startConfiguredBalancer } from './configured-balancer.ts';
 
 const serverFlags = 'max_fails=1 fail_timeout=2s';
 
@@ -85,41 +81,19 @@ export function nginxConfig(options: BalancerOptions, port: number, prefix: stri
   ].join('\n');
 }
 
-export async function startNginx(command: string, options: BalancerOptions): Promise<RunningBalancer> {
-  const port = options.port ?? (await freePort());
-  const dir = makeTempDir('nginx');
-  const configFile = join(dir.path, 'nginx.conf');
-  const config = nginxConfig(options, port, dir.path);
-  await writeFile(configFile, config);
-  await mkdir(join(dir.path, 'logs'), { recursive: true });
-  const configCopy = await keepConfigCopy(options.logDir, 'balancer-nginx.conf', config);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    const child = await spawnLogged({
-      name: 'balancer-nginx',
-      command,
-      args: ['-p', dir.path, '-c', configFile, '-e', 'stderr'],
-      env: process.env,
-      logDir: options.logDir,
-      ready: async () => (await fetchHealth(url, 1000)) !== undefined,
-      hint: `read the log file; the generated config is ${configCopy}`,
-    });
-    const stop = async () => {
-      await child.stop();
-      await dir.remove();
-    };
-    return {
+export function startNginx(command: string, options: BalancerOptions): Promise<RunningBalancer> {
+  return startConfiguredBalancer(
+    {
       kind: 'nginx',
-      url,
-      port,
-      pid: child.pid,
-      logFile: child.logFile,
-      configFile,
-      alive: child.alive,
-      stop,
-    };
-  } catch (error: unknown) {
-    await dir.remove();
-    throw error;
-  }
+      command,
+      configName: 'nginx.conf',
+      config: (port, dir) => nginxConfig(options, port, dir),
+      args: (configFile, dir) => ['-p', dir, '-c', configFile, '-e', 'stderr'],
+      hint: (copy) => `read the log file; the generated config is ${copy}`,
+      prepare: async (dir) => {
+        await mkdir(join(dir, 'logs'), { recursive: true });
+      },
+    },
+    options,
+  );
 }
