@@ -1,18 +1,17 @@
 /** Small validated parsers shared by the commands' parse steps. Each throws a ScalebenchError. */
 import { ScalebenchError } from '../results/errors.ts';
-
-const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+import { durationMs } from '../runners/load-models/duration.ts';
 
 /** '30s', '1.5m', '250ms', '2h' → milliseconds. A bare number means seconds. */
 export function parseDuration(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) {
+  const trimmed = text.trim();
+  const ms = durationMs(/^\d+(?:\.\d+)?$/.test(trimmed) ? `${trimmed}s` : trimmed);
+  if (ms === null) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${flag} '${text}' is not a duration`, {
       hint: 'use a number with a unit: 250ms, 30s, 2m, 1h',
     });
   }
-  const unit = match[2] ?? 's';
-  return Number(match[1]) * durationUnits[unit]!;
+  return ms;
 }
 
 export function parseNumber(
