@@ -7,6 +7,7 @@ import { registerBench } from './bench.ts';
 import { registerCompare } from './compare.ts';
 import type { CliContext } from './context.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerExport } from './export.ts';
 import { registerMerge } from './merge.ts';
 import { registerReport } from './report.ts';
 import { registerRun } from './run.ts';
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   registerCompare,
   registerTargets,
   registerMerge,
+  registerExport,
 ];

@@ -1,0 +1,9 @@
+/** What a k6 flow template provides: the k6 code of one iteration and the custom metrics it uses. */
+export interface K6FlowTemplate {
+  /** custom counters the code adds to, as `counters.<name>.add(n)` */
+  counters: string[];
+  /** custom trends (ms) the code adds to, as `trends.<name>.add(ms)` */
+  trends: string[];
+  /** module-level JavaScript ending in `export default function () { ... }` */
+  code: string;
+}
