@@ -19,7 +19,7 @@ export interface CliContext {
 
 export function processContext(signal: AbortSignal): CliContext {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: stdoutWriter(),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
@@ -27,5 +27,20 @@ export function processContext(signal: AbortSignal): CliContext {
     signal,
     verbose: false,
     exitCode: 0,
+  };
+}
+
+/**
+ * Writes to process.stdout. Once the reader has gone (EPIPE: `scalebench targets list | head -1`), the
+ * rest of the output has nowhere to go and is dropped; the command still finishes and cleans up.
+ */
+function stdoutWriter(): (text: string) => void {
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  return (text) => {
+    if (!readerGone) process.stdout.write(text);
   };
 }
