@@ -79,15 +79,3 @@ export function summarizeHistogram(histogram: Histogram): LatencyStats {
     max: usToMs(histogram.maxValue),
   };
 }
-
-/** Percentile spectrum for charts: [percentile, ms] pairs at 0, 29.3, 50, 64.6, 75, ... up to maxNines nines. */
-export function percentileSpectrum(histogram: Histogram, maxNines = 5): [number, number][] {
-  const points: [number, number][] = [];
-  for (let i = 0; i <= maxNines * 4; i += 1) {
-    const percentile = 100 * (1 - 0.5 ** (i / 2));
-    if (percentile > 100 - 10 ** -maxNines) break;
-    points.push([percentile, percentileMs(histogram, percentile)]);
-  }
-  points.push([100, usToMs(histogram.maxValue)]);
-  return points;
-}

@@ -7,8 +7,6 @@
 
 export type BalancerKind = 'haproxy' | 'nginx' | 'builtin';
 
-export const balancerKinds: readonly BalancerKind[] = ['haproxy', 'nginx', 'builtin'];
-
 export type Affinity = 'none' | 'sticky';
 
 export interface Backend {

@@ -27,31 +27,3 @@ export function createReplicaLagProbe(primaryUrl: string, replicaUrl: string): R
     },
   };
 }
-
-export interface LagRecorder {
-  /** stops sampling and returns replicaLagMs and replicaLagBytes, one value per interval */
-  stop(): Promise<{ replicaLagMs: number[]; replicaLagBytes: number[] }>;
-}
-
-/** Samples a probe every intervalMs (1000 by default) until stop(); a failed sample is skipped. */
-export function recordReplicaLag(probe: ReplicaLagProbe, intervalMs = 1000): LagRecorder {
-  const replicaLagMs: number[] = [];
-  const replicaLagBytes: number[] = [];
-  let pending: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    pending = probe.sample().then(
-      (sample) => {
-        replicaLagMs.push(sample.lagMs);
-        replicaLagBytes.push(sample.lagBytes);
-      },
-      () => {},
-    );
-  }, intervalMs);
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await pending;
-      return { replicaLagMs, replicaLagBytes };
-    },
-  };
-}
