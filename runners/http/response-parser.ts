@@ -4,14 +4,30 @@
  * skipped; 204, 304 and answers to HEAD have no body. Feed it socket chunks; it says when a response
  * is complete.
  */
+import { scanHead } from './head-scanner.ts';
+import { parseHeaderMap } from './header-map.ts';
 import { EMPTY_BODY, type HeaderMap } from './types.ts';
 
-export interface ParsedResponse {
-  status: number;
-  headers: HeaderMap;
-  body: Buffer;
-  /** the server wants the connection closed (Connection: close, or HTTP/1.0 without keep-alive) */
-  close: boolean;
+/** A complete response; the header map is built from the raw head only when read. */
+export class ParsedResponse {
+  private map: HeaderMap | undefined;
+
+  constructor(
+    readonly status: number,
+    /** the raw head bytes (status line and headers) */
+    readonly head: Buffer,
+    readonly body: Buffer,
+    /** the server wants the connection closed (Connection: close, or HTTP/1.0 without keep-alive) */
+    readonly close: boolean,
+    /** the value of the parser's wanted header (the served-by header), if present */
+    readonly wanted: string | undefined,
+  ) {}
+
+  /** lower-cased names; repeated headers (set-cookie) become arrays */
+  get headers(): HeaderMap {
+    this.map ??= parseHeaderMap(this.head.toString('latin1'));
+    return this.map;
+  }
 }
 
 enum State {
@@ -24,7 +40,7 @@ enum State {
   Done,
 }
 
-const CRLF = Buffer.from('\r\n');
+const LF = 0x0a;
 const HEAD_END = Buffer.from('\r\n\r\n');
 const MAX_HEAD = 64 * 1024;
 
@@ -36,8 +52,15 @@ export class ResponseParser {
   private keepBody = false;
   private noBody = false;
   private status = 0;
-  private headers: HeaderMap = {};
+  private head: Buffer = EMPTY_BODY;
+  private wanted: string | undefined;
   private close = false;
+  private readonly wantedName: Buffer | null;
+
+  /** `wantedHeader`: a header name whose value every response reports (ParsedResponse.wanted). */
+  constructor(wantedHeader?: string) {
+    this.wantedName = wantedHeader ? Buffer.from(wantedHeader.toLowerCase(), 'latin1') : null;
+  }
 
   /** Prepares for the next response on this connection. */
   start(keepBody: boolean, isHead: boolean): void {
@@ -46,7 +69,6 @@ export class ResponseParser {
     this.bodyParts = [];
     this.keepBody = keepBody;
     this.noBody = isHead;
-    this.headers = {};
   }
 
   /** True once any byte of the current response arrived. */
@@ -68,7 +90,7 @@ export class ResponseParser {
             this.pending = data.subarray(offset);
             return null;
           }
-          this.parseHead(data.toString('latin1', offset, end));
+          this.parseHead(data, offset, end);
           offset = end + 4;
           break;
         }
@@ -81,14 +103,13 @@ export class ResponseParser {
           break;
         }
         case State.ChunkSize: {
-          const end = data.indexOf(CRLF, offset);
+          const end = data.indexOf(LF, offset);
           if (end < 0) {
             this.pending = data.subarray(offset);
             return null;
           }
-          const size = Number.parseInt(data.toString('latin1', offset, end).split(';')[0]!, 16);
-          if (!Number.isFinite(size) || size < 0) throw new Error('bad chunk size');
-          offset = end + 2;
+          const size = chunkSize(data, offset, end);
+          offset = end + 1;
           this.remaining = size + 2;
           this.state = size === 0 ? State.ChunkTrailer : State.ChunkData;
           break;
@@ -104,13 +125,13 @@ export class ResponseParser {
           break;
         }
         case State.ChunkTrailer: {
-          const end = data.indexOf(CRLF, offset);
+          const end = data.indexOf(LF, offset);
           if (end < 0) {
             this.pending = data.subarray(offset);
             return null;
           }
-          const empty = end === offset;
-          offset = end + 2;
+          const empty = end === offset || (end === offset + 1 && data[offset] === 0x0d);
+          offset = end + 1;
           if (empty) this.state = State.Done;
           break;
         }
@@ -141,53 +162,58 @@ export class ResponseParser {
           ? this.bodyParts[0]!
           : Buffer.concat(this.bodyParts);
     this.bodyParts = [];
-    return { status: this.status, headers: this.headers, body, close: this.close };
+    return new ParsedResponse(this.status, this.head, body, this.close, this.wanted);
   }
 
-  private parseHead(head: string): void {
-    const lines = head.split('\r\n');
-    const statusLine = lines[0] ?? '';
-    const match = /^HTTP\/1\.([01]) (\d{3})/.exec(statusLine);
-    if (!match) throw new Error(`bad status line: ${statusLine.slice(0, 60)}`);
-    const status = Number(match[2]);
-    const headers: HeaderMap = {};
-    for (let i = 1; i < lines.length; i += 1) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0) continue;
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      const existing = headers[name];
-      if (existing === undefined) headers[name] = name === 'set-cookie' ? [value] : value;
-      else if (Array.isArray(existing)) existing.push(value);
-      else headers[name] = `${existing}, ${value}`;
-    }
+  private parseHead(data: Buffer, start: number, end: number): void {
+    const facts = scanHead(data, start, end, this.wantedName);
+    const status = facts.status;
     if (status >= 100 && status < 200 && status !== 101) return; // interim response: parse the next head
     this.status = status;
-    this.headers = headers;
-    const connection = String(headers['connection'] ?? '').toLowerCase();
-    this.close = connection.includes('close') || (match[1] === '0' && !connection.includes('keep-alive'));
-    this.frameBody(status, headers);
+    this.head = data.subarray(start, end);
+    this.wanted = facts.wanted;
+    const connection = facts.connection;
+    this.close = connection.includes('close') || (facts.http10 && !connection.includes('keep-alive'));
+    this.frameBody(status, facts.chunked, facts.contentLength);
   }
 
-  private frameBody(status: number, headers: HeaderMap): void {
+  private frameBody(status: number, chunked: boolean, length: number): void {
     if (this.noBody || status === 204 || status === 304 || status === 101) {
       this.state = State.Done;
       return;
     }
-    const encoding = String(headers['transfer-encoding'] ?? '').toLowerCase();
-    if (encoding.includes('chunked')) {
+    if (chunked) {
       this.state = State.ChunkSize;
       return;
     }
-    const length = headers['content-length'];
-    if (length !== undefined) {
-      this.remaining = Number(length);
-      if (!Number.isSafeInteger(this.remaining) || this.remaining < 0) throw new Error('bad content-length');
-      this.state = this.remaining === 0 ? State.Done : State.Length;
+    if (length >= 0) {
+      this.remaining = length;
+      this.state = length === 0 ? State.Done : State.Length;
       return;
     }
     this.close = true;
     this.state = State.UntilClose;
   }
+}
+
+/** The hex size at the start of a chunk-size line [start, end) (extensions after ';' ignored). */
+function chunkSize(data: Buffer, start: number, end: number): number {
+  let size = 0;
+  let digits = 0;
+  for (let i = start; i < end; i += 1) {
+    const byte = data[i]!;
+    const digit =
+      byte >= 0x30 && byte <= 0x39
+        ? byte - 0x30
+        : byte >= 0x61 && byte <= 0x66
+          ? byte - 0x57
+          : byte >= 0x41 && byte <= 0x46
+            ? byte - 0x37
+            : -1;
+    if (digit < 0) break;
+    size = size * 16 + digit;
+    digits += 1;
+  }
+  if (digits === 0 || !Number.isSafeInteger(size)) throw new Error('bad chunk size');
+  return size;
 }
