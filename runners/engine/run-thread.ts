@@ -9,9 +9,9 @@ import { createHttpClient } from '../http/create-client.ts';
 import type { HttpClient } from '../http/types.ts';
 import { toMs } from '../load-models/duration.ts';
 import { createPacer } from '../load-models/pacer.ts';
-import { buildProfile } from '../load-models/rate-profile.ts';
+import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
-import { vuPoolSize } from '../load-models/vu-pool-size.ts';
+import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
 import { InFlight } from './in-flight.ts';
@@ -68,6 +68,49 @@ async function vuFactory(
   return (id) => new FlowVirtualUser(id, flow, ctx);
 }
 
+interface ScheduleParts {
+  profile: Profile;
+  poolSize: VuPoolSize;
+  factory: VuFactory;
+  metrics: MetricsAccumulator;
+  inFlight: InFlight;
+}
+
+/** The open (arrival rate, pooled VUs) or closed (VU count) schedule; how long it ran and the VUs it made. */
+async function runSchedule(
+  run: ThreadRun,
+  { profile, poolSize, factory, metrics, inFlight }: ScheduleParts,
+): Promise<{ ranMs: number; vusCreated: number }> {
+  const { clock, startAt, signal } = run;
+  if (profile.kind === 'rate') {
+    const pool = new VuPool(factory, poolSize.preAllocated, poolSize.max);
+    const ranMs = await runOpenSchedule({
+      pacer: createPacer(profile),
+      clock,
+      startAt,
+      acquire: () => pool.acquire(),
+      release: (vu) => pool.release(vu),
+      onDropped: (intendedAt) => metrics.addDropped(intendedAt),
+      inFlight,
+      signal,
+    });
+    return { ranMs, vusCreated: pool.size };
+  }
+  let vusCreated = 0;
+  const ranMs = await runClosedSchedule({
+    profile,
+    clock,
+    startAt,
+    createVu: (id) => {
+      vusCreated += 1;
+      return factory(id);
+    },
+    inFlight,
+    signal,
+  });
+  return { ranMs, vusCreated };
+}
+
 export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const { options, clock, startAt, signal } = run;
   const warmupMs = toMs(options.warmup, 0);
@@ -94,32 +137,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   try {
     if (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
-    if (profile.kind === 'rate') {
-      const pool = new VuPool(factory, poolSize.preAllocated, poolSize.max);
-      ranMs = await runOpenSchedule({
-        pacer: createPacer(profile),
-        clock,
-        startAt,
-        acquire: () => pool.acquire(),
-        release: (vu) => pool.release(vu),
-        onDropped: (intendedAt) => metrics.addDropped(intendedAt),
-        inFlight,
-        signal,
-      });
-      vusCreated = pool.size;
-    } else {
-      ranMs = await runClosedSchedule({
-        profile,
-        clock,
-        startAt,
-        createVu: (id) => {
-          vusCreated += 1;
-          return factory(id);
-        },
-        inFlight,
-        signal,
-      });
-    }
+    ({ ranMs, vusCreated } = await runSchedule(run, { profile, poolSize, factory, metrics, inFlight }));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
     await inFlight.drain(signal?.aborted ? Math.min(graceMs, 2000) : graceMs);
   } finally {
