@@ -10,8 +10,12 @@ import { type ReportFormat, reportFormats } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
 import { ExitCode, ScalebenchError } from '../results/errors.ts';
 import type { SuiteResults } from '../results/schema.ts';
-import { loadExperiments, selectExperiments } from '../runners/orchestration/load-config.ts';
-import { runSuite } from '../runners/orchestration/run-suite.ts';
+import {
+  checkVariantNames,
+  loadExperiments,
+  selectExperiments,
+} from '../runners/orchestration/load-config.ts';
+import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
 import type { CliContext } from './context.ts';
@@ -94,9 +98,17 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
   if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const experiments = selectExperiments(all, options.experiments);
+  checkVariantNames(experiments, options.variants);
   const emit = createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet });
-  const persist = async (results: SuiteResults) => {
-    await writeReports(results, options.outDir, options.formats, ctx.env);
+  // after each trial only the cheap formats; charts and the HTML page (seconds each) once at the end
+  const partialFormats = options.formats.filter((format) => format !== 'png' && format !== 'html');
+  const persist = async (results: SuiteResults, stage: PersistStage = 'final') => {
+    await writeReports(
+      results,
+      options.outDir,
+      stage === 'final' ? options.formats : partialFormats,
+      ctx.env,
+    );
   };
   const results = await runSuite(
     {

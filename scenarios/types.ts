@@ -3,7 +3,12 @@
  * options), the flow a virtual user runs, k6-style thresholds, a fault schedule, the target figures
  * sampled each second, and an optional capacity search. Users add their own in scalebench.config.ts.
  */
-import type { DurationInput, ExecutorConfig, FlowRef } from '../runners/load-models/types.ts';
+import type {
+  DurationInput,
+  ExecutorConfig,
+  FlowRef,
+  SaturationThresholds,
+} from '../runners/load-models/types.ts';
 
 export type ProfileName = 'quick' | 'full';
 
@@ -43,6 +48,8 @@ export interface CapacitySearch {
   step: number;
   maxRate: number;
   stepDuration: DurationInput;
+  /** run before the first step at its rate and left out of its figures (default 1s): a cold start is no SLO breach */
+  warmup?: DurationInput;
   slo: { p99Ms: number; errorRate: number };
 }
 
@@ -66,6 +73,8 @@ export interface ExperimentDefinition {
   capacity?: CapacitySearch;
   /** per-request timeout (default 10s) */
   timeout?: DurationInput;
+  /** when a trial counts as invalid because the generator saturated (default: schedule lag p99 > 10 ms, event-loop delay p99 > 50 ms) */
+  saturation?: SaturationThresholds;
 }
 
 export interface ScalebenchConfig {

@@ -19,6 +19,8 @@ function checkProfiles(experiment: ExperimentDefinition, where: string, errors: 
       baseUrl: 'http://127.0.0.1:1/',
       executor: profile.executor,
       warmup: profile.warmup,
+      ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+      ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
     });
     if (!result.ok) errors.push(...result.errors.map((error) => `${where}: profiles.${name}: ${error}`));
   }
@@ -43,6 +45,31 @@ function checkVariants(experiment: ExperimentDefinition, where: string, errors: 
   }
 }
 
+function checkCapacity(experiment: ExperimentDefinition, where: string, errors: string[]): void {
+  const search = experiment.capacity;
+  if (!search) return;
+  const positive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+  for (const field of ['startRate', 'step', 'maxRate'] as const) {
+    if (!positive(search[field])) errors.push(`${where}: capacity.${field} must be a positive number`);
+  }
+  if (positive(search.startRate) && positive(search.maxRate) && search.maxRate < search.startRate) {
+    errors.push(`${where}: capacity.maxRate must be at least capacity.startRate`);
+  }
+  const stepMs = durationMs(search.stepDuration);
+  if (stepMs === null || stepMs <= 0) {
+    errors.push(`${where}: capacity.stepDuration '${search.stepDuration}' is not a duration`);
+  }
+  if (search.warmup !== undefined && durationMs(search.warmup) === null) {
+    errors.push(`${where}: capacity.warmup '${search.warmup}' is not a duration`);
+  }
+  if (
+    !positive(search.slo?.p99Ms) ||
+    !(typeof search.slo?.errorRate === 'number' && search.slo.errorRate >= 0)
+  ) {
+    errors.push(`${where}: capacity.slo needs p99Ms > 0 and errorRate ≥ 0`);
+  }
+}
+
 export function validateExperiment(experiment: ExperimentDefinition): string[] {
   const where = `experiment '${experiment?.name ?? '?'}'`;
   const errors: string[] = [];
@@ -54,6 +81,7 @@ export function validateExperiment(experiment: ExperimentDefinition): string[] {
     errors.push(`${where}: flow needs module and exportName`);
   checkVariants(experiment, where, errors);
   checkProfiles(experiment, where, errors);
+  checkCapacity(experiment, where, errors);
   errors.push(...parseThresholds(experiment.thresholds ?? {}).errors.map((error) => `${where}: ${error}`));
   for (const fault of experiment.faults ?? []) {
     if (durationMs(fault.at) === null) errors.push(`${where}: fault time '${fault.at}' is not a duration`);

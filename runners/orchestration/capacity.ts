@@ -1,11 +1,14 @@
 /**
  * Capacity search: step the arrival rate up until the SLO (p99 and error rate) breaks; the answer is the
- * highest rate that held. Each step is a short open-model run against the same target.
+ * highest rate that held. Each step is a short open-model run against the same target; the first one is
+ * preceded by a warm-up, so the generator's and the target's cold start do not count as a breach.
  */
 import type { ExperimentDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { runLoad } from '../engine/run-load.ts';
 import { resolveFlowRef } from './run-trial.ts';
+
+export const DEFAULT_CAPACITY_WARMUP = '1s';
 
 export interface CapacityStep {
   rate: number;
@@ -38,8 +41,11 @@ export async function findCapacity(
           duration: search.stepDuration,
           maxVUs: rate * 10,
         },
+        ...(rate === search.startRate ? { warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP } : {}),
         flow: resolveFlowRef(experiment.flow, baseDir),
         flowParams: experiment.flowParams ?? {},
+        ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+        ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
       },
       { ...(hooks.signal ? { signal: hooks.signal } : {}) },
     );

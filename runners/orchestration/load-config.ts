@@ -18,10 +18,34 @@ export interface LoadedExperiment {
   baseDir: string;
 }
 
-async function importConfig(path: string): Promise<ScalebenchConfig> {
-  let loaded: { default?: ScalebenchConfig };
+type ConfigModule = { default?: ScalebenchConfig | { default?: ScalebenchConfig } };
+
+/**
+ * A .ts config in a folder whose package.json does not say "type": "module" compiles to CommonJS, which
+ * Node's import() then cannot load (require of the ESM scalebench modules it imports); tsx's tsImport
+ * loads it either way, with the export one `default` deeper.
+ */
+async function importModule(path: string): Promise<ScalebenchConfig | undefined> {
+  let loaded: ConfigModule;
   try {
-    loaded = (await import(pathToFileURL(path).href)) as { default?: ScalebenchConfig };
+    loaded = (await import(pathToFileURL(path).href)) as ConfigModule;
+  } catch (error: unknown) {
+    const { tsImport } = await import('tsx/esm/api');
+    loaded = (await tsImport(pathToFileURL(path).href, import.meta.url).catch(() => {
+      throw error;
+    })) as ConfigModule;
+  }
+  const exported = loaded.default;
+  if (exported && !Array.isArray((exported as ScalebenchConfig).experiments) && 'default' in exported) {
+    return exported.default;
+  }
+  return exported as ScalebenchConfig | undefined;
+}
+
+async function importConfig(path: string): Promise<ScalebenchConfig> {
+  let config: ScalebenchConfig | undefined;
+  try {
+    config = await importModule(path);
   } catch (error: unknown) {
     throw new ScalebenchError(
       'SB_ERR_INVALID_CONFIG',
@@ -31,7 +55,7 @@ async function importConfig(path: string): Promise<ScalebenchConfig> {
       },
     );
   }
-  if (!loaded.default || !Array.isArray(loaded.default.experiments)) {
+  if (!config || !Array.isArray(config.experiments)) {
     throw new ScalebenchError(
       'SB_ERR_INVALID_CONFIG',
       `${path} has no default export with an experiments list`,
@@ -40,7 +64,7 @@ async function importConfig(path: string): Promise<ScalebenchConfig> {
       },
     );
   }
-  return loaded.default;
+  return config;
 }
 
 /** `configPath` given explicitly must exist; otherwise ./scalebench.config.ts is used when present. */
@@ -85,4 +109,15 @@ export function selectExperiments(all: LoadedExperiment[], names: readonly strin
     });
   }
   return names.map((name) => all.find((loaded) => loaded.experiment.name === name)!);
+}
+
+/** Every `--variant` name must belong to one of the selected experiments: a typo must not run nothing. */
+export function checkVariantNames(selected: readonly LoadedExperiment[], names: readonly string[]): void {
+  const known = [...new Set(selected.flatMap((loaded) => loaded.experiment.variants.map((v) => v.name)))];
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  const where = selected.map((loaded) => loaded.experiment.name).join(', ');
+  throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `no variant named ${unknown.join(', ')} in ${where}`, {
+    hint: `pick from ${known.join(', ')}`,
+  });
 }

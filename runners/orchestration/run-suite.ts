@@ -1,11 +1,12 @@
 /**
  * The experiment suite: every selected experiment and variant in turn, the results rewritten after each
  * trial through `persist` (so a failure or Ctrl-C later loses nothing), complete=false until the end.
+ * The last write is marked 'final' — also when a variant fails — so costly formats can wait for it.
  */
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema.ts';
-import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
+import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
@@ -25,10 +26,13 @@ export interface SuitePlan {
   options: Record<string, unknown>;
 }
 
+export type PersistStage = 'partial' | 'final';
+
 export interface SuiteHooks {
   signal?: AbortSignal;
   emit?: (event: SuiteEvent) => void;
-  persist: (results: SuiteResults) => Promise<void>;
+  /** 'partial' after each trial (cheap formats suffice), 'final' once at the end, on Ctrl-C and on error */
+  persist: (results: SuiteResults, stage?: PersistStage) => Promise<void>;
 }
 
 /** Seconds one variant is expected to take: trials × (warm-up + duration + start/stop overhead). */
@@ -46,6 +50,12 @@ export function variantSeconds(
   return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 4;
 }
 
+interface QueueItem {
+  experiment: ExperimentDefinition;
+  variant: VariantDefinition;
+  baseDir: string;
+}
+
 export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<SuiteResults> {
   const results: SuiteResults = {
     schemaVersion: SCHEMA_VERSION,
@@ -57,7 +67,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     environment: collectEnvironment(plan.cwd),
     experiments: [],
   };
-  const queue = plan.experiments.flatMap(({ experiment, baseDir }) =>
+  const queue: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
       .map((variant) => ({ experiment, variant, baseDir })),
@@ -66,49 +76,75 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     (sum, item) => sum + variantSeconds(item.experiment, plan.profile, plan.trials),
     0,
   );
-  for (const [index, { experiment, variant, baseDir }] of queue.entries()) {
-    if (hooks.signal?.aborted) break;
-    hooks.emit?.({
-      type: 'variant-start',
-      experiment: experiment.name,
-      variant: variant.name,
-      index,
-      total: queue.length,
-      etaSeconds: remaining,
-    });
-    const slot = experimentSlot(results, experiment);
-    const persistPartial = async (partial: VariantResult) => {
-      const at = slot.variants.findIndex((existing) => existing.name === partial.name);
-      if (at === -1) slot.variants.push(partial);
-      else slot.variants[at] = partial;
-      await hooks.persist(results);
-    };
-    const outcome = await runVariant(
-      {
-        experiment,
-        variant,
-        profile: plan.profile,
-        trials: plan.trials,
-        findCapacity: plan.findCapacity,
-        logDir: plan.logDir,
-        baseDir,
-        ...(plan.stack ? { stack: plan.stack } : {}),
-      },
-      { signal: hooks.signal, emit: hooks.emit, onPartial: persistPartial },
-    );
-    await persistPartial(outcome);
-    remaining -= variantSeconds(experiment, plan.profile, plan.trials);
-    hooks.emit?.({
-      type: 'variant-done',
-      experiment: experiment.name,
-      variant: variant.name,
-      failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
-      valid: outcome.trials.every((trial) => trial.summary.valid),
-    });
+  try {
+    for (const [index, item] of queue.entries()) {
+      if (hooks.signal?.aborted) break;
+      hooks.emit?.({
+        type: 'variant-start',
+        experiment: item.experiment.name,
+        variant: item.variant.name,
+        index,
+        total: queue.length,
+        etaSeconds: remaining,
+      });
+      await runQueueItem(plan, hooks, results, item);
+      remaining -= variantSeconds(item.experiment, plan.profile, plan.trials);
+    }
+  } catch (error: unknown) {
+    // what finished before the failure is kept, in every format
+    await hooks.persist(results, 'final').catch(() => undefined);
+    throw error;
   }
   results.complete = !hooks.signal?.aborted;
-  await hooks.persist(results);
+  await hooks.persist(results, 'final');
   return results;
+}
+
+/** Runs one variant; its result enters `results` with its first finished trial and is updated after each. */
+async function runQueueItem(
+  plan: SuitePlan,
+  hooks: SuiteHooks,
+  results: SuiteResults,
+  { experiment, variant, baseDir }: QueueItem,
+): Promise<void> {
+  const store = (partial: VariantResult) => {
+    const slot = experimentSlot(results, experiment);
+    const at = slot.variants.findIndex((existing) => existing.name === partial.name);
+    if (at === -1) slot.variants.push(partial);
+    else slot.variants[at] = partial;
+  };
+  const outcome = await runVariant(
+    {
+      experiment,
+      variant,
+      profile: plan.profile,
+      trials: plan.trials,
+      findCapacity: plan.findCapacity,
+      logDir: plan.logDir,
+      baseDir,
+      ...(plan.stack ? { stack: plan.stack } : {}),
+    },
+    {
+      signal: hooks.signal,
+      emit: hooks.emit,
+      onPartial: async (partial) => {
+        store(partial);
+        await hooks.persist(results, 'partial');
+      },
+    },
+  );
+  // a variant interrupted before its first trial finished has nothing to show
+  if (outcome.trials.length === 0) return;
+  store(outcome);
+  // the trials are on disk already; only a capacity found after them is news
+  if (outcome.capacity !== null) await hooks.persist(results, 'partial');
+  hooks.emit?.({
+    type: 'variant-done',
+    experiment: experiment.name,
+    variant: variant.name,
+    failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
+    valid: outcome.trials.every((trial) => trial.summary.valid),
+  });
 }
 
 function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {

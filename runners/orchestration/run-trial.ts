@@ -70,6 +70,7 @@ export async function runTrial(
         flow: resolveFlowRef(experiment.flow, plan.baseDir),
         flowParams: experiment.flowParams ?? {},
         ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+        ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
       },
       hooks,
     );
@@ -79,7 +80,10 @@ export async function runTrial(
   const extraSeries = await sampler.stop();
   const settled = target.settle ? await target.settle(hooks.signal) : {};
   const after = await target.counters();
-  for (const instance of faults.killed()) await target.restart(instance.kind, instance.index);
+  // bring killed instances back for the next trial; after Ctrl-C the whole target stops instead
+  if (!hooks.signal?.aborted) {
+    for (const instance of faults.killed()) await target.restart(instance.kind, instance.index);
+  }
   return {
     trial: plan.trial,
     summary: outcome.summary,

@@ -96,15 +96,19 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
           onSecond: (point) => hooks.emit?.({ type: 'second', ...names, trial, point }),
         },
       );
+      // a trial cut short by Ctrl-C covers part of its load: keep only finished trials
+      if (hooks.signal?.aborted) break;
       result.trials.push(record);
       result.thresholds = judgeThresholds(plan, result.trials);
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
-      result.capacity = await findCapacity(target, experiment, plan.baseDir, {
+      const capacity = await findCapacity(target, experiment, plan.baseDir, {
         signal: hooks.signal,
         onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
       });
+      // an interrupted search has not found where the SLO breaks
+      if (!hooks.signal?.aborted) result.capacity = capacity;
     }
   } finally {
     await target.stop();

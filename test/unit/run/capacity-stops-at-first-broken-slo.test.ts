@@ -1,0 +1,62 @@
+/**
+ * Capacity search steps the arrival rate up and stops at the first step whose SLO breaks, answering the
+ * last rate that held. The service (its own process, port 0) answers at once until it has seen more than
+ * 35 requests in the last second, then takes 1 s: steps 10, 20, 30 hold, 40 breaks, 50 never runs.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
+import type { ExperimentDefinition } from '../../../scenarios/types.ts';
+import { externalTarget } from '../../../targets/external/external-target.ts';
+import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
+import { externalExperiment, pingFlowRef } from '../../fixtures/run/write-config.ts';
+
+let server: DelayServer;
+
+beforeEach(async () => {
+  server = await startDelayServer({ base: 0, overRate: { above: 35, delay: 1000 } });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+function experiment(url: string): ExperimentDefinition {
+  return {
+    ...(externalExperiment('capacity', url, { rate: 10, duration: '1s' }) as unknown as ExperimentDefinition),
+    flow: pingFlowRef,
+    capacity: {
+      startRate: 10,
+      step: 10,
+      maxRate: 80,
+      stepDuration: '1s',
+      slo: { p99Ms: 400, errorRate: 0.01 },
+    },
+    // a busy shared machine must not fail a step for the generator's sake: this test is about the stepping
+    saturation: { maxScheduleLagP99Ms: 5000, maxEventLoopDelayP99Ms: 5000 },
+  };
+}
+
+it('returns the last rate before the SLO broke and runs no step after it', async () => {
+  const steps: CapacityStep[] = [];
+  const capacity = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+    onStep: (step) => steps.push(step),
+  });
+  expect(steps.map((step) => [step.rate, step.ok])).toEqual([
+    [10, true],
+    [20, true],
+    [30, true],
+    [40, false],
+  ]);
+  expect(steps[3]!.p99Ms).toBeGreaterThan(400);
+  expect(capacity).toBe(30);
+});
+
+it('answers null when even the first step breaks the SLO', async () => {
+  await server.setDelay({ base: 500 });
+  const steps: CapacityStep[] = [];
+  const capacity = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+    onStep: (step) => steps.push(step),
+  });
+  expect(steps.map((step) => step.rate)).toEqual([10]);
+  expect(capacity).toBeNull();
+});
