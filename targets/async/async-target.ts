@@ -15,6 +15,7 @@ import { onCleanup } from '../lifecycle/cleanup.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
+import { resolveVariant } from '../variant.ts';
 import { waitForDrain } from './drain.ts';
 import { killMidJob } from './kill-mid-job.ts';
 import { readWorkStats, statsToCounters } from './work-stats.ts';
@@ -29,26 +30,6 @@ export const DEFAULT_WORKERS = 2;
 const BUSY_WAIT_MS = 3000;
 /** how long settle() waits for the queue to drain after the load stops */
 const DRAIN_TIMEOUT_MS = 60_000;
-
-function pickVariant(variant: Record<string, string>, knob: keyof typeof asyncVariants): string {
-  const allowed: readonly string[] = asyncVariants[knob];
-  const value = variant[knob] ?? allowed[0]!;
-  if (!allowed.includes(value)) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `unknown ${knob}=${value} for target async`, {
-      hint: `use one of ${knob}=${allowed.join('|')}`,
-    });
-  }
-  return value;
-}
-
-function unknownKnobs(variant: Record<string, string>): void {
-  const extra = Object.keys(variant).filter((knob) => !(knob in asyncVariants));
-  if (extra.length > 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `target async has no knob ${extra.join(', ')}`, {
-      hint: `its knobs are ${Object.keys(asyncVariants).join(', ')}`,
-    });
-  }
-}
 
 interface RunEnv {
   env: Record<string, string | undefined>;
@@ -76,9 +57,7 @@ function runEnv(options: TargetStartOptions, work: string, queue: string): RunEn
 }
 
 export async function startAsyncTarget(options: TargetStartOptions): Promise<RunningTarget> {
-  unknownKnobs(options.variant);
-  const work = pickVariant(options.variant, 'work');
-  const queue = pickVariant(options.variant, 'queue');
+  const { work, queue } = resolveVariant(asyncTarget, options.variant) as { work: string; queue: string };
   const run = runEnv(options, work, queue);
   const env = run.env;
   const config = readAppConfig({ ...process.env, ...env });
@@ -87,22 +66,7 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
   );
   const fleet = new Fleet();
   try {
-    if (work === 'prerendered')
-      await runBuildStep(config, Number(env.PRERENDER_COUNT ?? DEFAULT_PRERENDER_COUNT));
-    await fleet.launch('clone', 1, (index, port) =>
-      spawnApp({ id: `web-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
-    );
-    if (work === 'queued') {
-      await fleet.launch('worker', options.workers ?? DEFAULT_WORKERS, (index) =>
-        spawnApp({
-          id: `worker-${index}`,
-          logDir: options.logDir,
-          env,
-          entry: 'targets/app/worker.ts',
-          readyWhen: new RegExp(`worker ready worker-${index}\\b`),
-        }),
-      );
-    }
+    await launch(fleet, options, work, config, env);
   } catch (error: unknown) {
     await fleet.stop();
     await removeRunData();
@@ -138,6 +102,31 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
     },
   };
   return target;
+}
+
+/** the build step (work=prerendered), one web clone, and the queue workers (work=queued) */
+async function launch(
+  fleet: Fleet,
+  options: TargetStartOptions,
+  work: string,
+  config: AppConfig,
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  if (work === 'prerendered')
+    await runBuildStep(config, Number(env.PRERENDER_COUNT ?? DEFAULT_PRERENDER_COUNT));
+  await fleet.launch('clone', 1, (index, port) =>
+    spawnApp({ id: `web-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
+  );
+  if (work !== 'queued') return;
+  await fleet.launch('worker', options.workers ?? DEFAULT_WORKERS, (index) =>
+    spawnApp({
+      id: `worker-${index}`,
+      logDir: options.logDir,
+      env,
+      entry: 'targets/app/worker.ts',
+      readyWhen: new RegExp(`worker ready worker-${index}\\b`),
+    }),
+  );
 }
 
 /** the build step of work=prerendered: renders the catalogue into the store before the app serves */
