@@ -24,10 +24,11 @@ export async function runClosedSchedule(options: ClosedSchedulerOptions): Promis
   const vus: IterationRunner[] = [];
   let target = 0;
   let stopped = false;
+  const now = () => clock.now();
   const loop = async (index: number, vu: IterationRunner) => {
-    while (!stopped && index < target) {
-      await vu.runIteration(clock.now());
-    }
+    const more = () => !stopped && index < target;
+    if (vu.runLoop) return vu.runLoop(more, now);
+    while (more()) await vu.runIteration(now());
   };
   const running = new Set<number>();
   for (;;) {

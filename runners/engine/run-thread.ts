@@ -54,7 +54,7 @@ async function vuFactory(
       { method: request.method ?? 'GET', path, headers: request.headers ?? {}, body: request.body },
       false,
     );
-    return () => new SingleRequestUser(client, prepared, metrics, servedByHeader);
+    return () => new SingleRequestUser(client, prepared, metrics);
   }
   const params = options.flowParams ?? {};
   const ctx: VuContext = {
@@ -120,6 +120,9 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const client = createHttpClient(options.client ?? 'raw', {
     origin: new URL(options.baseUrl).origin,
     connections: poolSize.max,
+    servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
+    // the open model's arrivals find warm sockets (no connection storm when the target stalls)
+    preconnect: profile.kind === 'rate' ? poolSize.preAllocated : 0,
     timeoutMs,
   });
   const metrics = new MetricsAccumulator({

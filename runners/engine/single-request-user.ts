@@ -1,6 +1,10 @@
-/** The fast path of `bench <url>`: every iteration sends the same pre-built request. No VU state. */
+/**
+ * The fast path of `bench <url>`: every iteration sends the same pre-built request. No VU state.
+ * With a client that has `sendWith`, a closed-model VU runs its iterations back to back in callbacks:
+ * the response's arrival sends the next request synchronously, with no promise per request.
+ */
 import { classifyStatus } from '../http/classify-error.ts';
-import type { HttpClient, PreparedRequest } from '../http/types.ts';
+import type { HttpClient, HttpResult, PreparedRequest } from '../http/types.ts';
 import type { MetricsAccumulator } from './metrics.ts';
 import type { IterationRunner } from './vu-pool.ts';
 
@@ -11,19 +15,46 @@ export class SingleRequestUser implements IterationRunner {
     private readonly client: HttpClient,
     private readonly prepared: PreparedRequest,
     private readonly metrics: MetricsAccumulator,
-    private readonly servedByHeader: string,
   ) {}
 
   async runIteration(intendedAt: number): Promise<void> {
-    const result = await this.client.send(this.prepared);
-    const servedBy = result.headers[this.servedByHeader];
+    this.record(intendedAt, await this.client.send(this.prepared));
+  }
+
+  runLoop(more: () => boolean, now: () => number): Promise<void> {
+    if (!this.client.sendWith) return this.loopOnPromises(more, now);
+    const client = this.client;
+    const prepared = this.prepared;
+    return new Promise((resolve) => {
+      let intendedAt = 0;
+      const onResult = (result: HttpResult) => {
+        this.record(intendedAt, result);
+        next();
+      };
+      const next = () => {
+        if (!more()) {
+          resolve();
+          return;
+        }
+        intendedAt = now();
+        client.sendWith!(prepared, onResult);
+      };
+      next();
+    });
+  }
+
+  private async loopOnPromises(more: () => boolean, now: () => number): Promise<void> {
+    while (more()) await this.runIteration(now());
+  }
+
+  private record(intendedAt: number, result: HttpResult): void {
     this.metrics.addRequest(
       SINGLE_STEP,
       intendedAt,
       result.sentAt,
       result.doneAt,
       result.errorClass ?? classifyStatus(result.status),
-      typeof servedBy === 'string' ? servedBy : undefined,
+      result.servedBy,
     );
     this.metrics.addIteration(intendedAt);
   }

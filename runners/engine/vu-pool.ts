@@ -5,6 +5,8 @@
 
 export interface IterationRunner {
   runIteration(intendedAt: number): Promise<void>;
+  /** Optional closed-model fast path: iterations back to back while `more()`, each intended at `now()`. */
+  runLoop?(more: () => boolean, now: () => number): Promise<void>;
 }
 
 export type VuFactory = (id: number) => IterationRunner;

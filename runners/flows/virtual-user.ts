@@ -100,15 +100,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       for (const [name, spec] of Object.entries(options.capture ?? {}))
         this.vars[name] = capture(spec, response);
     }
-    const servedBy = result.headers[this.ctx.servedByHeader];
-    this.ctx.metrics.addRequest(
-      step,
-      intendedAt,
-      result.sentAt,
-      result.doneAt,
-      errorClass,
-      typeof servedBy === 'string' ? servedBy : undefined,
-    );
+    this.ctx.metrics.addRequest(step, intendedAt, result.sentAt, result.doneAt, errorClass, result.servedBy);
     return response;
   }
 

@@ -2,20 +2,21 @@
  * The raw keep-alive client: up to `connections` sockets, requests serialized once (prepare) and
  * written as bytes, a minimal parser for responses. One sweep timer enforces all per-request
  * deadlines. A request that dies on a reused socket before any response byte (the server closed an
- * idle keep-alive connection) is retried once on a fresh socket.
+ * idle keep-alive connection) is retried once on a fresh socket. `sendWith` is the callback form the
+ * bench fast path uses (no promise per request); `send` wraps it.
  */
 import { performance } from 'node:perf_hooks';
-import { classifyError } from './classify-error.ts';
 import { RawConnection } from './raw-connection.ts';
+import { errorResult, RawResult } from './raw-result.ts';
 import { buildRequestBytes } from './request-builder.ts';
 import type { ParsedResponse } from './response-parser.ts';
-import {
-  EMPTY_BODY,
-  type HttpClient,
-  type HttpClientOptions,
-  type HttpRequest,
-  type HttpResult,
-  type PreparedRequest,
+import type {
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+  HttpResult,
+  PreparedRequest,
+  ResultCallback,
 } from './types.ts';
 
 type Waiter = (connection: RawConnection) => void;
@@ -29,6 +30,7 @@ export class RawHttpClient implements HttpClient {
   private readonly busy = new Set<RawConnection>();
   private readonly waiters: Waiter[] = [];
   private readonly sweep: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly options: HttpClientOptions) {
     const url = new URL(options.origin);
@@ -38,53 +40,52 @@ export class RawHttpClient implements HttpClient {
     const every = Math.max(5, Math.min(100, options.timeoutMs / 20));
     this.sweep = setInterval(() => this.expire(), every);
     this.sweep.unref();
+    const warm = Math.min(options.preconnect ?? 0, options.connections);
+    for (let i = 0; i < warm; i += 1) this.idle.push(this.connect());
   }
 
   prepare(request: HttpRequest, keepBody: boolean): PreparedRequest {
     return { method: request.method.toUpperCase(), bytes: buildRequestBytes(request, this.host), keepBody };
   }
 
-  async send(request: PreparedRequest): Promise<HttpResult> {
-    let connection = this.acquire() ?? (await this.waitForConnection());
-    const sentAt = performance.now();
-    let outcome = await this.exchange(connection, request, sentAt);
-    if (outcome instanceof Error && connection.used > 0 && connection.failedBeforeResponse) {
-      this.release(connection);
-      connection = this.acquire() ?? (await this.waitForConnection());
-      outcome = await this.exchange(connection, request, sentAt);
-    }
-    const doneAt = performance.now();
-    this.release(connection);
-    if (outcome instanceof Error) {
-      return {
-        status: 0,
-        headers: {},
-        body: EMPTY_BODY,
-        sentAt,
-        doneAt,
-        errorClass: classifyError(outcome),
-        errorMessage: outcome.message,
-      };
-    }
-    return { status: outcome.status, headers: outcome.headers, body: outcome.body, sentAt, doneAt };
+  send(request: PreparedRequest): Promise<HttpResult> {
+    return new Promise((resolve) => this.sendWith(request, resolve));
+  }
+
+  sendWith(request: PreparedRequest, done: ResultCallback): void {
+    const connection = this.acquire();
+    if (connection) this.exchange(connection, request, performance.now(), true, done);
+    else this.waiters.push((next) => this.exchange(next, request, performance.now(), true, done));
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.sweep);
     for (const connection of [...this.idle, ...this.busy]) connection.destroy();
     this.idle.length = 0;
     this.busy.clear();
   }
 
-  private exchange(connection: RawConnection, request: PreparedRequest, sentAt: number) {
-    return new Promise<ParsedResponse | Error>((resolve) => {
-      connection.send(
-        request.bytes,
-        request.keepBody,
-        request.method === 'HEAD',
-        sentAt + this.options.timeoutMs,
-        (error, response) => resolve(error ?? response!),
-      );
+  private exchange(
+    connection: RawConnection,
+    request: PreparedRequest,
+    sentAt: number,
+    mayRetry: boolean,
+    done: ResultCallback,
+  ): void {
+    const deadline = sentAt + this.options.timeoutMs;
+    connection.send(request.bytes, request.keepBody, request.method === 'HEAD', deadline, (error, response) => {
+      if (error && mayRetry && connection.used > 0 && connection.failedBeforeResponse && !this.closed) {
+        this.release(connection);
+        const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
+        const next = this.acquire();
+        if (next) retry(next);
+        else this.waiters.push(retry);
+        return;
+      }
+      const doneAt = performance.now();
+      this.release(connection);
+      done(error ? errorResult(error, sentAt, doneAt) : new RawResult(response as ParsedResponse, sentAt, doneAt));
     });
   }
 
@@ -95,25 +96,21 @@ export class RawHttpClient implements HttpClient {
       this.busy.add(connection);
       return connection;
     }
-    return this.open();
-  }
-
-  private open(): RawConnection | null {
     if (this.idle.length + this.busy.size >= this.options.connections) return null;
-    const connection = new RawConnection(this.hostname, this.port);
+    connection = this.connect();
     this.busy.add(connection);
     return connection;
   }
 
-  private waitForConnection(): Promise<RawConnection> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+  private connect(): RawConnection {
+    return new RawConnection(this.hostname, this.port, this.options.servedByHeader);
   }
 
   private release(connection: RawConnection): void {
     this.busy.delete(connection);
-    const waiter = this.waiters.shift();
+    const waiter = this.closed ? undefined : this.waiters.shift();
     if (waiter) {
-      const next = connection.dead ? new RawConnection(this.hostname, this.port) : connection;
+      const next = connection.dead ? this.connect() : connection;
       this.busy.add(next);
       waiter(next);
       return;

@@ -10,7 +10,7 @@ type Settle = (error: Error | null, response: ParsedResponse | null) => void;
 
 export class RawConnection {
   private readonly socket: Socket;
-  private readonly parser = new ResponseParser();
+  private readonly parser: ResponseParser;
   private settle: Settle | null = null;
   /** performance.now() after which the in-flight request times out; Infinity when idle */
   deadline = Number.POSITIVE_INFINITY;
@@ -18,7 +18,8 @@ export class RawConnection {
   used = 0;
   dead = false;
 
-  constructor(host: string, port: number) {
+  constructor(host: string, port: number, wantedHeader?: string) {
+    this.parser = new ResponseParser(wantedHeader);
     this.socket = connect({ host, port, noDelay: true });
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('end', () => this.onEnd());

@@ -31,9 +31,13 @@ export interface HttpResult {
   /** performance.now() when the request went to a socket, and when the response (or error) was complete */
   sentAt: number;
   doneAt: number;
+  /** the value of HttpClientOptions.servedByHeader, when the response had it */
+  servedBy?: string;
   errorClass?: ErrorClass;
   errorMessage?: string;
 }
+
+export type ResultCallback = (result: HttpResult) => void;
 
 export interface HttpClientOptions {
   /** http://host:port */
@@ -41,12 +45,18 @@ export interface HttpClientOptions {
   /** most sockets open at once */
   connections: number;
   timeoutMs: number;
+  /** a header whose value each result reports as `servedBy` (lower-case name) */
+  servedByHeader?: string;
+  /** sockets to open at once, before the first request (raw client; warm sockets for arrivals) */
+  preconnect?: number;
 }
 
 export interface HttpClient {
   readonly kind: 'raw' | 'undici';
   prepare(request: HttpRequest, keepBody: boolean): PreparedRequest;
   send(request: PreparedRequest): Promise<HttpResult>;
+  /** The callback form of send, without a promise per request (raw client only). */
+  sendWith?(request: PreparedRequest, done: ResultCallback): void;
   close(): Promise<void>;
 }
 

@@ -59,7 +59,15 @@ export class UndiciHttpClient implements HttpClient {
         if (value !== undefined) headers[name] = value;
       const cookie = headers['set-cookie'];
       if (typeof cookie === 'string') headers['set-cookie'] = [cookie];
-      return { status: response.statusCode, headers, body, sentAt, doneAt: performance.now() };
+      const servedBy = this.options.servedByHeader ? headers[this.options.servedByHeader] : undefined;
+      return {
+        status: response.statusCode,
+        headers,
+        body,
+        sentAt,
+        doneAt: performance.now(),
+        servedBy: Array.isArray(servedBy) ? servedBy.join(', ') : servedBy,
+      };
     } catch (error: unknown) {
       return {
         status: 0,
