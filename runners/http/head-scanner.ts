@@ -12,8 +12,9 @@ export interface HeadFacts {
   http10: boolean;
   contentLength: number;
   chunked: boolean;
-  /** Connection value (lower-cased, repeated headers joined), '' when absent */
-  connection: string;
+  /** Connection: close / keep-alive seen */
+  close: boolean;
+  keepAlive: boolean;
   /** the wanted header's value (repeated headers joined with ', '), undefined when absent */
   wanted: string | undefined;
 }
@@ -21,6 +22,8 @@ export interface HeadFacts {
 const CONTENT_LENGTH = Buffer.from('content-length');
 const TRANSFER_ENCODING = Buffer.from('transfer-encoding');
 const CONNECTION = Buffer.from('connection');
+const KEEP_ALIVE = Buffer.from('keep-alive');
+const CLOSE = Buffer.from('close');
 
 const enum Field {
   None,
@@ -66,7 +69,8 @@ function parseLength(data: Buffer, start: number, end: number): number {
   return Number.isSafeInteger(value) ? value : -2;
 }
 
-function parseStatus(data: Buffer, start: number, end: number): { status: number; http10: boolean } {
+/** The status code of the status line [start, end); throws when it is not `HTTP/1.x NNN`. */
+function parseStatus(data: Buffer, start: number, end: number): number {
   const ok =
     end - start >= 12 &&
     data[start] === 0x48 && // H
@@ -82,7 +86,18 @@ function parseStatus(data: Buffer, start: number, end: number): { status: number
   if (status < 0 || (end - start > 12 && data[start + 12] !== SP && data[start + 12] !== CR)) {
     throw new Error(`bad status line: ${data.toString('latin1', start, Math.min(end, start + 60))}`);
   }
-  return { status, http10: data[start + 7] === 0x30 };
+  return status;
+}
+
+/** Connection: the usual single token is compared in place; anything else as a lower-cased string. */
+function readConnection(facts: HeadFacts, data: Buffer, from: number, to: number): void {
+  if (nameIs(data, from, to - from, KEEP_ALIVE)) facts.keepAlive = true;
+  else if (nameIs(data, from, to - from, CLOSE)) facts.close = true;
+  else {
+    const value = data.toString('latin1', from, to).toLowerCase();
+    facts.close ||= value.includes('close');
+    facts.keepAlive ||= value.includes('keep-alive');
+  }
 }
 
 const join = (previous: string | undefined, value: string) =>
@@ -96,10 +111,12 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
   let lineEnd = data.indexOf(LF, start);
   if (lineEnd < 0 || lineEnd > end) lineEnd = end;
   const facts: HeadFacts = {
-    ...parseStatus(data, start, lineEnd),
+    status: parseStatus(data, start, lineEnd),
+    http10: data[start + 7] === 0x30,
     contentLength: -1,
     chunked: false,
-    connection: '',
+    close: false,
+    keepAlive: false,
     wanted: undefined,
   };
   let encoding = '';
@@ -123,11 +140,12 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
         if (length < 0 || folded || (facts.contentLength >= 0 && facts.contentLength !== length))
           throw new Error('bad content-length');
         facts.contentLength = length;
+      } else if (field === Field.Connection) {
+        readConnection(facts, data, from, to);
       } else {
         const value = data.toString('latin1', from, to);
         if (field === Field.Wanted) facts.wanted = folded ? `${facts.wanted} ${value}` : join(facts.wanted, value);
-        else if (field === Field.TransferEncoding) encoding += ` ${value.toLowerCase()}`;
-        else facts.connection = `${facts.connection} ${value.toLowerCase()}`;
+        else encoding += ` ${value.toLowerCase()}`;
       }
     }
     position = next + 1;

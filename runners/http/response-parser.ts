@@ -172,8 +172,7 @@ export class ResponseParser {
     this.status = status;
     this.head = data.subarray(start, end);
     this.wanted = facts.wanted;
-    const connection = facts.connection;
-    this.close = connection.includes('close') || (facts.http10 && !connection.includes('keep-alive'));
+    this.close = facts.close || (facts.http10 && !facts.keepAlive);
     this.frameBody(status, facts.chunked, facts.contentLength);
   }
 
