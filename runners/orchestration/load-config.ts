@@ -9,6 +9,8 @@ import { ScalebenchError } from '../../results/errors.ts';
 import { builtinExperiments } from '../../scenarios/builtin.ts';
 import type { ExperimentDefinition, ScalebenchConfig } from '../../scenarios/types.ts';
 import { validateExperiments } from '../../scenarios/validate.ts';
+import { isExternalTarget } from '../../targets/external/external-target.ts';
+import { targetRegistry } from '../../targets/registry.ts';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,6 +69,17 @@ async function importConfig(path: string): Promise<ScalebenchConfig> {
   return config;
 }
 
+/** a target must be a built-in one or a URL; checked with everything else, before anything starts */
+function unknownTargets(experiments: readonly ExperimentDefinition[]): string[] {
+  return experiments
+    .filter(({ target }) => typeof target === 'string' && target !== '')
+    .filter(({ target }) => !isExternalTarget(target) && !Object.hasOwn(targetRegistry, target))
+    .map(
+      ({ name, target }) =>
+        `experiment '${name}': target '${target}' is not ${Object.keys(targetRegistry).join(', ')} or a URL`,
+    );
+}
+
 /** `configPath` given explicitly must exist; otherwise ./scalebench.config.ts is used when present. */
 export async function loadExperiments(
   cwd: string,
@@ -91,7 +104,10 @@ export async function loadExperiments(
       else all[at] = entry;
     }
   }
-  const errors = validateExperiments(all.map((loaded) => loaded.experiment));
+  const errors = [
+    ...validateExperiments(all.map((loaded) => loaded.experiment)),
+    ...unknownTargets(all.map((loaded) => loaded.experiment)),
+  ];
   if (errors.length > 0) {
     throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `invalid experiments: ${errors.join('; ')}`, {
       hint: 'fix every listed problem in your scalebench.config.ts',

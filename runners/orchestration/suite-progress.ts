@@ -2,7 +2,6 @@
  * Progress of `scalebench run`: which experiment, variant and trial is running and the time left — a live
  * line on a terminal, plain lines in CI logs, nothing when quiet.
  */
-import { formatMs } from '../load-models/duration.ts';
 import { formatProgress } from '../progress/progress-printer.ts';
 import type { SuiteEvent } from './events.ts';
 
@@ -10,6 +9,12 @@ export interface SuiteProgressOptions {
   write: (text: string) => void;
   isTTY: boolean;
   quiet: boolean;
+}
+
+/** time left as 2m 35s or 35s: a countdown needs no milliseconds */
+function wholeSeconds(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m ${seconds % 60}s` : `${seconds}s`;
 }
 
 export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
@@ -27,7 +32,9 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
       case 'variant-start':
         heading = `[${event.index + 1}/${event.total}] ${event.experiment}/${event.variant}`;
         etaAt = Date.now() + event.etaSeconds * 1000;
-        line(`${heading}: starting target (about ${formatMs(event.etaSeconds * 1000)} left in the suite)`);
+        line(
+          `${heading}: starting target (about ${wholeSeconds(event.etaSeconds * 1000)} left in the suite)`,
+        );
         return;
       case 'target-ready':
         line(`${heading}: target ready at ${event.url}${event.balancer ? ` behind ${event.balancer}` : ''}`);
@@ -36,7 +43,7 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
         if (event.trials > 1) line(`${heading}: trial ${event.trial + 1}/${event.trials}`);
         return;
       case 'second': {
-        const left = formatMs(Math.max(0, etaAt - Date.now()));
+        const left = wholeSeconds(Math.max(0, etaAt - Date.now()));
         const text = `${heading}  ${formatProgress(event.point)}  (~${left} left)`;
         if (options.isTTY) {
           options.write(`\r\x1b[2K${text}`);

@@ -16,6 +16,7 @@ beforeAll(async () => {
   broken = await writeConfig([
     { ...good, name: 'Bad Name', variants: [] },
     { ...good, name: 'slow-one', thresholds: { http_req_duration: ['p95<200'] } },
+    { ...good, name: 'elsewhere', target: 'mainframe' },
   ]);
 });
 
@@ -71,7 +72,7 @@ it('rejects an unknown --variant, naming the variants there are', async () => {
   );
 });
 
-it('lists every problem of a config with two broken experiments in one line', async () => {
+it('lists every problem of a config with broken experiments in one line', async () => {
   const line = await expectBadInput(
     ['--config', broken.file],
     'SB_ERR_INVALID_CONFIG',
@@ -80,6 +81,9 @@ it('lists every problem of a config with two broken experiments in one line', as
   expect(line).toContain("experiment 'Bad Name': name must be lowercase letters, digits and dashes");
   expect(line).toContain("experiment 'Bad Name': needs at least one variant");
   expect(line).toContain("experiment 'slow-one': threshold 'p95<200' on http_req_duration is not k6 syntax");
+  expect(line).toContain(
+    "experiment 'elsewhere': target 'mainframe' is not clones, caching, async, database or a URL",
+  );
 });
 
 it('stops at once with SB_ERR_NO_DOCKER when --stack docker has no engine', async () => {
