@@ -31,6 +31,7 @@ export class RawHttpClient implements HttpClient {
   private readonly waiters: Waiter[] = [];
   private readonly sweep: NodeJS.Timeout;
   private closed = false;
+  private readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(private readonly options: HttpClientOptions) {
     const url = new URL(options.origin);
@@ -103,7 +104,12 @@ export class RawHttpClient implements HttpClient {
   }
 
   private connect(): RawConnection {
-    return new RawConnection(this.hostname, this.port, this.options.servedByHeader);
+    return new RawConnection({
+      host: this.hostname,
+      port: this.port,
+      wantedHeader: this.options.servedByHeader,
+      readBuffer: this.readBuffer,
+    });
   }
 
   private release(connection: RawConnection): void {

@@ -6,6 +6,15 @@ import { connect, type Socket } from 'node:net';
 import { codedError } from './classify-error.ts';
 import { type ParsedResponse, ResponseParser } from './response-parser.ts';
 
+export interface ConnectionOptions {
+  host: string;
+  port: number;
+  /** a header whose value the parser reports for each response (served-by) */
+  wantedHeader?: string;
+  /** where socket reads land; shared by the client's connections (reads are handled synchronously) */
+  readBuffer: Buffer;
+}
+
 type Settle = (error: Error | null, response: ParsedResponse | null) => void;
 
 export class RawConnection {
@@ -18,10 +27,22 @@ export class RawConnection {
   used = 0;
   dead = false;
 
-  constructor(host: string, port: number, wantedHeader?: string) {
+  constructor({ host, port, wantedHeader, readBuffer }: ConnectionOptions) {
     this.parser = new ResponseParser(wantedHeader);
-    this.socket = connect({ host, port, noDelay: true });
-    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    // onread: socket reads land in the client's one buffer and reach onData directly, without a
+    // Buffer per read and without the Readable stream machinery (the parser copies what it keeps)
+    this.socket = connect({
+      host,
+      port,
+      noDelay: true,
+      onread: {
+        buffer: readBuffer,
+        callback: (size) => {
+          this.onData(readBuffer.subarray(0, size));
+          return true;
+        },
+      },
+    });
     this.socket.on('end', () => this.onEnd());
     this.socket.on('error', (error) => this.fail(error));
     this.socket.on('close', () =>

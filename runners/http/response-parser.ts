@@ -76,7 +76,10 @@ export class ResponseParser {
     return this.state !== State.Head || this.pending.length > 0;
   }
 
-  /** Consumes a chunk; returns the response once complete. Throws on malformed input. */
+  /**
+   * Consumes a chunk; returns the response once complete. Throws on malformed input. Keeps no
+   * reference to `chunk` (whatever it retains is copied), so the caller may reuse its read buffer.
+   */
   feed(chunk: Buffer): ParsedResponse | null {
     const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = EMPTY_BODY;
@@ -87,7 +90,7 @@ export class ResponseParser {
           const end = data.indexOf(HEAD_END, offset);
           if (end < 0) {
             if (data.length - offset > MAX_HEAD) throw new Error('response head larger than 64 KiB');
-            this.pending = data.subarray(offset);
+            this.pending = copyOf(data, offset);
             return null;
           }
           this.parseHead(data, offset, end);
@@ -96,7 +99,7 @@ export class ResponseParser {
         }
         case State.Length: {
           const take = Math.min(this.remaining, data.length - offset);
-          if (this.keepBody) this.bodyParts.push(data.subarray(offset, offset + take));
+          if (this.keepBody) this.bodyParts.push(copyOf(data, offset, offset + take));
           offset += take;
           this.remaining -= take;
           if (this.remaining === 0) this.state = State.Done;
@@ -105,7 +108,7 @@ export class ResponseParser {
         case State.ChunkSize: {
           const end = data.indexOf(LF, offset);
           if (end < 0) {
-            this.pending = data.subarray(offset);
+            this.pending = copyOf(data, offset);
             return null;
           }
           const size = chunkSize(data, offset, end);
@@ -118,7 +121,7 @@ export class ResponseParser {
           const take = Math.min(this.remaining, data.length - offset);
           const dataLeft = this.remaining - 2; // chunk bytes still owed before the CRLF
           if (this.keepBody && dataLeft > 0)
-            this.bodyParts.push(data.subarray(offset, offset + Math.min(take, dataLeft)));
+            this.bodyParts.push(copyOf(data, offset, offset + Math.min(take, dataLeft)));
           offset += take;
           this.remaining -= take;
           if (this.remaining === 0) this.state = State.ChunkSize;
@@ -127,7 +130,7 @@ export class ResponseParser {
         case State.ChunkTrailer: {
           const end = data.indexOf(LF, offset);
           if (end < 0) {
-            this.pending = data.subarray(offset);
+            this.pending = copyOf(data, offset);
             return null;
           }
           const empty = end === offset || (end === offset + 1 && data[offset] === 0x0d);
@@ -136,7 +139,7 @@ export class ResponseParser {
           break;
         }
         case State.UntilClose:
-          if (this.keepBody) this.bodyParts.push(data.subarray(offset));
+          if (this.keepBody) this.bodyParts.push(copyOf(data, offset));
           return null;
         case State.Done:
           this.state = State.Head;
@@ -170,7 +173,7 @@ export class ResponseParser {
     const status = facts.status;
     if (status >= 100 && status < 200 && status !== 101) return; // interim response: parse the next head
     this.status = status;
-    this.head = data.subarray(start, end);
+    this.head = copyOf(data, start, end);
     this.wanted = facts.wanted;
     this.close = facts.close || (facts.http10 && !facts.keepAlive);
     this.frameBody(status, facts.chunked, facts.contentLength);
@@ -193,6 +196,11 @@ export class ResponseParser {
     this.close = true;
     this.state = State.UntilClose;
   }
+}
+
+/** A copy of data[start, end): Buffer.from takes it from the shared pool for small sizes. */
+function copyOf(data: Buffer, start: number, end = data.length): Buffer {
+  return start === end ? EMPTY_BODY : Buffer.from(data.subarray(start, end));
 }
 
 /** The hex size at the start of a chunk-size line [start, end) (extensions after ';' ignored). */
