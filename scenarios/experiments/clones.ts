@@ -50,7 +50,7 @@ export const clonesExperiment = defineExperiment({
     },
   },
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
-  counters: ['sessions', 'sessionsLost', 'sessionsUnjudged'],
+  counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
   flowParams: { users: 50, items: 3, catalog: 100 },
   faults: killFirstClone('3s'),
   thresholds: { http_req_duration: ['p(50)<100'] },

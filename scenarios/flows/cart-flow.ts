@@ -3,7 +3,9 @@
  * and one cart across visits. An arrival picks an idle user: without a session it logs in, otherwise it
  * adds k items and reads the cart back. A 401, or a cart that does not hold exactly what this session
  * added, is a lost session (the user logs in again next visit). A visit hit by a transport failure (a
- * killed clone) is not judged: that is an error, counted apart, not a lost session.
+ * killed clone) is not judged: that is an error, counted apart, not a lost session. A cart holding all
+ * this session added plus extra copies is no lost session either: an add was applied twice (a balancer
+ * replaying a POST whose clone died before answering), counted as cartItemsDuplicated.
  */
 import { defineFlow } from '../../runners/flows/define-flow.ts';
 import type { FlowResponse, VirtualUser } from '../../runners/flows/types.ts';
@@ -19,7 +21,7 @@ interface Shoppers {
   users: Shopper[];
 }
 
-type Verdict = 'intact' | 'lost' | 'unjudged';
+type Verdict = 'intact' | 'lost' | 'unjudged' | { duplicated: number[] };
 
 const transportClasses = new Set(['refused', 'reset', 'timeout', 'status_5xx', 'other']);
 const brokeDown = (response: FlowResponse) =>
@@ -59,9 +61,17 @@ async function shop(vu: VirtualUser, user: Shopper): Promise<Verdict> {
   const read = await vu.request('read cart', { path: '/cart' });
   if (brokeDown(read)) return 'unjudged';
   const seen = read.status === 200 ? (read.json<{ items?: number[] }>()?.items ?? []) : [];
-  return seen.length === user.cart.length && seen.every((id, index) => id === user.cart[index])
-    ? 'intact'
+  if (seen.length === user.cart.length && seen.every((id, index) => id === user.cart[index])) return 'intact';
+  return read.status === 200 && seen.length > user.cart.length && isSubsequence(user.cart, seen)
+    ? { duplicated: seen }
     : 'lost';
+}
+
+/** every item of `mine`, in order, within `seen` (which may hold extra copies) */
+function isSubsequence(mine: readonly number[], seen: readonly number[]): boolean {
+  let at = 0;
+  for (const id of seen) if (at < mine.length && id === mine[at]) at += 1;
+  return at === mine.length;
 }
 
 async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
@@ -77,7 +87,10 @@ async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
     user.cart = [];
   } else {
     const verdict = await shop(vu, user);
-    if (verdict !== 'intact') {
+    if (typeof verdict === 'object') {
+      vu.count('cartItemsDuplicated', verdict.duplicated.length - user.cart.length);
+      user.cart = verdict.duplicated;
+    } else if (verdict !== 'intact') {
       vu.count(verdict === 'lost' ? 'sessionsLost' : 'sessionsUnjudged');
       user.cookies = [];
       return;
