@@ -49,8 +49,11 @@ export class MetricsAccumulator {
 
   constructor(private readonly options: AccumulatorOptions) {
     this.measuredFrom = options.startAt + options.warmupMs;
-    this.buckets = new SecondBuckets(options.warmupMs, options.encodeSeconds ?? false, (point) =>
-      options.onSecond?.(point),
+    this.buckets = new SecondBuckets(
+      options.warmupMs,
+      options.encodeSeconds ?? false,
+      (point) => options.onSecond?.(point),
+      (second) => this.data.response.add(second),
     );
     this.data = {
       requests: 0,
@@ -79,12 +82,12 @@ export class MetricsAccumulator {
     servedBy: string | undefined,
   ): void {
     if (this.sealed) return;
-    const responseMs = doneAt - intendedAt;
-    this.buckets.add(doneAt - this.options.startAt, responseMs, errorClass !== undefined);
-    if (intendedAt < this.measuredFrom) return;
+    const measured = intendedAt >= this.measuredFrom;
+    // the response time goes into this second's histogram; the summary's gets it when the second ends
+    this.buckets.add(doneAt - this.options.startAt, doneAt - intendedAt, errorClass !== undefined, measured);
+    if (!measured) return;
     const data = this.data;
     data.requests += 1;
-    recordMs(data.response, responseMs);
     recordMs(data.service, doneAt - sentAt);
     recordMs(data.scheduleLag, sentAt - intendedAt);
     let stepCounts = data.steps[step];

@@ -1,6 +1,8 @@
 /**
  * Per-second series, bucketed by completion time: one open bucket at a time, finalized into a
- * SeriesPoint when its second is over (so memory stays flat however long the run).
+ * SeriesPoint when its second is over (so memory stays flat however long the run). The second's
+ * histogram of measured requests is then added to the summary's, so each response time is recorded
+ * once on the hot path.
  */
 import {
   createHistogram,
@@ -20,20 +22,25 @@ export class SecondBuckets {
   private second = 0;
   private requests = 0;
   private errors = 0;
-  private readonly histogram: Histogram = createHistogram();
+  /** this second's measured requests, handed to onMeasured when the second is over */
+  private readonly measured: Histogram = createHistogram();
+  /** this second's warm-up requests (only around the end of the warm-up) */
+  private readonly warmup: Histogram = createHistogram();
   readonly points: SecondPoint[] = [];
 
   constructor(
     private readonly warmupMs: number,
     private readonly encode: boolean,
     private readonly onPoint: (point: SecondPoint) => void,
+    /** receives each finished second's measured histogram (the summary adds it: one record per request) */
+    private readonly onMeasured: (histogram: Histogram) => void = () => {},
   ) {}
 
-  add(offsetMs: number, responseMs: number, error: boolean): void {
+  add(offsetMs: number, responseMs: number, error: boolean, measured = true): void {
     this.advanceTo(Math.floor(offsetMs / 1000));
     this.requests += 1;
     if (error) this.errors += 1;
-    recordMs(this.histogram, responseMs);
+    recordMs(measured ? this.measured : this.warmup, responseMs);
   }
 
   /** Finalizes every second before `second`. */
@@ -47,18 +54,25 @@ export class SecondBuckets {
   }
 
   private finalize(): void {
+    this.onMeasured(this.measured);
+    let all = this.measured;
+    if (this.warmup.totalCount > 0) {
+      this.warmup.add(this.measured);
+      all = this.warmup;
+    }
     const point: SecondPoint = {
       second: this.second,
       warmup: this.second * 1000 < this.warmupMs,
       requests: this.requests,
       errors: this.errors,
-      p50: percentileMs(this.histogram, 50),
-      p99: percentileMs(this.histogram, 99),
+      p50: percentileMs(all, 50),
+      p99: percentileMs(all, 99),
     };
-    if (this.encode) point.histogram = encodeHistogram(this.histogram);
+    if (this.encode) point.histogram = encodeHistogram(all);
     this.points.push(point);
     this.onPoint(point);
-    this.histogram.reset();
+    this.measured.reset();
+    this.warmup.reset();
     this.requests = 0;
     this.errors = 0;
     this.second += 1;
