@@ -25,7 +25,7 @@ const CONNECTION = Buffer.from('connection');
 const KEEP_ALIVE = Buffer.from('keep-alive');
 const CLOSE = Buffer.from('close');
 
-const enum Field {
+enum Field {
   None,
   ContentLength,
   TransferEncoding,
@@ -128,7 +128,11 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
     const folded = data[position] === SP || data[position] === HT;
     let colon = position;
     if (!folded) while (colon < next && data[colon] !== COLON) colon += 1;
-    const field: Field = folded ? last : colon < next ? fieldOf(data, position, colon - position, wanted) : Field.None;
+    const field: Field = folded
+      ? last
+      : colon < next
+        ? fieldOf(data, position, colon - position, wanted)
+        : Field.None;
     last = field;
     if (field !== Field.None) {
       let from = folded ? position : colon + 1;
@@ -144,7 +148,8 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
         readConnection(facts, data, from, to);
       } else {
         const value = data.toString('latin1', from, to);
-        if (field === Field.Wanted) facts.wanted = folded ? `${facts.wanted} ${value}` : join(facts.wanted, value);
+        if (field === Field.Wanted)
+          facts.wanted = folded ? `${facts.wanted} ${value}` : join(facts.wanted, value);
         else encoding += ` ${value.toLowerCase()}`;
       }
     }

@@ -75,19 +75,29 @@ export class RawHttpClient implements HttpClient {
     done: ResultCallback,
   ): void {
     const deadline = sentAt + this.options.timeoutMs;
-    connection.send(request.bytes, request.keepBody, request.method === 'HEAD', deadline, (error, response) => {
-      if (error && mayRetry && connection.used > 0 && connection.failedBeforeResponse && !this.closed) {
+    connection.send(
+      request.bytes,
+      request.keepBody,
+      request.method === 'HEAD',
+      deadline,
+      (error, response) => {
+        if (error && mayRetry && connection.used > 0 && connection.failedBeforeResponse && !this.closed) {
+          this.release(connection);
+          const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
+          const next = this.acquire();
+          if (next) retry(next);
+          else this.waiters.push(retry);
+          return;
+        }
+        const doneAt = performance.now();
         this.release(connection);
-        const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
-        const next = this.acquire();
-        if (next) retry(next);
-        else this.waiters.push(retry);
-        return;
-      }
-      const doneAt = performance.now();
-      this.release(connection);
-      done(error ? errorResult(error, sentAt, doneAt) : new RawResult(response as ParsedResponse, sentAt, doneAt));
-    });
+        done(
+          error
+            ? errorResult(error, sentAt, doneAt)
+            : new RawResult(response as ParsedResponse, sentAt, doneAt),
+        );
+      },
+    );
   }
 
   private acquire(): RawConnection | null {
