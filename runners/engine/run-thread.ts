@@ -44,7 +44,6 @@ async function vuFactory(
   metrics: MetricsAccumulator,
 ): Promise<VuFactory> {
   const { options } = run;
-  const servedByHeader = (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase();
   const flow = await resolveFlow(options.flow);
   if (!flow) {
     const request = options.request ?? {};
@@ -61,7 +60,6 @@ async function vuFactory(
     client,
     metrics,
     clock: run.clock,
-    servedByHeader,
     params,
     shared: flow.shared?.(params),
   };

@@ -26,7 +26,6 @@ export interface VuContext {
   client: HttpClient;
   metrics: MetricsAccumulator;
   clock: Clock;
-  servedByHeader: string;
   params: Readonly<Record<string, unknown>>;
   shared: unknown;
 }

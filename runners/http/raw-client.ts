@@ -42,7 +42,11 @@ export class RawHttpClient implements HttpClient {
     this.sweep = setInterval(() => this.expire(), every);
     this.sweep.unref();
     const warm = Math.min(options.preconnect ?? 0, options.connections);
-    for (let i = 0; i < warm; i += 1) this.idle.push(this.connect());
+    for (let i = 0; i < warm; i += 1) {
+      const connection = this.connect();
+      connection.preopened = true;
+      this.idle.push(connection);
+    }
   }
 
   prepare(request: HttpRequest, keepBody: boolean): PreparedRequest {
@@ -81,7 +85,7 @@ export class RawHttpClient implements HttpClient {
       request.method === 'HEAD',
       deadline,
       (error, response) => {
-        if (error && mayRetry && connection.used > 0 && connection.failedBeforeResponse && !this.closed) {
+        if (error && mayRetry && connection.reused && connection.failedBeforeResponse && !this.closed) {
           this.release(connection);
           const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
           const next = this.acquire();

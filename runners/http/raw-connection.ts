@@ -25,6 +25,8 @@ export class RawConnection {
   deadline = Number.POSITIVE_INFINITY;
   /** requests completed on this socket (0: fresh, a failure before any byte is not a stale-socket race) */
   used = 0;
+  /** opened ahead of need: it may have idled, so a failure before any byte is retried like a reused one */
+  preopened = false;
   dead = false;
 
   constructor({ host, port, wantedHeader, readBuffer }: ConnectionOptions) {
@@ -48,6 +50,11 @@ export class RawConnection {
     this.socket.on('close', () =>
       this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response')),
     );
+  }
+
+  /** True when the socket served or waited before this request (the server may have closed it idle). */
+  get reused(): boolean {
+    return this.used > 0 || this.preopened;
   }
 
   /** True when the socket died before any byte of the response: safe to retry on a new one. */
