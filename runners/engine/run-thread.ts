@@ -109,6 +109,18 @@ async function runSchedule(
   return { ranMs, vusCreated };
 }
 
+/** Sockets opened before the start beyond this count are opened on demand (an fd-friendly default). */
+export const MAX_WARM_SOCKETS = 1000;
+
+/**
+ * The open model opens its sockets before the start, as wrk and autocannon open all of theirs: every
+ * arrival the VU limit allows finds a warm socket, so a target that stalls is not also hit by a storm of
+ * new connections (which it would have to accept before answering, inflating the tail).
+ */
+function warmSockets(poolSize: VuPoolSize): number {
+  return Math.min(poolSize.max, Math.max(poolSize.preAllocated, MAX_WARM_SOCKETS));
+}
+
 export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const { options, clock, startAt, signal } = run;
   const warmupMs = toMs(options.warmup, 0);
@@ -119,8 +131,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     origin: new URL(options.baseUrl).origin,
     connections: poolSize.max,
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
-    // the open model's arrivals find warm sockets (no connection storm when the target stalls)
-    preconnect: profile.kind === 'rate' ? poolSize.preAllocated : 0,
+    preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
     timeoutMs,
   });
   const metrics = new MetricsAccumulator({

@@ -42,11 +42,9 @@ export class RawHttpClient implements HttpClient {
     this.sweep = setInterval(() => this.expire(), every);
     this.sweep.unref();
     const warm = Math.min(options.preconnect ?? 0, options.connections);
-    for (let i = 0; i < warm; i += 1) {
-      const connection = this.connect();
-      connection.preopened = true;
-      this.idle.push(connection);
-    }
+    // the stack's top is the first opened (the likeliest to be connected when the first request comes)
+    for (let i = 0; i < warm; i += 1) this.idle.unshift(this.connect());
+    for (const connection of this.idle) connection.preopened = true;
   }
 
   prepare(request: HttpRequest, keepBody: boolean): PreparedRequest {
