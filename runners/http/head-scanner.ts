@@ -123,8 +123,8 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
   let last = Field.None;
   let position = lineEnd + 1;
   while (position < end) {
-    let next = position;
-    while (next < end && data[next] !== LF) next += 1;
+    let next = data.indexOf(LF, position);
+    if (next < 0 || next > end) next = end;
     const folded = data[position] === SP || data[position] === HT;
     let colon = position;
     if (!folded) while (colon < next && data[colon] !== COLON) colon += 1;

@@ -198,9 +198,12 @@ export class ResponseParser {
   }
 }
 
-/** A copy of data[start, end): Buffer.from takes it from the shared pool for small sizes. */
+/** A copy of data[start, end) (allocUnsafe takes small ones from the shared pool). */
 function copyOf(data: Buffer, start: number, end = data.length): Buffer {
-  return start === end ? EMPTY_BODY : Buffer.from(data.subarray(start, end));
+  if (start === end) return EMPTY_BODY;
+  const copy = Buffer.allocUnsafe(end - start);
+  data.copy(copy, 0, start, end);
+  return copy;
 }
 
 /** The hex size at the start of a chunk-size line [start, end) (extensions after ';' ignored). */
