@@ -1,6 +1,6 @@
-/** Bar comparisons per experiment: p50 and p99 latency per variant; and correctness counts per variant. */
-import { humanize } from '../model/units.ts';
-import { correctnessKeys, type ExperimentView } from '../model/views.ts';
+/** Bar comparisons per experiment: p50 and p99 latency per variant; and correctness failures per variant. */
+import { type CorrectnessMetric, hasRates, metricsIn, shareOf } from '../model/correctness-metrics.ts';
+import type { ExperimentView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, colorAt, titleOptions } from './chart-spec.ts';
 
 export function latencyBarsChart(experiment: ExperimentView): ChartSpec {
@@ -29,10 +29,26 @@ export function latencyBarsChart(experiment: ExperimentView): ChartSpec {
   };
 }
 
+/**
+ * True failures only (sessions lost, stale reads, jobs lost, ...), as shares of their totals when every
+ * charted metric has one, else as counts; metrics that stayed at zero everywhere, and totals, are left out.
+ * No chart when nothing failed.
+ */
 export function correctnessChart(experiment: ExperimentView): ChartSpec | null {
-  const keys = correctnessKeys(experiment);
-  if (keys.length === 0) return null;
-  const title = `${experiment.name}: correctness under load (${keys.map(humanize).join(', ')})`;
+  const variants = experiment.variants;
+  const metrics = metricsIn(variants).filter((metric) =>
+    variants.some((variant) => shareOf(variant, metric).count > 0),
+  );
+  if (metrics.length === 0) return null;
+  const asRates = metrics.every((metric) => hasRates(variants, metric));
+  const value = (variant: (typeof variants)[number], metric: CorrectnessMetric) => {
+    const share = shareOf(variant, metric);
+    return asRates ? 100 * (share.rate ?? 0) : share.count;
+  };
+  const title = `${experiment.name}: failures under load (${metrics.map((metric) => metric.label).join(', ')})`;
+  const subtitle = asRates
+    ? `share of ${metrics.map((metric) => metric.unit).join(' / ')}, all trials; zero is correct`
+    : 'count over all trials; zero is correct';
   return {
     id: `${experiment.name}-correctness`,
     kind: 'correctness',
@@ -41,18 +57,20 @@ export function correctnessChart(experiment: ExperimentView): ChartSpec | null {
     config: {
       type: 'bar',
       data: {
-        labels: experiment.variants.map((variant) => variant.name),
-        datasets: keys.map((key, index) => ({
-          label: humanize(key),
-          data: experiment.variants.map((variant) => variant.correctness[key] ?? 0),
+        labels: variants.map((variant) => variant.name),
+        datasets: metrics.map((metric, index) => ({
+          label: asRates ? `${metric.label} (% of ${metric.unit})` : metric.label,
+          data: variants.map((variant) => value(variant, metric)),
           backgroundColor: colorAt(index + 1),
         })),
       },
       options: {
-        plugins: titleOptions(title, 'total over all trials; lower is better, zero is correct'),
+        plugins: titleOptions(title, subtitle),
         scales: {
           x: { title: axisTitle('variant') },
-          y: { min: 0, title: axisTitle('count'), ticks: { precision: 0 } },
+          y: asRates
+            ? { min: 0, title: axisTitle('% failed') }
+            : { min: 0, title: axisTitle('count'), ticks: { precision: 0 } },
         },
       },
     },

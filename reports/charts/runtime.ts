@@ -48,6 +48,7 @@ export const CHART_RUNTIME_SOURCE = `(function () {
       ctx.lineWidth = 2;
       ctx.setLineDash([4, 3]);
       ctx.font = 'bold 12px sans-serif';
+      var placed = [];
       options.faults.forEach(function (fault) {
         var px = x.getPixelForValue(fault.x);
         if (px < area.left || px > area.right) return;
@@ -55,7 +56,13 @@ export const CHART_RUNTIME_SOURCE = `(function () {
         ctx.moveTo(px, area.top);
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
-        ctx.fillText(fault.label, px + 4, area.top + 14);
+        // a label that would overlap an earlier one moves down a line; near the right edge it goes left
+        var width = ctx.measureText(fault.label).width;
+        var left = px + 4 + width > area.right ? px - 4 - width : px + 4;
+        var row = 0;
+        while (placed.some(function (p) { return p.row === row && left < p.right && left + width > p.left; })) row += 1;
+        placed.push({ row: row, left: left, right: left + width });
+        ctx.fillText(fault.label, left, area.top + 14 + row * 16);
       });
       ctx.restore();
     }

@@ -2,18 +2,17 @@
  * Latency and throughput over time for the first trial of each variant: p99 per second (solid, left
  * axis, log scale) and requests per second (dashed, right axis), with warm-up shaded and faults marked.
  */
+import { faultGroups } from '../model/faults.ts';
+import { formatSeconds } from '../model/units.ts';
 import type { ExperimentView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, colorAt, type FaultMarker, titleOptions } from './chart-spec.ts';
 
-function faultMarkers(experiment: ExperimentView): FaultMarker[] {
-  const seen = new Map<string, FaultMarker>();
-  for (const variant of experiment.variants) {
-    for (const fault of variant.faults) {
-      const key = `${fault.atSeconds}:${fault.kind}`;
-      if (!seen.has(key)) seen.set(key, { x: fault.atSeconds, label: `${fault.kind} @ ${fault.atSeconds}s` });
-    }
-  }
-  return [...seen.values()];
+/** One marker per distinct fault moment (rounded to 0.1 s), labelled once with what happened. */
+export function faultMarkers(experiment: ExperimentView): FaultMarker[] {
+  return faultGroups(experiment.variants).map((group) => ({
+    x: group.at,
+    label: `${group.description.replace(/ at .*$/, '')} @ ${formatSeconds(group.at)}`,
+  }));
 }
 
 function warmupEnd(experiment: ExperimentView): number | null {

@@ -1,59 +1,63 @@
 /**
- * Findings about correctness under load: sessions lost, stale reads, jobs lost or duplicated,
- * read-your-writes violations; plus the peaks of experiment-specific series (queue depth, replica lag).
+ * Findings about correctness under load, one sentence per failure metric (sessions lost, stale reads,
+ * RYW violations, jobs lost, ...) as shares of their totals, after a sentence saying which variants had
+ * which fault. Totals alone (reads, sessions, jobs submitted) are never findings.
  */
-import type { FaultEvent } from '../../results/schema.ts';
-import { formatCount, formatMs, formatPercent, humanize } from '../model/units.ts';
+import { type CorrectnessMetric, metricsIn, type Share, shareOf } from '../model/correctness-metrics.ts';
+import { faultGroups } from '../model/faults.ts';
+import { joinWords } from '../model/join-words.ts';
+import { formatCount, formatPercent } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
-import { correctnessKeys } from '../model/views.ts';
 import { capitalize } from './latency.ts';
 
-const phrases: Record<string, (count: number, variant: VariantView) => string> = {
-  sessionsLost: (count) => `lost ${formatCount(count)} sessions`,
-  staleReads: (count, variant) =>
-    `served ${formatPercent(count / Math.max(1, variant.requests))} stale reads (${formatCount(count)})`,
-  jobsLost: (count) => `lost ${formatCount(count)} jobs`,
-  jobsDuplicated: (count) => `ran ${formatCount(count)} jobs twice`,
-  rywViolations: (count) => `broke read-your-writes ${formatCount(count)} times`,
-};
-
-function phrase(key: string, count: number, variant: VariantView): string {
-  return phrases[key]?.(count, variant) ?? `counted ${formatCount(count)} ${humanize(key)}`;
+/** '53 of 81 sessions (65%)', '53 of 81 (65%)' when the unit was said already, or just '53' */
+export function shareText(share: Share, unit: string | null): string {
+  if (share.total === null || share.total === 0) return formatCount(share.count);
+  const of = `${formatCount(share.count)} of ${formatCount(share.total)}${unit ? ` ${unit}` : ''}`;
+  return share.rate === null ? of : `${of} (${formatPercent(share.rate)})`;
 }
 
-function faultLead(faults: FaultEvent[]): string {
-  const first = faults[0];
-  if (!first) return '';
-  return `With a ${first.kind} fault at ${first.atSeconds} s (${first.detail}), `;
+export function faultSentence(experiment: ExperimentView): string | null {
+  const groups = faultGroups(experiment.variants);
+  if (groups.length === 0) return null;
+  const hit = new Set(groups.flatMap((group) => group.variants));
+  const spared = experiment.variants.filter((variant) => !hit.has(variant.name)).map((v) => v.name);
+  const clauses = groups.map((group) => `${group.description} in ${joinWords(group.variants)}`);
+  const none = spared.length > 0 ? `; ${joinWords(spared)} ran without one` : '';
+  return `Fault: ${clauses.join('; ')}${none}.`;
 }
 
-function keySentence(experiment: ExperimentView, key: string, withFault: boolean): string {
-  const bad = experiment.variants.filter((variant) => (variant.correctness[key] ?? 0) > 0);
-  const clean = experiment.variants.filter((variant) => (variant.correctness[key] ?? 0) === 0);
-  if (bad.length === 0) return `No ${humanize(key)} in any variant.`;
-  const faults = experiment.variants.find((variant) => variant.faults.length > 0)?.faults ?? [];
-  const clauses = bad.map((variant) => `${variant.name} ${phrase(key, variant.correctness[key]!, variant)}`);
-  const none = clean.length > 0 ? `; zero for ${clean.map((variant) => variant.name).join(' and ')}` : '';
-  const lead = withFault ? faultLead(faults) : '';
-  const body = `${clauses.join(', ')}${none}.`;
-  return lead ? `${lead}${body}` : capitalize(body);
+function metricSentence(variants: VariantView[], metric: CorrectnessMetric): string {
+  const reporting = variants.filter((variant) => variant.correctness[metric.violation] !== undefined);
+  const bad = reporting.filter((variant) => shareOf(variant, metric).count > 0);
+  const clean = reporting.filter((variant) => shareOf(variant, metric).count === 0);
+  const clauses = bad.map(
+    (variant, index) =>
+      `${variant.name} ${shareText(shareOf(variant, metric), index === 0 ? metric.unit : null)}`,
+  );
+  const zero = clean.map((variant) => {
+    const share = shareOf(variant, metric);
+    return share.total ? `${variant.name} (0 of ${formatCount(share.total)})` : variant.name;
+  });
+  const none = zero.length > 0 ? `; none in ${joinWords(zero, 'or')}` : '';
+  return `${capitalize(metric.label)}: ${clauses.join(', ')}${none}.`;
 }
 
-function peakSentence(variant: VariantView, key: string, values: number[]): string {
-  const peak = Math.max(...values);
-  const shown = /Ms$/.test(key) ? formatMs(peak) : formatCount(peak);
-  const name = humanize(key.replace(/Ms$/, ''));
-  return `${capitalize(name)} in ${variant.name} peaked at ${shown}.`;
+function cleanSentence(metrics: CorrectnessMetric[]): string | null {
+  if (metrics.length === 0) return null;
+  return `No ${joinWords(
+    metrics.map((metric) => metric.label),
+    'or',
+  )} in any variant.`;
 }
 
 export function correctnessFindings(experiment: ExperimentView): string[] {
-  const sentences = correctnessKeys(experiment).map((key, index) =>
-    keySentence(experiment, key, index === 0),
+  const metrics = metricsIn(experiment.variants);
+  const failing = metrics.filter((metric) =>
+    experiment.variants.some((variant) => shareOf(variant, metric).count > 0),
   );
-  for (const variant of experiment.variants) {
-    for (const [key, values] of Object.entries(variant.extraSeries)) {
-      if (values.length > 0) sentences.push(peakSentence(variant, key, values));
-    }
-  }
-  return sentences;
+  const sentences = [faultSentence(experiment)];
+  for (const metric of failing) sentences.push(metricSentence(experiment.variants, metric));
+  sentences.push(cleanSentence(metrics.filter((metric) => !failing.includes(metric))));
+  return sentences.filter((sentence): sentence is string => sentence !== null);
 }

@@ -2,6 +2,7 @@
 import type { ExperimentView } from '../model/views.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
+import { seriesFindings } from './series.ts';
 import { trendFindings } from './trends.ts';
 
 function validitySentences(experiment: ExperimentView): string[] {
@@ -24,6 +25,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
     ...latencyFindings(experiment),
     ...trendFindings(experiment),
     ...correctnessFindings(experiment),
+    ...seriesFindings(experiment),
     ...validitySentences(experiment),
     ...trialsNote(experiment),
   ];

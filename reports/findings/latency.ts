@@ -1,25 +1,66 @@
 /** Findings about speed: each variant's p50 and throughput against the experiment's first variant. */
 
+import {
+  compareStats,
+  type Direction,
+  factorBetween,
+  SINGLE_TRIAL_MS,
+  SINGLE_TRIAL_RATIO,
+} from '../model/difference.ts';
+import { joinWords } from '../model/join-words.ts';
+import type { MetricStats } from '../model/stats.ts';
 import { formatFactor, formatMs, formatPercent, formatRate } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 
-const MEANINGFUL = 1.1;
+/** '88%' → 'an 88%', '95%' → 'a 95%' */
+export function withArticle(figure: string): string {
+  return /^(8|1[18](\D|$))/.test(figure) ? `an ${figure}` : `a ${figure}`;
+}
 
 function hitRatioClause(variant: VariantView): string {
-  return variant.hitRatio === null ? '' : ` with a ${formatPercent(variant.hitRatio)} hit ratio`;
+  return variant.hitRatio === null ? '' : ` with ${withArticle(formatPercent(variant.hitRatio))} hit ratio`;
+}
+
+/** '11× lower', '2.0× higher' or 'about the same' */
+export function differenceNote(baseline: MetricStats, candidate: MetricStats, direction: Direction): string {
+  if (direction === 'same') return 'about the same';
+  return `${formatFactor(factorBetween(baseline.mean, candidate.mean))} ${direction}`;
 }
 
 function latencyClause(baseline: VariantView, variant: VariantView): string {
-  const from = baseline.p50.mean;
-  const to = variant.p50.mean;
-  const span = `p50 from ${formatMs(from)} to ${formatMs(to)}`;
-  if (to > 0 && from / to >= MEANINGFUL) {
-    return `${variant.name} cut ${span} (${formatFactor(from / to)} faster)${hitRatioClause(variant)}`;
+  const direction = compareStats(baseline.p50, variant.p50);
+  const span = `p50 from ${formatMs(baseline.p50.mean)} to ${formatMs(variant.p50.mean)}`;
+  const factor = formatFactor(factorBetween(baseline.p50.mean, variant.p50.mean));
+  if (direction === 'lower')
+    return `${variant.name} cut ${span} (${factor} faster)${hitRatioClause(variant)}`;
+  if (direction === 'higher')
+    return `${variant.name} raised ${span} (${factor} slower)${hitRatioClause(variant)}`;
+  return `${variant.name} (${formatMs(variant.p50.mean)}${hitRatioClause(variant)})`;
+}
+
+function noiseNote(variants: VariantView[]): string {
+  const trials = Math.min(...variants.map((variant) => variant.trials));
+  return trials >= 2
+    ? 'their 95% confidence intervals overlap'
+    : `with one trial, differences under ${SINGLE_TRIAL_RATIO}× or ${SINGLE_TRIAL_MS} ms are not claimed`;
+}
+
+function p50Sentence(baseline: VariantView, others: VariantView[]): string {
+  const same = others.filter((variant) => compareStats(baseline.p50, variant.p50) === 'same');
+  const differing = others.filter((variant) => !same.includes(variant));
+  const parts: string[] = [];
+  if (differing.length > 0) {
+    parts.push(`Against ${baseline.name}, ${differing.map((v) => latencyClause(baseline, v)).join('; ')}.`);
   }
-  if (from > 0 && to / from >= MEANINGFUL) {
-    return `${variant.name} raised ${span} (${formatFactor(to / from)} slower)${hitRatioClause(variant)}`;
+  if (same.length > 0) {
+    const lead =
+      differing.length > 0
+        ? 'P50 was about the same'
+        : `P50 was about the same as ${baseline.name}'s ${formatMs(baseline.p50.mean)}`;
+    const where = joinWords(same.map((variant) => latencyClause(baseline, variant)));
+    parts.push(`${lead} in ${where}; ${noiseNote([baseline, ...same])}.`);
   }
-  return `${variant.name} kept p50 about the same (${formatMs(to)} against ${formatMs(from)})${hitRatioClause(variant)}`;
+  return parts.join(' ');
 }
 
 function singleVariantSentence(variant: VariantView): string {
@@ -30,10 +71,9 @@ function singleVariantSentence(variant: VariantView): string {
 }
 
 function throughputSentence(baseline: VariantView, others: VariantView[]): string | null {
-  const differing = others.filter((variant) => {
-    const ratio = variant.throughput.mean / Math.max(baseline.throughput.mean, Number.EPSILON);
-    return ratio >= MEANINGFUL || ratio <= 1 / MEANINGFUL;
-  });
+  const differing = others.filter(
+    (variant) => compareStats(baseline.throughput, variant.throughput, { minAbsolute: 0 }) !== 'same',
+  );
   if (differing.length === 0) return null;
   const clauses = differing.map(
     (variant) => `${formatRate(variant.throughput.mean)} req/s for ${variant.name}`,
@@ -58,9 +98,7 @@ export function latencyFindings(experiment: ExperimentView): string[] {
   const [baseline, ...others] = experiment.variants;
   if (!baseline) return [];
   if (others.length === 0) return [singleVariantSentence(baseline)];
-  const sentences = [
-    `Against ${baseline.name}, ${others.map((variant) => latencyClause(baseline, variant)).join('; ')}.`,
-  ];
+  const sentences = [p50Sentence(baseline, others)];
   const throughput = throughputSentence(baseline, others);
   if (throughput) sentences.push(throughput);
   const errors = errorSentence(experiment.variants);

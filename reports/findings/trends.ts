@@ -1,31 +1,41 @@
 /**
  * Findings about the flow's own latencies (accept time, end-to-end job time, ...): each variant's p99
- * against the slowest variant's, the figure that shows what queueing or pre-rendering buys the user.
+ * against the experiment's first variant (the baseline, as for p50), with lower/higher said the right
+ * way round and differences within the noise called about the same.
  */
-import { formatFactor, formatMs, humanize } from '../model/units.ts';
-import { type ExperimentView, trendKeys } from '../model/views.ts';
+import { compareStats } from '../model/difference.ts';
+import { formatMs } from '../model/units.ts';
+import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
+import { differenceNote } from './latency.ts';
 
-const MEANINGFUL = 1.1;
+/** 'acceptMs' → 'Accept', 'jobLatencyMs' → 'Job latency' */
+export function trendLabel(key: string): string {
+  const words = key
+    .replace(/Ms$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function measured(variant: VariantView, key: string): boolean {
+  return (variant.trends[key]?.p99.values.length ?? 0) > 0;
+}
+
+export function trendSentence(experiment: ExperimentView, key: string): string | null {
+  const [baseline, ...others] = experiment.variants;
+  if (!baseline || !measured(baseline, key)) return null;
+  const compared = others.filter((variant) => measured(variant, key));
+  if (compared.length === 0) return null;
+  const base = baseline.trends[key]!.p99;
+  const clauses = compared.map((variant) => {
+    const stats = variant.trends[key]!.p99;
+    return `${variant.name} ${formatMs(stats.mean)} (${differenceNote(base, stats, compareStats(base, stats))})`;
+  });
+  return `${trendLabel(key)} p99: ${baseline.name} ${formatMs(base.mean)} against ${clauses.join(', ')}.`;
+}
 
 export function trendFindings(experiment: ExperimentView): string[] {
-  const sentences: string[] = [];
-  for (const key of trendKeys(experiment)) {
-    const measured = experiment.variants.filter((variant) => variant.trends[key]?.p99.values.length);
-    if (measured.length < 2) continue;
-    const p99 = (index: number) => measured[index]!.trends[key]!.p99.mean;
-    const slowest = measured.reduce((worst, _, index) => (p99(index) > p99(worst) ? index : worst), 0);
-    const clauses = measured
-      .map((variant, index) => ({ variant, value: p99(index), index }))
-      .filter(({ index, value }) => index !== slowest && value > 0 && p99(slowest) / value >= MEANINGFUL)
-      .map(
-        ({ variant, value }) =>
-          `${variant.name} ${formatMs(value)} (${formatFactor(p99(slowest) / value)} lower)`,
-      );
-    if (clauses.length === 0) continue;
-    const label = humanize(key.replace(/Ms$/, ''));
-    sentences.push(
-      `${label} p99: ${measured[slowest]!.name} ${formatMs(p99(slowest))}, against ${clauses.join(', ')}.`,
-    );
-  }
-  return sentences;
+  return trendKeys(experiment)
+    .map((key) => trendSentence(experiment, key))
+    .filter((sentence): sentence is string => sentence !== null);
 }

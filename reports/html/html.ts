@@ -10,6 +10,7 @@ import { buildCharts } from '../charts/chart-set.ts';
 import type { ChartSpec } from '../charts/chart-spec.ts';
 import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { experimentFindings } from '../findings/findings.ts';
+import { experimentTakeaway } from '../findings/takeaway.ts';
 import { experimentColumns } from '../markdown/table.ts';
 import { buildReportView, type ExperimentView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
@@ -45,6 +46,11 @@ function tableHtml(experiment: ExperimentView): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+function takeawayHtml(experiment: ExperimentView): string {
+  const takeaway = experimentTakeaway(experiment);
+  return takeaway ? `<p class="takeaway"><strong>Takeaway.</strong> ${escapeHtml(takeaway)}</p>` : '';
+}
+
 function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
   const canvases = charts
     .filter((chart) => chart.experiment === experiment.name)
@@ -55,6 +61,7 @@ function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
   return [
     `<section id="experiment-${escapeHtml(experiment.name)}">`,
     `<h2>${escapeHtml(experiment.title)}</h2>`,
+    takeawayHtml(experiment),
     experiment.variants.length > 0 ? tableHtml(experiment) : '<p>No variant has finished yet.</p>',
     `<p class="findings"><strong>Findings.</strong> ${escapeHtml(experimentFindings(experiment).join(' '))}</p>`,
     `<div class="charts">${canvases.join('')}</div>`,

@@ -9,6 +9,7 @@ table { border-collapse: collapse; margin: 12px 0; font-size: 14px; }
 th, td { border: 1px solid #ddd; padding: 4px 10px; } th { background: #f5f5f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .findings { line-height: 1.5; }
+.takeaway { font-size: 17px; background: #f2f7ff; border-left: 4px solid #1f77b4; padding: 8px 12px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 .chart { position: relative; height: 360px; border: 1px solid #eee; padding: 8px; }
 `;

@@ -1,6 +1,7 @@
 /** report.md: a heading, then per experiment a table and a findings paragraph computed from the data. */
 import type { ResultsFile } from '../../results/schema.ts';
 import { experimentFindings } from '../findings/findings.ts';
+import { experimentTakeaway } from '../findings/takeaway.ts';
 import { buildReportView, type ExperimentView, type ReportView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
 import { markdownTable } from './table.ts';
@@ -20,10 +21,16 @@ function partialNote(view: ReportView): string[] {
   ];
 }
 
+function takeawayLines(experiment: ExperimentView): string[] {
+  const takeaway = experimentTakeaway(experiment);
+  return takeaway ? [`**Takeaway.** ${takeaway}`, ''] : [];
+}
+
 function experimentSection(experiment: ExperimentView, level: string): string[] {
   return [
     `${level} ${experiment.title} (\`${experiment.name}\`)`,
     '',
+    ...takeawayLines(experiment),
     experiment.variants.length > 0 ? markdownTable(experiment) : '_No variant has finished yet._',
     '',
     `**Findings.** ${experimentFindings(experiment).join(' ')}`,

@@ -1,4 +1,6 @@
 /** The per-experiment table: one row per variant; columns appear only when some variant has data for them. */
+
+import { correctnessMetric, shareOf } from '../model/correctness-metrics.ts';
 import type { MetricStats } from '../model/stats.ts';
 import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
 import { correctnessKeys, type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
@@ -21,6 +23,14 @@ function thresholdCell(variant: VariantView): string {
   const failed = variant.thresholds.filter((threshold) => !threshold.passed);
   if (failed.length === 0) return `✓ ${variant.thresholds.length}/${variant.thresholds.length}`;
   return `✗ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`;
+}
+
+/** a failure count with its share of the total when there is one: '53 (65%)' */
+function correctnessCell(variant: VariantView, key: string): string {
+  const metric = correctnessMetric(key);
+  const share = metric ? shareOf(variant, metric) : null;
+  const count = formatCount(variant.correctness[key] ?? 0);
+  return share?.rate != null && share.count > 0 ? `${count} (${formatPercent(share.rate)})` : count;
 }
 
 export function experimentColumns(experiment: ExperimentView): Column[] {
@@ -54,7 +64,7 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
     columns.push({
       header: humanize(key).replace(/^./, (first) => first.toUpperCase()),
       numeric: true,
-      cell: (v) => formatCount(v.correctness[key] ?? 0),
+      cell: (v) => correctnessCell(v, key),
     });
   }
   if (variants.some((variant) => variant.capacity !== null)) {
