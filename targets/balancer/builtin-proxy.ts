@@ -2,7 +2,9 @@
  * The built-in L7 balancer, used when neither HAProxy nor nginx is installed: a node:http server that
  * forwards each request round-robin to the next healthy clone over a keep-alive undici Pool. Active
  * health checks every 500 ms (one failure takes a clone out, two passes bring it back); a request whose
- * connection to a clone fails goes to the next one. Sticky: cookie SRV=<clone id>, like HAProxy's.
+ * connection to a clone fails goes to the next one. A GET/HEAD whose clone dropped the connection after
+ * taking it is retried too; any other method is not (the clone may have applied it: answered 502, like
+ * HAProxy's disable-l7-retry and nginx's default proxy_next_upstream). Sticky: cookie SRV=<clone id>.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +34,16 @@ const hopByHop = new Set([
   'proxy-connection',
   'te',
 ]);
-const retryableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE']);
+/** the request never reached the clone: safe to send anywhere else */
+const connectCodes = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+/** the clone may have read (and applied) the request before the connection broke */
+const droppedCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE']);
+
+/** whether a failed attempt may go to another clone */
+export function mayRetry(method: string | undefined, code: string | undefined): boolean {
+  if (connectCodes.has(code ?? '')) return true;
+  return (method === 'GET' || method === 'HEAD') && droppedCodes.has(code ?? '');
+}
 
 export class BuiltinProxy {
   private readonly upstreams: Upstream[];
@@ -98,9 +109,12 @@ export class BuiltinProxy {
         return;
       } catch (error: unknown) {
         if (res.headersSent) return void res.destroy();
-        if (!retryableCodes.has((error as { code?: string }).code ?? '')) break;
-        upstream.up = false;
-        upstream.passes = 0;
+        const code = (error as { code?: string }).code;
+        if (connectCodes.has(code ?? '') || droppedCodes.has(code ?? '')) {
+          upstream.up = false;
+          upstream.passes = 0;
+        }
+        if (!mayRetry(req.method, code)) break;
       }
     }
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('no clone answered\n');

@@ -2,7 +2,10 @@
  * HAProxy in front of the clones: config generated into a temp folder, started in the foreground on a
  * free port. Round-robin per request, keep-alive to the clones, active health checks every 500 ms
  * (one failure takes a clone out, two passes bring it back), requests to a dead clone redispatched and
- * retried on connection failure or an empty response. Sticky: `cookie SRV insert indirect nocache`.
+ * retried on connection failure (the request never reached a clone). An empty response (the clone died
+ * after reading the request) is retried only for GET/HEAD: a POST that clone may already have applied is
+ * answered 502 rather than replayed on another clone (a cart item added twice).
+ * Sticky: `cookie SRV insert indirect nocache`.
  */
 import { type BalancerOptions, type RunningBalancer, stickyCookie } from './balancer.ts';
 import { startConfiguredBalancer } from './configured-balancer.ts';
@@ -35,6 +38,8 @@ export function haproxyConfig(options: BalancerOptions, port: number): string {
     'backend clones',
     '  balance roundrobin',
     '  http-reuse safe',
+    // L7 retries (empty-response) only for GET/HEAD; this never disables the conn-failure ones
+    '  http-request disable-l7-retry unless METH_GET',
     `  option httpchk GET ${options.healthPath ?? '/healthz'}`,
     '  default-server check inter 500ms fall 1 rise 2',
     ...(sticky ? [`  cookie ${stickyCookie} insert indirect nocache`] : []),

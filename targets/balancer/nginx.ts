@@ -2,7 +2,8 @@
  * nginx in front of the clones: config generated into a temp folder (also its prefix for temp files),
  * started in the foreground on a free port. Round-robin per request with keep-alive upstream
  * connections; open-source nginx has no active health checks, so a dead clone is taken out passively
- * (`max_fails=1 fail_timeout=2s`) and the failed request goes to the next clone (`proxy_next_upstream`).
+ * (`max_fails=1 fail_timeout=2s`) and the failed request goes to the next clone (`proxy_next_upstream`),
+ * except a POST that clone may have applied (nginx never replays a sent non-idempotent request by default).
  *
  * Sticky: open-source nginx has no `sticky cookie` (that is nginx Plus). Instead of `hash $cookie_sid`
  * (which would send the login, made before the sid exists, to another clone than the cart), nginx sets
@@ -70,6 +71,7 @@ export function nginxConfig(options: BalancerOptions, port: number, prefix: stri
     `      proxy_pass http://${sticky ? '$sb_pool' : 'clones'};`,
     '      proxy_http_version 1.1;',
     '      proxy_set_header Connection "";',
+    // without `non_idempotent`, a POST/PATCH/LOCK goes to the next clone only if it was never sent (nginx ≥ 1.9.13)
     '      proxy_next_upstream error timeout;',
     '      proxy_next_upstream_tries 3;',
     '      proxy_connect_timeout 2s;',
