@@ -27,7 +27,7 @@ export const cachingExperiment = defineExperiment({
     full: {
       executor: {
         executor: 'constant-arrival-rate',
-        rate: 120,
+        rate: 80,
         duration: '30s',
         preAllocatedVUs: 40,
         maxVUs: 400,

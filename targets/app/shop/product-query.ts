@@ -2,7 +2,7 @@
  * The product page: three parameterized queries through a SqlRunner (so the query cache can sit in
  * between) assembled into one object. Uncached it costs a few milliseconds on purpose: aggregates over
  * the product's reviews, the recent reviews with their authors' names and
- * reputation, and the best-rated products of its category.
+ * reputation, the best-rated products of its category, and what its latest reviewers also reviewed.
  */
 
 export interface SqlRunner {
@@ -40,6 +40,8 @@ export interface ProductPage {
   ratingHistogram: number[];
   recentReviews: ReviewView[];
   similar: SimilarProduct[];
+  /** products that this product's latest reviewers also reviewed ("reviewers also liked") */
+  alsoReviewed: SimilarProduct[];
 }
 
 export const productSql = `
@@ -74,6 +76,16 @@ FROM products p JOIN reviews r ON r.product_id = p.id
 WHERE p.category = $1 AND p.id <> $2
 GROUP BY p.id
 ORDER BY avg_rating DESC, review_count DESC, p.id
+LIMIT 5`;
+
+/** what the ten latest reviewers of this product also reviewed, most shared first */
+export const alsoReviewedSql = `
+SELECT p.id, p.name, count(*)::int AS review_count, avg(o.rating)::float8 AS avg_rating
+FROM (SELECT user_id FROM reviews WHERE product_id = $1 ORDER BY created_at DESC, id DESC LIMIT 10) mine
+JOIN reviews o ON o.user_id = mine.user_id AND o.product_id <> $1
+JOIN products p ON p.id = o.product_id
+GROUP BY p.id
+ORDER BY review_count DESC, avg_rating DESC, p.id
 LIMIT 5`;
 
 interface ProductRow {
@@ -113,9 +125,10 @@ interface SimilarRow {
 export async function loadProductPage(runner: SqlRunner, id: number): Promise<ProductPage | undefined> {
   const [product] = await runner.rows<ProductRow>(productSql, [id]);
   if (!product) return undefined;
-  const [reviews, similar] = await Promise.all([
+  const [reviews, similar, alsoReviewed] = await Promise.all([
     runner.rows<ReviewRow>(recentReviewsSql, [id]),
     runner.rows<SimilarRow>(similarProductsSql, [product.category, id]),
+    runner.rows<SimilarRow>(alsoReviewedSql, [id]),
   ]);
   return {
     id: product.id,
@@ -136,13 +149,13 @@ export async function loadProductPage(runner: SqlRunner, id: number): Promise<Pr
       authorAvgRating: round(row.author_avg_rating),
       createdAt: new Date(row.created_at).toISOString(),
     })),
-    similar: similar.map((row) => ({
-      id: row.id,
-      name: row.name,
-      reviewCount: row.review_count,
-      avgRating: round(row.avg_rating),
-    })),
+    similar: similar.map(productSummary),
+    alsoReviewed: alsoReviewed.map(productSummary),
   };
+}
+
+function productSummary(row: SimilarRow): SimilarProduct {
+  return { id: row.id, name: row.name, reviewCount: row.review_count, avgRating: round(row.avg_rating) };
 }
 
 function round(value: number): number {

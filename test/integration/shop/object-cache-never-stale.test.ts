@@ -38,7 +38,7 @@ describe('CACHE=object', () => {
     for (let i = 0; i < 3; i += 1) expect(await version(app, 11)).toBe(1);
     expect(app.counters.get('cacheMisses')).toBe(1);
     expect(app.counters.get('cacheHits')).toBe(2);
-    expect(app.counters.get('dbQueries')).toBe(3);
+    expect(app.counters.get('dbQueries')).toBe(4);
   });
 
   it('returns the acknowledged version on every read after a write, on any instance', async () => {
