@@ -3,7 +3,9 @@
  * scratch database (sb_database_<random>, dropped on stop) on the resolved PostgreSQL server (DATABASE_URL
  * names the server), or ORDERS_DATABASE_URL as is (its orders tables are reseeded when they differ). db=replica starts a dedicated primary and a streaming
  * replica (targets/database/replica-pair.ts); reads go to the replica. All three are seeded with the
- * same deterministic data set before the app starts; counters() adds the replica lag measured now.
+ * same deterministic data set before the app starts. With db=replica, scalebench samples the replica's
+ * lag every 50 ms (targets/database/lag-monitor.ts) and counters() answers replicaLagMs/replicaLagBytes as
+ * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag.
  */
 import { randomBytes } from 'node:crypto';
 import { prepareOrdersDatabase } from '../app/orders/seed.ts';
@@ -15,6 +17,7 @@ import { createDatabase, dropDatabase } from '../services/postgres.ts';
 import { resolveService } from '../services/resolve.ts';
 import type { InstanceInfo, RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
+import { type LagMonitor, startLagMonitor } from './lag-monitor.ts';
 import { createReplicaLagProbe, type ReplicaLagProbe, type ReplicaLagSample } from './lag-probe.ts';
 import { type ReplicaPair, startReplicaPair } from './replica-pair.ts';
 import { parseSeedSpec } from './seed-spec.ts';
@@ -27,7 +30,7 @@ export interface DatabaseTarget extends RunningTarget {
   databaseUrl: string;
   /** the replica pair for db=replica (pause/resume replay, catch-up), else undefined */
   replica: ReplicaPair | undefined;
-  /** one lag sample now (db=replica), else undefined */
+  /** one raw lag sample now (db=replica), else undefined; counters() has the 50 ms-sampled peak */
   sampleLag(): Promise<ReplicaLagSample | undefined>;
 }
 
@@ -85,11 +88,15 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
   };
   const fleet = new Fleet();
   let probe: ReplicaLagProbe | undefined;
+  let monitor: LagMonitor | undefined;
   try {
     await fleet.launch('clone', options.clones ?? 1, (index, port) =>
       spawnApp({ id: `db-app-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
     );
-    if (replica) probe = createReplicaLagProbe(replica.primary.url, replica.replica.url);
+    if (replica) {
+      probe = createReplicaLagProbe(replica.primary.url, replica.replica.url);
+      monitor = startLagMonitor(probe.read);
+    }
   } catch (error: unknown) {
     await fleet.stop();
     await storage.release();
@@ -109,12 +116,13 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
     restart: (kind, index) => fleet.restart(kind, index),
     async counters() {
       const own = await fleet.counters();
-      const lag = await sampleLag().catch(() => undefined);
-      // the apps' lag gauges would be summed over clones: the probe's sample replaces them
-      if (lag) return { ...own, replicaLagBytes: lag.lagBytes, replicaLagMs: lag.lagMs };
+      const peak = monitor?.takePeak();
+      // the apps' lag gauges would be summed over clones (and are 1 s samples): the monitor's peak replaces them
+      if (peak) return { ...own, replicaLagBytes: peak.lagBytes, replicaLagMs: peak.lagMs };
       return own;
     },
     async stop() {
+      await monitor?.stop();
       await fleet.stop();
       await probe?.close();
       await storage.release();

@@ -45,6 +45,8 @@ const primarySettings = {
   max_wal_senders: '4',
   wal_keep_size: '256MB',
   max_connections: '120',
+  // commit times of the primary's transactions, for the lag probe (targets/database/lag-probe.ts)
+  track_commit_timestamp: 'on',
 };
 
 export async function startReplicaPair(options: ReplicaPairOptions = {}): Promise<ReplicaPair> {

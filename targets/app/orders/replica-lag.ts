@@ -14,10 +14,19 @@ export interface Queryable {
 export interface ReplicaLagSample {
   /** WAL bytes the replica has not replayed yet */
   lagBytes: number;
-  /** 0 when caught up, else now() − the commit time of the last replayed transaction, in ms */
+  /** 0 when caught up, else now − the commit time of the last replayed transaction, in ms (an upper bound
+   * that grows with the time since the previous commit; targets/database/lag-window.ts bounds it) */
   lagMs: number;
   /** replay paused with pg_wal_replay_pause() */
   replayPaused: boolean;
+  /** the primary's WAL position and the replica's replay position, as read */
+  primaryLsn: string;
+  replayLsn: string;
+  /** now − the commit time of the last replayed transaction (ms), or null before the first one */
+  replayAgeMs: number | null;
+  /** `now()` when the primary's position had been read, and when the replica's had */
+  primaryAt: number;
+  replicaAt: number;
 }
 
 interface ReplicaRow {
@@ -27,21 +36,40 @@ interface ReplicaRow {
   paused: boolean;
 }
 
-/** One sample. The primary is read first, so a replica that replays in between reads as caught up (0). */
-export async function sampleReplicaLag(primary: Queryable, replica: Queryable): Promise<ReplicaLagSample> {
+/**
+ * One sample. The primary is read first, so a replica that replays in between reads as caught up (0).
+ * `now` (ms, monotonic) stamps the two reads.
+ */
+export async function sampleReplicaLag(
+  primary: Queryable,
+  replica: Queryable,
+  now: () => number = () => performance.now(),
+): Promise<ReplicaLagSample> {
   const { rows: primaryRows } = await primary.query<{ lsn: string }>(
     'SELECT pg_current_wal_lsn()::text AS lsn',
   );
+  const primaryAt = now();
   const { rows } = await replica.query<ReplicaRow>(
     `SELECT pg_last_wal_replay_lsn()::text AS replay_lsn, pg_last_wal_receive_lsn()::text AS receive_lsn,
-       (extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS replay_age_ms,
+       (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS replay_age_ms,
        pg_is_wal_replay_paused() AS paused`,
   );
+  const replicaAt = now();
   const primaryLsn = primaryRows[0]?.lsn;
   const row = rows[0];
   if (!primaryLsn || !row?.replay_lsn)
     throw new Error('the replica has not replayed any WAL yet (is it a standby?)');
   const lagBytes = lsnLagBytes(primaryLsn, row.replay_lsn);
-  const lagMs = lagBytes === 0 ? 0 : Math.max(0, row.replay_age_ms ?? 0);
-  return { lagBytes, lagMs, replayPaused: row.paused };
+  const replayAgeMs = row.replay_age_ms === null ? null : Math.max(0, row.replay_age_ms);
+  const lagMs = lagBytes === 0 ? 0 : (replayAgeMs ?? 0);
+  return {
+    lagBytes,
+    lagMs,
+    replayPaused: row.paused,
+    primaryLsn,
+    replayLsn: row.replay_lsn,
+    replayAgeMs,
+    primaryAt,
+    replicaAt,
+  };
 }

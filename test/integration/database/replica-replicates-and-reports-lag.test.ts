@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LagMonitor, type LagPeak, startLagMonitor } from '../../../targets/database/lag-monitor.ts';
 import { createReplicaLagProbe, type ReplicaLagProbe } from '../../../targets/database/lag-probe.ts';
 import { type ReplicaPair, startReplicaPair } from '../../../targets/database/replica-pair.ts';
 import { leftovers } from './leftovers.ts';
@@ -46,6 +47,36 @@ describe('a streaming replica made with pg_basebackup', () => {
     await pair.resumeReplay();
     await pair.waitForCatchUp();
     expect((await probe.sample()).lagBytes).toBe(0);
+  });
+
+  it('keeps the peak of 20 ms samples: > 0 ms and bytes while replay is paused, reset by each read', async () => {
+    const monitor: LagMonitor = startLagMonitor(probe.read, { intervalMs: 20 });
+    /** the next peak made of at least two fresh samples (one may have started before the call) */
+    const nextPeak = async (): Promise<LagPeak | undefined> => {
+      monitor.takePeak();
+      for (let round = 0; round < 100; round += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        const peak = monitor.takePeak();
+        if (peak && peak.samples >= 2) return peak;
+      }
+      return undefined;
+    };
+    try {
+      await pair.waitForCatchUp();
+      await pair.pauseReplay();
+      await withClient(pair.primary.url, (c) => c.query('INSERT INTO marks VALUES (7)'));
+      const paused = await nextPeak();
+      expect(paused?.lagMs).toBeGreaterThan(0);
+      expect(paused?.lagBytes).toBeGreaterThan(0);
+
+      await pair.resumeReplay();
+      await pair.waitForCatchUp();
+      const after = await nextPeak();
+      expect(after?.lagBytes).toBe(0);
+    } finally {
+      await monitor.stop();
+      await pair.resumeReplay();
+    }
   });
 
   it('leaves no postgres process and no data folder after stop', async () => {
