@@ -33,7 +33,7 @@ export const asyncExperiment = defineExperiment({
     quick: {
       executor: {
         executor: 'constant-arrival-rate',
-        rate: 8,
+        rate: 12,
         duration: '7s',
         preAllocatedVUs: 20,
         maxVUs: 200,
@@ -43,7 +43,7 @@ export const asyncExperiment = defineExperiment({
     full: {
       executor: {
         executor: 'constant-arrival-rate',
-        rate: 8,
+        rate: 12,
         duration: '30s',
         preAllocatedVUs: 40,
         maxVUs: 400,
