@@ -64,6 +64,19 @@ export function percentileMs(histogram: Histogram, percentile: number): number {
   return histogram.totalCount === 0 ? 0 : usToMs(histogram.getValueAtPercentile(percentile));
 }
 
+/** How many recorded values lie above `ms` (to the histogram's precision), by bisecting its percentiles. */
+export function countAboveMs(histogram: Histogram, ms: number): number {
+  if (histogram.totalCount === 0 || percentileMs(histogram, 100) <= ms) return 0;
+  let low = 0;
+  let high = 100;
+  for (let step = 0; step < 40; step += 1) {
+    const middle = (low + high) / 2;
+    if (percentileMs(histogram, middle) <= ms) low = middle;
+    else high = middle;
+  }
+  return Math.round((histogram.totalCount * (100 - low)) / 100);
+}
+
 export function summarizeHistogram(histogram: Histogram): LatencyStats {
   if (histogram.totalCount === 0) {
     return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };

@@ -2,7 +2,7 @@
  * From the merged thread report to what runLoad returns: the RunResult of results/schema.ts
  * (summary, encoded histograms, series) plus custom counters and trends, with the saturation verdict.
  */
-import { decodeHistogram, summarizeHistogram } from '../../results/histogram.ts';
+import { countAboveMs, decodeHistogram, summarizeHistogram } from '../../results/histogram.ts';
 import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
 import { toMs } from '../load-models/duration.ts';
 import { buildProfile } from '../load-models/rate-profile.ts';
@@ -46,15 +46,17 @@ export function buildOutcome(
 ): RunOutcome {
   const measuredMs = Math.max(0, report.ranMs - toMs(options.warmup, 0));
   const durationSeconds = measuredMs / 1000;
+  const lagHistogram = decodeHistogram(report.histograms.scheduleLag);
   const latency = {
     response: summarizeHistogram(decodeHistogram(report.histograms.response)),
     service: summarizeHistogram(decodeHistogram(report.histograms.service)),
-    scheduleLag: summarizeHistogram(decodeHistogram(report.histograms.scheduleLag)),
+    scheduleLag: summarizeHistogram(lagHistogram),
   };
   const invalidReasons = saturationReasons(
     options.saturation,
     latency.scheduleLag.p99,
     report.eventLoopDelayP99Ms,
+    (maxLagMs) => countAboveMs(lagHistogram, maxLagMs),
   );
   const summary: Summary = {
     durationSeconds,
