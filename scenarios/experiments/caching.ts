@@ -17,7 +17,7 @@ export const cachingExperiment = defineExperiment({
     quick: {
       executor: {
         executor: 'constant-arrival-rate',
-        rate: 80,
+        rate: 60,
         duration: '7s',
         preAllocatedVUs: 20,
         maxVUs: 200,
@@ -27,7 +27,7 @@ export const cachingExperiment = defineExperiment({
     full: {
       executor: {
         executor: 'constant-arrival-rate',
-        rate: 80,
+        rate: 60,
         duration: '30s',
         preAllocatedVUs: 40,
         maxVUs: 400,
