@@ -17,7 +17,7 @@ beforeAll(async () => {
   // a 30 ms service: timer jitter and a busy machine's stalls stay small beside it
   server = await startDelayServer({ base: 30 });
   config = await writeConfig(
-    [externalExperiment('svc', server.url, { rate: 50, duration: '1s' })],
+    [externalExperiment('svc', server.url, { rate: 100, duration: '2s' })],
     'sb-cmp-same-',
   );
 });
@@ -49,9 +49,14 @@ it('finds no regression between two runs of the same service', async () => {
   expect(candidateRun.stderr).toContain('svc/only: trial 5/5');
   const candidate = join(config.dir, 'cand', 'results.json');
 
-  const all = await runCliInProcess(['compare', baseline.path, candidate, '--format', 'json'], {
-    extraEnv: { GITHUB_STEP_SUMMARY: undefined },
-  });
+  // two runs minutes apart on a shared 2-core machine: a p99 of 200 requests moves by more than 10% with the
+  // machine's load alone, so the gate for every metric is 25% here (a real regression test uses its own)
+  const all = await runCliInProcess(
+    ['compare', baseline.path, candidate, '--format', 'json', '--threshold', '25%'],
+    {
+      extraEnv: { GITHUB_STEP_SUMMARY: undefined },
+    },
+  );
   const json = JSON.parse(all.stdout) as { rows: { metric: string; verdict: string; trials: unknown }[] };
   expect(json.rows.map((row) => row.metric)).toEqual(['p50', 'p99', 'throughput', 'errorRate']);
   expect(json.rows.map((row) => row.verdict)).not.toContain('REGRESSED');
