@@ -1,3 +1,4 @@
+import { constantArrivalProfiles } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 const killFirstWorker = [{ at: '3s', action: 'kill' as const, kind: 'worker' as const, index: 0 }];
@@ -29,28 +30,8 @@ export const asyncExperiment = defineExperiment({
     },
     { name: 'prerendered', params: { work: 'prerendered' } },
   ],
-  profiles: {
-    quick: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 12,
-        duration: '7s',
-        preAllocatedVUs: 20,
-        maxVUs: 200,
-      },
-      warmup: '1s',
-    },
-    full: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 12,
-        duration: '30s',
-        preAllocatedVUs: 40,
-        maxVUs: 400,
-      },
-      warmup: '5s',
-    },
-  },
+  profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
+
   flow: { module: 'scenarios/flows/job-flow.ts', exportName: 'jobFlow' },
   counters: ['jobsSubmitted', 'jobsNotSeenDone'],
   flowParams: { inputs: 50, pollMs: 50, maxPolls: 600 },

@@ -1,3 +1,4 @@
+import { constantArrivalProfiles } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 export const cachingExperiment = defineExperiment({
@@ -13,28 +14,8 @@ export const cachingExperiment = defineExperiment({
     { name: 'query-cache', params: { cache: 'query' } },
     { name: 'object-cache', params: { cache: 'object' }, thresholds: { staleReads: ['count==0'] } },
   ],
-  profiles: {
-    quick: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 60,
-        duration: '7s',
-        preAllocatedVUs: 20,
-        maxVUs: 200,
-      },
-      warmup: '2s',
-    },
-    full: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 60,
-        duration: '30s',
-        preAllocatedVUs: 40,
-        maxVUs: 400,
-      },
-      warmup: '5s',
-    },
-  },
+  profiles: constantArrivalProfiles({ quick: 60, full: 60, quickWarmup: '2s' }),
+
   flow: { module: 'scenarios/flows/product-flow.ts', exportName: 'productFlow' },
   counters: ['reads', 'writes', 'staleReads'],
   flowParams: { hotProducts: 50, writeRatio: 0.05 },

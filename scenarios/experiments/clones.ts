@@ -1,3 +1,4 @@
+import { constantArrivalProfiles } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 const killFirstClone = (at: string) => [{ at, action: 'kill' as const, kind: 'clone' as const, index: 0 }];
@@ -27,28 +28,8 @@ export const clonesExperiment = defineExperiment({
       thresholds: { sessionsLost: ['count==0'] },
     },
   ],
-  profiles: {
-    quick: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 30,
-        duration: '7s',
-        preAllocatedVUs: 20,
-        maxVUs: 200,
-      },
-      warmup: '1s',
-    },
-    full: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 60,
-        duration: '30s',
-        preAllocatedVUs: 40,
-        maxVUs: 400,
-      },
-      warmup: '5s',
-    },
-  },
+  profiles: constantArrivalProfiles({ quick: 30, full: 60 }),
+
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
   flowParams: { users: 50, items: 3, catalog: 100 },

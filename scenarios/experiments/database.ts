@@ -1,3 +1,4 @@
+import { constantArrivalProfiles } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 export const databaseExperiment = defineExperiment({
@@ -13,28 +14,8 @@ export const databaseExperiment = defineExperiment({
     { name: 'denormalized', params: { db: 'denormalized' }, thresholds: { rywViolations: ['count==0'] } },
     { name: 'replica', params: { db: 'replica' } },
   ],
-  profiles: {
-    quick: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 80,
-        duration: '7s',
-        preAllocatedVUs: 20,
-        maxVUs: 200,
-      },
-      warmup: '1s',
-    },
-    full: {
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 120,
-        duration: '30s',
-        preAllocatedVUs: 40,
-        maxVUs: 400,
-      },
-      warmup: '5s',
-    },
-  },
+  profiles: constantArrivalProfiles({ quick: 80, full: 120 }),
+
   flow: { module: 'scenarios/flows/order-flow.ts', exportName: 'orderFlow' },
   counters: ['rywChecks', 'rywViolations'],
   flowParams: { writeRatio: 0.2, customers: 1000, orders: 5000 },

@@ -1,0 +1,38 @@
+/**
+ * The load profiles the built-in experiments share: an open model at a constant arrival rate, short for
+ * the workshop (`--quick`: 7 s) and longer for trials with confidence intervals (full: 30 s).
+ */
+import type { LoadProfile, ProfileName } from './types.ts';
+
+export interface ArrivalRates {
+  /** iterations per second in each profile */
+  quick: number;
+  full: number;
+  /** warm-up before the quick profile's measured part; the full profile warms up 5 s */
+  quickWarmup?: string;
+}
+
+export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName, LoadProfile> {
+  return {
+    quick: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: rates.quick,
+        duration: '7s',
+        preAllocatedVUs: 20,
+        maxVUs: 200,
+      },
+      warmup: rates.quickWarmup ?? '1s',
+    },
+    full: {
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate: rates.full,
+        duration: '30s',
+        preAllocatedVUs: 40,
+        maxVUs: 400,
+      },
+      warmup: '5s',
+    },
+  };
+}
