@@ -69,7 +69,7 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
   }
   if (variants.some((variant) => variant.capacity !== null)) {
     columns.push({
-      header: 'Capacity (req/s)',
+      header: 'Capacity (iterations/s)',
       numeric: true,
       cell: (v) => (v.capacity === null ? '–' : formatRate(v.capacity)),
     });

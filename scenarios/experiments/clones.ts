@@ -36,10 +36,10 @@ export const clonesExperiment = defineExperiment({
   faults: killFirstClone('3s'),
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
-    startRate: 20,
-    step: 20,
-    maxRate: 400,
-    stepDuration: '5s',
+    startRate: 100,
+    step: 100,
+    maxRate: 3000,
+    stepDuration: '4s',
     slo: { p99Ms: 200, errorRate: 0.01 },
   },
 });
