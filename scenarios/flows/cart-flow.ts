@@ -1,5 +1,5 @@
 /**
- * The clones experiment's shoppers: a fixed population of users (params.users), each keeping one session
+ * The clones experiment's shoppers: a population of users (params.users, more arrive when all are busy), each keeping one session
  * and one cart across visits. An arrival picks an idle user: without a session it logs in, otherwise it
  * adds k items and reads the cart back. A 401, or a cart that does not hold exactly what this session
  * added, is a lost session (the user logs in again next visit). A visit hit by a transport failure (a
@@ -26,6 +26,12 @@ type Verdict = 'intact' | 'lost' | 'unjudged' | { duplicated: number[] };
 const transportClasses = new Set(['refused', 'reset', 'timeout', 'status_5xx', 'other']);
 const brokeDown = (response: FlowResponse) =>
   response.errorClass !== undefined && transportClasses.has(response.errorClass);
+
+function newShopper(users: Shopper[]): Shopper {
+  const shopper: Shopper = { cookies: [], cart: [], busy: false };
+  users.push(shopper);
+  return shopper;
+}
 
 function pickIdle(users: Shopper[]): Shopper | undefined {
   const start = Math.floor(Math.random() * users.length);
@@ -102,11 +108,14 @@ async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
 export const cartFlow = defineFlow<Shoppers>({
   name: 'shoppers keep a session and a cart across visits',
   shared: (params) => ({
-    users: Array.from({ length: Number(params.users ?? 50) }, () => ({ cookies: [], cart: [], busy: false })),
+    users: Array.from(
+      { length: Number(params.users ?? 50) },
+      (): Shopper => ({ cookies: [], cart: [], busy: false }),
+    ),
   }),
   async iteration(vu) {
-    const user = pickIdle(vu.shared.users);
-    if (!user) return vu.count('noIdleShopper');
+    // when every shopper is mid-visit, one more shopper arrives: the population grows with the load
+    const user = pickIdle(vu.shared.users) ?? newShopper(vu.shared.users);
     user.busy = true;
     try {
       await visit(vu, user);
