@@ -3,6 +3,7 @@
  * merged exactly, counters summed, latency summaries recomputed from the merged histograms. Inputs that
  * do not belong together (other options, a shard twice, a shard missing) fail in one line.
  */
+import { addChecks, addCounts } from './counts.ts';
 import { ScalebenchError } from './errors.ts';
 import { decodeHistogram, mergeEncodedSets, summarizeHistogram } from './histogram.ts';
 import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
@@ -66,10 +67,6 @@ export function checkShards(inputs: readonly NamedResults[]): { name: string; re
   return shards.sort((a, b) => a.shard.index - b.shard.index).map(({ name, results }) => ({ name, results }));
 }
 
-function addCounts(into: Record<string, number>, from: Record<string, number>): void {
-  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
-}
-
 /**
  * Per second: requests and errors add up. Seconds carry no histogram, so p50/p99 are the highest of the
  * shards' (an upper bound); the summary's percentiles are exact.
@@ -101,12 +98,7 @@ function addSummary(merged: Summary, summary: Summary, shard: BenchResults['shar
   if (merged.targetRate !== null) merged.targetRate += summary.targetRate ?? 0;
   addCounts(merged.errorsByClass, summary.errorsByClass);
   addCounts(merged.servedBy, summary.servedBy);
-  for (const [name, check] of Object.entries(summary.checks)) {
-    const into = merged.checks[name] ?? { passes: 0, fails: 0 };
-    into.passes += check.passes;
-    into.fails += check.fails;
-    merged.checks[name] = into;
-  }
+  addChecks(merged.checks, summary.checks);
   for (const step of summary.steps) {
     const into = merged.steps.find((s) => s.name === step.name) ?? {
       name: step.name,

@@ -1,4 +1,5 @@
 /** Pure merge of per-thread reports: counts add up, histograms merge exactly, series merge by second. */
+import { addChecks, addCounts } from '../../results/counts.ts';
 import {
   decodeHistogram,
   encodeHistogram,
@@ -10,10 +11,6 @@ import {
 import type { SeriesPoint } from '../../results/schema.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import type { ThreadReport } from './thread-report.ts';
-
-function addCounts(into: Record<string, number>, from: Record<string, number>): void {
-  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
-}
 
 /** Series of several threads → one: per second, requests and errors add, percentiles from merged histograms. */
 export function mergeSeries(all: readonly SecondPoint[][]): SeriesPoint[] {
@@ -73,12 +70,7 @@ export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & {
     addCounts(merged.errorsByClass, report.errorsByClass);
     addCounts(merged.servedBy, report.servedBy);
     addCounts(merged.counters, report.counters);
-    for (const [name, check] of Object.entries(report.checks)) {
-      const into = merged.checks[name] ?? { passes: 0, fails: 0 };
-      into.passes += check.passes;
-      into.fails += check.fails;
-      merged.checks[name] = into;
-    }
+    addChecks(merged.checks, report.checks);
     for (const [name, step] of Object.entries(report.steps)) {
       const into = merged.steps[name] ?? { requests: 0, errors: {} };
       into.requests += step.requests;
