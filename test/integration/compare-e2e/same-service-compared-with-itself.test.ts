@@ -2,52 +2,36 @@
  * Issue 6, "show in tests": the same service run twice (5 real trials each, one run by the real bin) and
  * compared → no REGRESSED anywhere, and NO-CHANGE with exit 0 when gating on the median.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
+import { expect, it } from 'vitest';
+import { useDelayedService } from '../../fixtures/run/delayed-service.ts';
 import { runArm } from '../../fixtures/run/run-twice.ts';
-import { externalExperiment, writeConfig } from '../../fixtures/run/write-config.ts';
 import { runCliInProcess, spawnCli } from '../../helpers/cli.ts';
 
-let server: DelayServer;
-let config: { dir: string; file: string };
-
-beforeAll(async () => {
-  // a 30 ms service: timer jitter and a busy machine's stalls stay small beside it
-  server = await startDelayServer({ base: 30 });
-  config = await writeConfig(
-    [externalExperiment('svc', server.url, { rate: 100, duration: '2s' })],
-    'sb-cmp-same-',
-  );
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (config) await rm(config.dir, { recursive: true, force: true });
-});
+// a 30 ms service: timer jitter and a busy machine's stalls stay small beside it
+const svc = useDelayedService({ baseMs: 30, rate: 100, duration: '2s', prefix: 'sb-cmp-same-' });
 
 it('finds no regression between two runs of the same service', async () => {
-  const baseline = await runArm(config, 'svc', 'base', 5);
+  const baseline = await runArm(svc.config, 'svc', 'base', 5);
   const spawned = spawnCli(
     [
       'run',
       'svc',
       '--config',
-      config.file,
+      svc.config.file,
       '--trials',
       '5',
       '--out',
-      join(config.dir, 'cand'),
+      join(svc.config.dir, 'cand'),
       '--format',
       'json',
     ],
-    { cwd: config.dir, env: { GITHUB_STEP_SUMMARY: '' } },
+    { cwd: svc.config.dir, env: { GITHUB_STEP_SUMMARY: '' } },
   );
   const candidateRun = await spawned.result;
   expect(candidateRun.stdout).toContain('report written to cand/ (json)');
   expect(candidateRun.stderr).toContain('svc/only: trial 5/5');
-  const candidate = join(config.dir, 'cand', 'results.json');
+  const candidate = join(svc.config.dir, 'cand', 'results.json');
 
   // two runs minutes apart on a shared 2-core machine: a p99 of 200 requests moves by more than 10% with the
   // machine's load alone, so the gate for every metric is 25% here (a real regression test uses its own)
