@@ -6,8 +6,8 @@
  * bench fast path uses (no promise per request); `send` wraps it.
  */
 import { performance } from 'node:perf_hooks';
-import { RawConnection } from './raw-connection.ts';
-import { errorResult, RawResult } from './raw-result.ts';
+import { RawConnection, type Settled } from './raw-connection.ts';
+import { errorResult } from './raw-result.ts';
 import { buildRequestBytes } from './request-builder.ts';
 import type { ParsedResponse } from './response-parser.ts';
 import type {
@@ -26,8 +26,9 @@ export class RawHttpClient implements HttpClient {
   private readonly host: string;
   private readonly hostname: string;
   private readonly port: number;
+  /** every socket not yet known dead, idle or busy (a busy one has a request in flight) */
+  private readonly open = new Set<RawConnection>();
   private readonly idle: RawConnection[] = [];
-  private readonly busy = new Set<RawConnection>();
   private readonly waiters: Waiter[] = [];
   private readonly sweep: NodeJS.Timeout;
   private closed = false;
@@ -64,9 +65,9 @@ export class RawHttpClient implements HttpClient {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.sweep);
-    for (const connection of [...this.idle, ...this.busy]) connection.destroy();
+    for (const connection of this.open) connection.destroy();
     this.idle.length = 0;
-    this.busy.clear();
+    this.open.clear();
   }
 
   private exchange(
@@ -76,61 +77,65 @@ export class RawHttpClient implements HttpClient {
     mayRetry: boolean,
     done: ResultCallback,
   ): void {
-    const deadline = sentAt + this.options.timeoutMs;
-    connection.send(
-      request.bytes,
-      request.keepBody,
-      request.method === 'HEAD',
-      deadline,
-      (error, response) => {
-        if (error && mayRetry && connection.reused && connection.failedBeforeResponse && !this.closed) {
-          this.release(connection);
-          const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
-          const next = this.acquire();
-          if (next) retry(next);
-          else this.waiters.push(retry);
-          return;
-        }
-        const doneAt = performance.now();
-        this.release(connection);
-        done(
-          error
-            ? errorResult(error, sentAt, doneAt)
-            : new RawResult(response as ParsedResponse, sentAt, doneAt),
-        );
-      },
-    );
+    connection.send(request, sentAt, sentAt + this.options.timeoutMs, mayRetry, done);
   }
+
+  /** The end of an exchange (one function for every connection: no closure per request). */
+  private readonly settled: Settled = (connection, error, response) => {
+    const request = connection.request!;
+    const done = connection.done!;
+    const sentAt = connection.sentAt;
+    const mayRetry = connection.mayRetry;
+    connection.request = null;
+    connection.done = null;
+    if (error && mayRetry && connection.reused && connection.failedBeforeResponse && !this.closed) {
+      this.release(connection);
+      const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
+      const next = this.acquire();
+      if (next) retry(next);
+      else this.waiters.push(retry);
+      return;
+    }
+    const doneAt = performance.now();
+    this.release(connection);
+    if (error) {
+      done(errorResult(error, sentAt, doneAt));
+      return;
+    }
+    const result = response as ParsedResponse;
+    result.sentAt = sentAt;
+    result.doneAt = doneAt;
+    done(result);
+  };
 
   private acquire(): RawConnection | null {
     let connection = this.idle.pop();
-    while (connection?.dead) connection = this.idle.pop();
-    if (connection) {
-      this.busy.add(connection);
-      return connection;
+    while (connection?.dead) {
+      this.open.delete(connection);
+      connection = this.idle.pop();
     }
-    if (this.idle.length + this.busy.size >= this.options.connections) return null;
-    connection = this.connect();
-    this.busy.add(connection);
-    return connection;
+    if (connection) return connection;
+    if (this.open.size >= this.options.connections) return null;
+    return this.connect();
   }
 
   private connect(): RawConnection {
-    return new RawConnection({
+    const connection = new RawConnection({
       host: this.hostname,
       port: this.port,
       wantedHeader: this.options.servedByHeader,
       readBuffer: this.readBuffer,
+      settled: this.settled,
     });
+    this.open.add(connection);
+    return connection;
   }
 
   private release(connection: RawConnection): void {
-    this.busy.delete(connection);
+    if (connection.dead) this.open.delete(connection);
     const waiter = this.closed ? undefined : this.waiters.shift();
     if (waiter) {
-      const next = connection.dead ? this.connect() : connection;
-      this.busy.add(next);
-      waiter(next);
+      waiter(connection.dead ? this.connect() : connection);
       return;
     }
     if (!connection.dead) this.idle.push(connection);
@@ -138,7 +143,12 @@ export class RawHttpClient implements HttpClient {
 
   private expire(): void {
     const now = performance.now();
-    for (const connection of this.busy) if (connection.deadline <= now) connection.timeout();
-    for (let i = this.idle.length - 1; i >= 0; i -= 1) if (this.idle[i]!.dead) this.idle.splice(i, 1);
+    for (const connection of this.open) if (connection.deadline <= now) connection.timeout();
+    for (let i = this.idle.length - 1; i >= 0; i -= 1) {
+      const connection = this.idle[i]!;
+      if (!connection.dead) continue;
+      this.idle.splice(i, 1);
+      this.open.delete(connection);
+    }
   }
 }

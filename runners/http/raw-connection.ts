@@ -1,10 +1,20 @@
 /**
  * One keep-alive socket of the raw client: writes a prepared request, parses the response, enforces
  * the per-request deadline (checked by the client's sweep), and reports transport failures by code.
+ * The exchange in flight lives in the connection's fields, not in a closure per request: the hot path
+ * allocates as little as it can.
  */
 import { connect, type Socket } from 'node:net';
 import { codedError } from './classify-error.ts';
 import { type ParsedResponse, ResponseParser } from './response-parser.ts';
+import type { PreparedRequest, ResultCallback } from './types.ts';
+
+/** Told when the exchange in flight on `connection` ends, with a response or an error. */
+export type Settled = (
+  connection: RawConnection,
+  error: Error | null,
+  response: ParsedResponse | null,
+) => void;
 
 export interface ConnectionOptions {
   host: string;
@@ -13,14 +23,18 @@ export interface ConnectionOptions {
   wantedHeader?: string;
   /** where socket reads land; shared by the client's connections (reads are handled synchronously) */
   readBuffer: Buffer;
+  settled: Settled;
 }
-
-type Settle = (error: Error | null, response: ParsedResponse | null) => void;
 
 export class RawConnection {
   private readonly socket: Socket;
   private readonly parser: ResponseParser;
-  private settle: Settle | null = null;
+  private readonly settled: Settled;
+  /** the exchange in flight: set by send, read by the client when it settles */
+  request: PreparedRequest | null = null;
+  done: ResultCallback | null = null;
+  sentAt = 0;
+  mayRetry = false;
   /** performance.now() after which the in-flight request times out; Infinity when idle */
   deadline = Number.POSITIVE_INFINITY;
   /** requests completed on this socket (0: fresh, a failure before any byte is not a stale-socket race) */
@@ -29,8 +43,9 @@ export class RawConnection {
   preopened = false;
   dead = false;
 
-  constructor({ host, port, wantedHeader, readBuffer }: ConnectionOptions) {
+  constructor({ host, port, wantedHeader, readBuffer, settled }: ConnectionOptions) {
     this.parser = new ResponseParser(wantedHeader);
+    this.settled = settled;
     // onread: socket reads land in the client's one buffer and reach onData directly, without a
     // Buffer per read and without the Readable stream machinery (the parser copies what it keeps)
     this.socket = connect({
@@ -40,7 +55,7 @@ export class RawConnection {
       onread: {
         buffer: readBuffer,
         callback: (size) => {
-          this.onData(readBuffer.subarray(0, size));
+          this.onData(readBuffer, size);
           return true;
         },
       },
@@ -62,11 +77,20 @@ export class RawConnection {
     return !this.parser.started;
   }
 
-  send(bytes: Buffer, keepBody: boolean, isHead: boolean, deadline: number, settle: Settle): void {
-    this.parser.start(keepBody, isHead);
-    this.settle = settle;
+  send(
+    request: PreparedRequest,
+    sentAt: number,
+    deadline: number,
+    mayRetry: boolean,
+    done: ResultCallback,
+  ): void {
+    this.parser.start(request.keepBody, request.method === 'HEAD');
+    this.request = request;
+    this.done = done;
+    this.sentAt = sentAt;
+    this.mayRetry = mayRetry;
     this.deadline = deadline;
-    this.socket.write(bytes);
+    this.socket.write(request.bytes);
   }
 
   timeout(): void {
@@ -78,14 +102,14 @@ export class RawConnection {
     this.socket.destroy();
   }
 
-  private onData(chunk: Buffer): void {
-    if (!this.settle) {
+  private onData(buffer: Buffer, size: number): void {
+    if (this.request === null) {
       this.destroy(); // bytes while idle: the server broke framing
       return;
     }
     let response: ParsedResponse | null;
     try {
-      response = this.parser.feed(chunk);
+      response = this.parser.feed(buffer, size);
     } catch (error: unknown) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -94,25 +118,22 @@ export class RawConnection {
   }
 
   private onEnd(): void {
-    const response = this.settle ? this.parser.end() : null;
+    const response = this.request !== null ? this.parser.end() : null;
     if (response) this.complete(response);
     else this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response'));
   }
 
   private complete(response: ParsedResponse): void {
-    const settle = this.settle!;
-    this.settle = null;
     this.deadline = Number.POSITIVE_INFINITY;
     this.used += 1;
     if (response.close) this.destroy();
-    settle(null, response);
+    this.settled(this, null, response);
   }
 
   private fail(error: Error): void {
-    const settle = this.settle;
-    this.settle = null;
+    const inFlight = this.request !== null;
     this.deadline = Number.POSITIVE_INFINITY;
     if (!this.dead) this.destroy();
-    settle?.(error, null);
+    if (inFlight) this.settled(this, error, null);
   }
 }

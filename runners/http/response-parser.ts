@@ -4,17 +4,22 @@
  * skipped; 204, 304 and answers to HEAD have no body. Feed it socket chunks; it says when a response
  * is complete.
  */
-import { scanHead } from './head-scanner.ts';
+import { type HeadFacts, scanHead } from './head-scanner.ts';
 import { parseHeaderMap } from './header-map.ts';
-import { EMPTY_BODY, type HeaderMap } from './types.ts';
+import { EMPTY_BODY, type HeaderMap, type HttpResult } from './types.ts';
 
-/** A complete response; the header map is built from the raw head only when read. */
-export class ParsedResponse {
+/**
+ * A complete response, which the raw client hands on as its HttpResult once it has set the times;
+ * the header map is built from the raw head only when read.
+ */
+export class ParsedResponse implements HttpResult {
   private map: HeaderMap | undefined;
+  sentAt = 0;
+  doneAt = 0;
 
   constructor(
     readonly status: number,
-    /** the raw head bytes (status line and headers) */
+    /** the raw head bytes: status line, headers and the blank line */
     readonly head: Buffer,
     readonly body: Buffer,
     /** the server wants the connection closed (Connection: close, or HTTP/1.0 without keep-alive) */
@@ -22,6 +27,10 @@ export class ParsedResponse {
     /** the value of the parser's wanted header (the served-by header), if present */
     readonly wanted: string | undefined,
   ) {}
+
+  get servedBy(): string | undefined {
+    return this.wanted;
+  }
 
   /** lower-cased names; repeated headers (set-cookie) become arrays */
   get headers(): HeaderMap {
@@ -53,6 +62,9 @@ export class ResponseParser {
   private noBody = false;
   private status = 0;
   private head: Buffer = EMPTY_BODY;
+  /** what scanHead found in `head`: a head byte-for-byte equal to the last one is not scanned again
+   * (a keep-alive server mostly repeats its head: nginx and node:http change only Date, once a second) */
+  private headFacts: HeadFacts | null = null;
   private wanted: string | undefined;
   private close = false;
   private readonly wantedName: Buffer | null;
@@ -66,7 +78,7 @@ export class ResponseParser {
   start(keepBody: boolean, isHead: boolean): void {
     this.state = State.Head;
     this.pending = EMPTY_BODY;
-    this.bodyParts = [];
+    if (this.bodyParts.length > 0) this.bodyParts = [];
     this.keepBody = keepBody;
     this.noBody = isHead;
   }
@@ -77,20 +89,32 @@ export class ResponseParser {
   }
 
   /**
-   * Consumes a chunk; returns the response once complete. Throws on malformed input. Keeps no
-   * reference to `chunk` (whatever it retains is copied), so the caller may reuse its read buffer.
+   * Consumes chunk[0, length) — a socket read may land in a larger reused buffer; returns the response
+   * once complete. Throws on malformed input. Keeps no reference to `chunk` (whatever it retains is
+   * copied), so the caller may reuse its read buffer.
    */
-  feed(chunk: Buffer): ParsedResponse | null {
-    const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+  feed(chunk: Buffer, length = chunk.length): ParsedResponse | null {
+    let data = chunk;
+    let limit = length;
+    if (this.pending.length > 0) {
+      data = Buffer.concat([this.pending, chunk.subarray(0, length)]);
+      limit = data.length;
+    }
     this.pending = EMPTY_BODY;
     let offset = 0;
-    while (offset < data.length || this.state === State.Done) {
+    while (offset < limit || this.state === State.Done) {
       switch (this.state) {
         case State.Head: {
-          const end = data.indexOf(HEAD_END, offset);
+          const repeated = this.repeatedHeadLength(data, offset, limit);
+          if (repeated > 0) {
+            this.useHead(this.headFacts!);
+            offset += repeated;
+            break;
+          }
+          const end = indexWithin(data, HEAD_END, offset, limit);
           if (end < 0) {
-            if (data.length - offset > MAX_HEAD) throw new Error('response head larger than 64 KiB');
-            this.pending = copyOf(data, offset);
+            if (limit - offset > MAX_HEAD) throw new Error('response head larger than 64 KiB');
+            this.pending = copyOf(data, offset, limit);
             return null;
           }
           this.parseHead(data, offset, end);
@@ -98,7 +122,7 @@ export class ResponseParser {
           break;
         }
         case State.Length: {
-          const take = Math.min(this.remaining, data.length - offset);
+          const take = Math.min(this.remaining, limit - offset);
           if (this.keepBody) this.bodyParts.push(copyOf(data, offset, offset + take));
           offset += take;
           this.remaining -= take;
@@ -106,9 +130,9 @@ export class ResponseParser {
           break;
         }
         case State.ChunkSize: {
-          const end = data.indexOf(LF, offset);
+          const end = indexWithin(data, LF, offset, limit);
           if (end < 0) {
-            this.pending = copyOf(data, offset);
+            this.pending = copyOf(data, offset, limit);
             return null;
           }
           const size = chunkSize(data, offset, end);
@@ -118,7 +142,7 @@ export class ResponseParser {
           break;
         }
         case State.ChunkData: {
-          const take = Math.min(this.remaining, data.length - offset);
+          const take = Math.min(this.remaining, limit - offset);
           const dataLeft = this.remaining - 2; // chunk bytes still owed before the CRLF
           if (this.keepBody && dataLeft > 0)
             this.bodyParts.push(copyOf(data, offset, offset + Math.min(take, dataLeft)));
@@ -128,9 +152,9 @@ export class ResponseParser {
           break;
         }
         case State.ChunkTrailer: {
-          const end = data.indexOf(LF, offset);
+          const end = indexWithin(data, LF, offset, limit);
           if (end < 0) {
-            this.pending = copyOf(data, offset);
+            this.pending = copyOf(data, offset, limit);
             return null;
           }
           const empty = end === offset || (end === offset + 1 && data[offset] === 0x0d);
@@ -139,11 +163,11 @@ export class ResponseParser {
           break;
         }
         case State.UntilClose:
-          if (this.keepBody) this.bodyParts.push(copyOf(data, offset));
+          if (this.keepBody) this.bodyParts.push(copyOf(data, offset, limit));
           return null;
         case State.Done:
           this.state = State.Head;
-          if (offset < data.length) throw new Error('unexpected bytes after the response');
+          if (offset < limit) throw new Error('unexpected bytes after the response');
           return this.result();
       }
     }
@@ -164,19 +188,32 @@ export class ResponseParser {
         : this.bodyParts.length === 1
           ? this.bodyParts[0]!
           : Buffer.concat(this.bodyParts);
-    this.bodyParts = [];
+    if (this.bodyParts.length > 0) this.bodyParts = [];
     return new ParsedResponse(this.status, this.head, body, this.close, this.wanted);
   }
 
+  /** Scans the head data[start, end) (end: where its closing CRLF CRLF starts) and keeps it for the next. */
   private parseHead(data: Buffer, start: number, end: number): void {
     const facts = scanHead(data, start, end, this.wantedName);
-    const status = facts.status;
-    if (status >= 100 && status < 200 && status !== 101) return; // interim response: parse the next head
-    this.status = status;
-    this.head = copyOf(data, start, end);
+    if (facts.status >= 100 && facts.status < 200 && facts.status !== 101) return; // interim: next head
+    this.head = copyOf(data, start, end + HEAD_END.length);
+    this.headFacts = facts;
+    this.useHead(facts);
+  }
+
+  /** The length of the last head when data at `offset` repeats it byte for byte, else -1. */
+  private repeatedHeadLength(data: Buffer, offset: number, limit: number): number {
+    const head = this.head;
+    const length = head.length;
+    if (this.headFacts === null || offset + length > limit) return -1;
+    return data.compare(head, 0, length, offset, offset + length) === 0 ? length : -1;
+  }
+
+  private useHead(facts: HeadFacts): void {
+    this.status = facts.status;
     this.wanted = facts.wanted;
     this.close = facts.close || (facts.http10 && !facts.keepAlive);
-    this.frameBody(status, facts.chunked, facts.contentLength);
+    this.frameBody(facts.status, facts.chunked, facts.contentLength);
   }
 
   private frameBody(status: number, chunked: boolean, length: number): void {
@@ -198,8 +235,15 @@ export class ResponseParser {
   }
 }
 
+/** Where `value` first lies wholly inside data[from, limit), or -1 (bytes past `limit` are stale). */
+function indexWithin(data: Buffer, value: Buffer | number, from: number, limit: number): number {
+  const at = data.indexOf(value, from);
+  const size = typeof value === 'number' ? 1 : value.length;
+  return at >= 0 && at + size <= limit ? at : -1;
+}
+
 /** A copy of data[start, end) (allocUnsafe takes small ones from the shared pool). */
-function copyOf(data: Buffer, start: number, end = data.length): Buffer {
+function copyOf(data: Buffer, start: number, end: number): Buffer {
   if (start === end) return EMPTY_BODY;
   const copy = Buffer.allocUnsafe(end - start);
   data.copy(copy, 0, start, end);
