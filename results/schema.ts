@@ -153,6 +153,11 @@ export const variantResultSchema = z.object({
   thresholds: z.array(thresholdOutcomeSchema),
   /** highest sustainable rate found by capacity search, when it ran */
   capacity: z.number().nullable(),
+  /**
+   * true when the capacity search reached its maxRate with the SLO still held: the true capacity is then
+   * at least `capacity`. Absent in files written before it existed, which reads as false.
+   */
+  capped: z.boolean().optional(),
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 

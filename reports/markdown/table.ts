@@ -25,6 +25,12 @@ function thresholdCell(variant: VariantView): string {
   return `✗ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`;
 }
 
+/** `≥ 3000` when the search reached its maxRate without breaking the SLO: the capacity is only a floor */
+function capacityCell(variant: VariantView): string {
+  if (variant.capacity === null) return '–';
+  return variant.capacityCapped ? `≥ ${formatRate(variant.capacity)}` : formatRate(variant.capacity);
+}
+
 /** a failure count with its share of the total when there is one: '53 (65%)' */
 function correctnessCell(variant: VariantView, key: string): string {
   const metric = correctnessMetric(key);
@@ -71,7 +77,7 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
     columns.push({
       header: 'Capacity (iterations/s)',
       numeric: true,
-      cell: (v) => (v.capacity === null ? '–' : formatRate(v.capacity)),
+      cell: capacityCell,
     });
   }
   if (variants.some((variant) => variant.thresholds.length > 0)) {

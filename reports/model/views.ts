@@ -38,6 +38,8 @@ export interface VariantView {
   invalidReasons: string[];
   thresholds: ThresholdOutcome[];
   capacity: number | null;
+  /** the capacity search never broke the SLO: `capacity` is a floor, not the limit */
+  capacityCapped: boolean;
   /** the first trial's timeline, for over-time charts */
   series: SeriesPoint[];
   extraSeries: Record<string, number[]>;
@@ -102,6 +104,7 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     invalidReasons: [...new Set(trials.flatMap((trial) => trial.summary.invalidReasons))],
     thresholds: variant.thresholds,
     capacity: variant.capacity,
+    capacityCapped: variant.capped === true,
     series: trials[0]?.series ?? [],
     extraSeries: trials[0]?.extraSeries ?? {},
     faults: trials[0]?.faults ?? [],

@@ -1,7 +1,8 @@
 /**
  * Capacity search: step the arrival rate up until the SLO (p99 and error rate) breaks; the answer is the
  * highest rate that held. Each step is a short open-model run against the same target; the first one is
- * preceded by a warm-up, so the generator's and the target's cold start do not count as a breach.
+ * preceded by a warm-up, so the generator's and the target's cold start do not count as a breach. When
+ * every step up to maxRate held, the SLO never broke: the answer is then only a floor (capped).
  */
 import type { ExperimentDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
@@ -17,6 +18,16 @@ export interface CapacityStep {
   ok: boolean;
 }
 
+export interface CapacityResult {
+  /** the highest step rate that held the SLO; null when the first step broke it (or none ran) */
+  capacity: number | null;
+  /**
+   * true when the search ran out of steps with the SLO still held, so the true capacity is at least
+   * `capacity`; false when a step broke the SLO or the search was aborted
+   */
+  capped: boolean;
+}
+
 export interface CapacityHooks {
   signal?: AbortSignal;
   onStep?: (step: CapacityStep) => void;
@@ -27,7 +38,7 @@ export async function findCapacity(
   experiment: ExperimentDefinition,
   baseDir: string,
   hooks: CapacityHooks = {},
-): Promise<number | null> {
+): Promise<CapacityResult | null> {
   const search = experiment.capacity;
   if (!search) return null;
   let best: number | null = null;
@@ -57,8 +68,9 @@ export async function findCapacity(
       summary.latency.response.p99 <= search.slo.p99Ms &&
       errorRate <= search.slo.errorRate;
     hooks.onStep?.({ rate, p99Ms: summary.latency.response.p99, errorRate, ok });
-    if (!ok) break;
+    if (!ok) return { capacity: best, capped: false };
     best = rate;
   }
-  return best;
+  // every step that ran held: the search reached maxRate, unless it was aborted on the way
+  return { capacity: best, capped: best !== null && !hooks.signal?.aborted };
 }

@@ -78,6 +78,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     trials: [],
     thresholds: [],
     capacity: null,
+    capped: false,
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
@@ -103,12 +104,15 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
-      const capacity = await findCapacity(target, experiment, plan.baseDir, {
+      const found = await findCapacity(target, experiment, plan.baseDir, {
         signal: hooks.signal,
         onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
       });
       // an interrupted search has not found where the SLO breaks
-      if (!hooks.signal?.aborted) result.capacity = capacity;
+      if (found && !hooks.signal?.aborted) {
+        result.capacity = found.capacity;
+        result.capped = found.capped;
+      }
     }
   } finally {
     await target.stop();

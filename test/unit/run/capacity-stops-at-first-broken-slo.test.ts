@@ -1,6 +1,6 @@
 /**
  * Capacity search steps the arrival rate up and stops at the first step whose SLO breaks, answering the
- * last rate that held. The service (its own process, port 0) answers at once until it has seen more than
+ * last rate that held — not capped, since the SLO did break. The service (its own process, port 0) answers at once until it has seen more than
  * 35 requests in the last second, then takes 1 s: steps 10, 20, 30 hold, 40 breaks, 50 never runs.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ it('returns the last rate before the SLO broke and runs no step after it', async
     [40, false],
   ]);
   expect(steps[3]!.p99Ms).toBeGreaterThan(400);
-  expect(capacity).toBe(30);
+  expect(capacity).toEqual({ capacity: 30, capped: false });
 });
 
 it('answers null when even the first step breaks the SLO', async () => {
@@ -58,5 +58,5 @@ it('answers null when even the first step breaks the SLO', async () => {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => step.rate)).toEqual([10]);
-  expect(capacity).toBeNull();
+  expect(capacity).toEqual({ capacity: null, capped: false });
 });
