@@ -23,17 +23,17 @@ const INT32_LIMIT = 0x8000_0000;
  */
 class IntegerIndexHistogram extends hdr.Int32Histogram {
   override getBucketIndex(value: number): number {
-    if (value >= INT32_LIMIT) return super.getBucketIndex(value);
+    if (!(value < INT32_LIMIT)) return super.getBucketIndex(value); // NaN included
     return Math.max(31 - Math.clz32(value) - this.subBucketHalfCountMagnitude - this.unitMagnitude, 0);
   }
 
   override getSubBucketIndex(value: number, bucketIndex: number): number {
-    if (value >= INT32_LIMIT) return super.getSubBucketIndex(value, bucketIndex);
+    if (!(value < INT32_LIMIT)) return super.getSubBucketIndex(value, bucketIndex);
     return value >>> (bucketIndex + this.unitMagnitude);
   }
 
   override countsArrayIndex(value: number): number {
-    if (value < 0 || value >= INT32_LIMIT) return super.countsArrayIndex(value);
+    if (!(value >= 0 && value < INT32_LIMIT)) return super.countsArrayIndex(value); // NaN included
     const bucketIndex = this.getBucketIndex(value);
     const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
     return ((bucketIndex + 1) << this.subBucketHalfCountMagnitude) + subBucketIndex - this.subBucketHalfCount;

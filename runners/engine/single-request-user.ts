@@ -26,11 +26,9 @@ export class SingleRequestUser implements IterationRunner {
     const client = this.client;
     const prepared = this.prepared;
     return new Promise((resolve) => {
-      let intendedAt = now();
+      let intendedAt = 0;
       const onResult = (result: HttpResult) => {
         this.record(intendedAt, result);
-        // the next iteration is due the moment this one ended (one clock read per request fewer)
-        intendedAt = result.doneAt;
         next();
       };
       const next = () => {
@@ -38,6 +36,7 @@ export class SingleRequestUser implements IterationRunner {
           resolve();
           return;
         }
+        intendedAt = now();
         client.sendWith!(prepared, onResult);
       };
       next();

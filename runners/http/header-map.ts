@@ -5,7 +5,7 @@
  */
 import type { HeaderMap } from './types.ts';
 
-/** Parses the header lines of `head` (the status line first, no blank line at the end). */
+/** Parses the header lines of `head` (the status line first; the closing blank line is skipped). */
 export function parseHeaderMap(head: string): HeaderMap {
   const headers: HeaderMap = {};
   const lines = head.split('\n');

@@ -88,7 +88,7 @@ export class RawHttpClient implements HttpClient {
     const mayRetry = connection.mayRetry;
     connection.request = null;
     connection.done = null;
-    if (error && mayRetry && connection.reused && connection.failedBeforeResponse && !this.closed) {
+    if (error && mayRetry && connection.staleSocketFailure && !this.closed) {
       this.release(connection);
       const retry = (next: RawConnection) => this.exchange(next, request, sentAt, false, done);
       const next = this.acquire();

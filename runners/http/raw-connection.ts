@@ -42,6 +42,8 @@ export class RawConnection {
   /** opened ahead of need: it may have idled, so a failure before any byte is retried like a reused one */
   preopened = false;
   dead = false;
+  /** the last failure came from the socket (error, end, close), not from a timeout or the parser */
+  private transportFailure = false;
 
   constructor({ host, port, wantedHeader, readBuffer, settled }: ConnectionOptions) {
     this.parser = new ResponseParser(wantedHeader);
@@ -61,20 +63,20 @@ export class RawConnection {
       },
     });
     this.socket.on('end', () => this.onEnd());
-    this.socket.on('error', (error) => this.fail(error));
+    this.socket.on('error', (error) => this.fail(error, true));
     this.socket.on('close', () =>
-      this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response')),
+      this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response'), true),
     );
   }
 
-  /** True when the socket served or waited before this request (the server may have closed it idle). */
-  get reused(): boolean {
-    return this.used > 0 || this.preopened;
-  }
-
-  /** True when the socket died before any byte of the response: safe to retry on a new one. */
-  get failedBeforeResponse(): boolean {
-    return !this.parser.started;
+  /**
+   * True when the last failure looks like the keep-alive race: the socket had served or waited before
+   * this request (the server may have closed it while idle) and it closed or reset before any byte of
+   * the response. Only then is a retry on a new socket safe; a timeout or a malformed response is not
+   * retried (the server may have acted on the request).
+   */
+  get staleSocketFailure(): boolean {
+    return this.transportFailure && (this.used > 0 || this.preopened) && !this.parser.started;
   }
 
   send(
@@ -94,7 +96,7 @@ export class RawConnection {
   }
 
   timeout(): void {
-    this.fail(codedError('SB_TIMEOUT', 'request timed out'));
+    this.fail(codedError('SB_TIMEOUT', 'request timed out'), false);
   }
 
   destroy(): void {
@@ -111,7 +113,7 @@ export class RawConnection {
     try {
       response = this.parser.feed(buffer, size);
     } catch (error: unknown) {
-      this.fail(error instanceof Error ? error : new Error(String(error)));
+      this.fail(error instanceof Error ? error : new Error(String(error)), false);
       return;
     }
     if (response) this.complete(response);
@@ -120,7 +122,7 @@ export class RawConnection {
   private onEnd(): void {
     const response = this.request !== null ? this.parser.end() : null;
     if (response) this.complete(response);
-    else this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response'));
+    else this.fail(codedError('SB_PREMATURE_CLOSE', 'connection closed before the response'), true);
   }
 
   private complete(response: ParsedResponse): void {
@@ -130,8 +132,9 @@ export class RawConnection {
     this.settled(this, null, response);
   }
 
-  private fail(error: Error): void {
+  private fail(error: Error, transport: boolean): void {
     const inFlight = this.request !== null;
+    this.transportFailure = transport;
     this.deadline = Number.POSITIVE_INFINITY;
     if (!this.dead) this.destroy();
     if (inFlight) this.settled(this, error, null);

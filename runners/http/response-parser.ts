@@ -235,7 +235,11 @@ export class ResponseParser {
   }
 }
 
-/** Where `value` first lies wholly inside data[from, limit), or -1 (bytes past `limit` are stale). */
+/**
+ * Where `value` first lies wholly inside data[from, limit), or -1 (bytes past `limit` are stale).
+ * indexOf has no end bound: when the value is not in the read, the search runs on into the stale
+ * rest of the read buffer (at most 64 KiB, only for reads that end mid-head or mid-chunk-line).
+ */
 function indexWithin(data: Buffer, value: Buffer | number, from: number, limit: number): number {
   const at = data.indexOf(value, from);
   const size = typeof value === 'number' ? 1 : value.length;

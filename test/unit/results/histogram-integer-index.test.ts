@@ -34,6 +34,7 @@ function valuesToCheck(): number[] {
     3_600_000_000,
   ];
   for (let power = 1; power < 32; power += 1) values.push(2 ** power - 1, 2 ** power, 2 ** power + 1);
+  values.push(0.5, 1.5, 2047.9, 2048.5, 1e9 + 0.25, Number.NaN);
   let seed = 7;
   for (let i = 0; i < 5000; i += 1) {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -47,7 +48,7 @@ describe('integer index histogram', () => {
     const ours = createHistogram() as hdr.JsHistogram;
     const theirs = libraryHistogram() as hdr.JsHistogram;
     const mismatches = valuesToCheck().filter(
-      (value) => ours.countsArrayIndex(value) !== theirs.countsArrayIndex(value),
+      (value) => !Object.is(ours.countsArrayIndex(value), theirs.countsArrayIndex(value)),
     );
     expect(mismatches).toEqual([]);
   });
@@ -56,7 +57,7 @@ describe('integer index histogram', () => {
     const ours = createHistogram();
     const theirs = libraryHistogram();
     for (const value of valuesToCheck()) {
-      if (value === 0) continue;
+      if (!(value >= 1) || !Number.isInteger(value)) continue;
       ours.recordValue(value);
       theirs.recordValue(value);
     }

@@ -1,0 +1,80 @@
+/**
+ * Only the keep-alive race (a reused socket closed before any response byte) is retried. A request
+ * that timed out, or got a malformed answer, on a reused socket is reported, not sent again: the
+ * server may have acted on it.
+ */
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/** Answers the first request on each socket; what it does with the second is `second`. */
+async function server(second: (socket: Socket) => void): Promise<{ origin: string; requests: () => number }> {
+  let requests = 0;
+  const sockets = new Set<Socket>();
+  const srv = createServer((socket) => {
+    sockets.add(socket);
+    let seen = 0;
+    socket.on('data', () => {
+      requests += 1;
+      seen += 1;
+      if (seen === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      else second(socket);
+    });
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        srv.close(() => resolve());
+      }),
+  );
+  return { origin: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, requests: () => requests };
+}
+
+async function secondRequest(origin: string, timeoutMs: number) {
+  const client = new RawHttpClient({ origin, connections: 1, timeoutMs });
+  closers.push(() => client.close());
+  const request = client.prepare({ method: 'POST', path: '/orders', body: '{}' }, false);
+  const first = await client.send(request);
+  expect(first.status).toBe(200);
+  return client.send(request);
+}
+
+describe('raw client retry', () => {
+  it('reports a timeout on a reused socket once, without sending the request again', async () => {
+    const target = await server(() => {}); // never answers a socket's second request
+    const client = new RawHttpClient({ origin: target.origin, connections: 2, timeoutMs: 300 });
+    closers.push(() => client.close());
+    const request = client.prepare({ method: 'POST', path: '/orders', body: '{}' }, false);
+    // two sockets, each answered once: a retry would find the other one idle and live
+    const opened = await Promise.all([client.send(request), client.send(request)]);
+    expect(opened.map((result) => result.status)).toEqual([200, 200]);
+    const result = await client.send(request);
+    expect(result.errorClass).toBe('timeout');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(target.requests()).toBe(3);
+  });
+
+  it('reports a malformed answer on a reused socket without sending the request again', async () => {
+    const target = await server((socket) => socket.write('SMTP ready\r\n\r\n'));
+    const result = await secondRequest(target.origin, 2000);
+    expect(result.status).toBe(0);
+    expect(result.errorClass).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(target.requests()).toBe(2);
+  });
+
+  it('retries the keep-alive race: a reused socket closed before any byte', async () => {
+    const target = await server((socket) => socket.destroy());
+    const result = await secondRequest(target.origin, 2000);
+    expect(result.status).toBe(200);
+    expect(target.requests()).toBe(3);
+  });
+});
