@@ -126,7 +126,9 @@ async function run(options: BenchOptions): Promise<Verdict[]> {
     try {
       // a fresh node:http target runs its first seconds unoptimized (~15% slower): without a warm-up
       // whichever generator goes first pays for the target's JIT, not for its own work
-      process.stdout.write(`efficiency: warming ${target.name} up (${TARGET_WARMUP_SECONDS} s, not measured)\n`);
+      process.stdout.write(
+        `efficiency: warming ${target.name} up (${TARGET_WARMUP_SECONDS} s, not measured)\n`,
+      );
       await measure('autocannon', target, TARGET_WARMUP_SECONDS);
       for (let round = 1; round <= options.rounds; round += 1) {
         // alternate the order so a noisy neighbour does not always hit the same generator
