@@ -3,9 +3,10 @@
  * that timed out, or got a malformed answer, on a reused socket is reported, not sent again: the
  * server may have acted on it.
  */
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+import { startNetServer } from '../../fixtures/engine/net-server.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -15,9 +16,7 @@ afterEach(async () => {
 /** Answers the first request on each socket; what it does with the second is `second`. */
 async function server(second: (socket: Socket) => void): Promise<{ origin: string; requests: () => number }> {
   let requests = 0;
-  const sockets = new Set<Socket>();
-  const srv = createServer((socket) => {
-    sockets.add(socket);
+  const started = await startNetServer((socket) => {
     let seen = 0;
     socket.on('data', () => {
       requests += 1;
@@ -25,17 +24,9 @@ async function server(second: (socket: Socket) => void): Promise<{ origin: strin
       if (seen === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
       else second(socket);
     });
-    socket.on('error', () => {});
   });
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        srv.close(() => resolve());
-      }),
-  );
-  return { origin: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, requests: () => requests };
+  closers.push(started.close);
+  return { origin: started.origin, requests: () => requests };
 }
 
 async function secondRequest(origin: string, timeoutMs: number) {

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+import { startNetServer } from '../../fixtures/engine/net-server.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -13,26 +12,16 @@ const RESPONSE = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Served-By: s1\r\n\r\
 /** A server that drops the first connection's first request unanswered (a stale keep-alive socket). */
 async function server(): Promise<{ origin: string; connections: () => number }> {
   let accepted = 0;
-  const sockets = new Set<Socket>();
-  const srv: Server = createServer((socket) => {
+  const started = await startNetServer((socket) => {
     accepted += 1;
     const index = accepted;
-    sockets.add(socket);
     socket.on('data', () => {
       if (index === 1) socket.destroy();
       else socket.write(RESPONSE);
     });
-    socket.on('error', () => {});
   });
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        srv.close(() => resolve());
-      }),
-  );
-  return { origin: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, connections: () => accepted };
+  closers.push(started.close);
+  return { origin: started.origin, connections: () => accepted };
 }
 
 describe('raw client warm sockets', () => {

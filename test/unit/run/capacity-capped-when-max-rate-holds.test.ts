@@ -5,10 +5,9 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
-import type { ExperimentDefinition } from '../../../scenarios/types.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
+import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
-import { externalExperiment, pingFlowRef } from '../../fixtures/run/write-config.ts';
 
 let server: DelayServer;
 
@@ -20,25 +19,9 @@ afterEach(async () => {
   await server.close();
 });
 
-function experiment(url: string): ExperimentDefinition {
-  return {
-    ...(externalExperiment('capacity', url, { rate: 10, duration: '1s' }) as unknown as ExperimentDefinition),
-    flow: pingFlowRef,
-    capacity: {
-      startRate: 10,
-      step: 10,
-      maxRate: 30,
-      stepDuration: '1s',
-      slo: { p99Ms: 400, errorRate: 0.01 },
-    },
-    // a busy shared machine must not fail a step for the generator's sake: this test is about the stepping
-    saturation: { maxScheduleLagP99Ms: 5000, maxEventLoopDelayP99Ms: 5000 },
-  };
-}
-
 it('answers maxRate as capped when every step held the SLO', async () => {
   const steps: CapacityStep[] = [];
-  const result = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+  const result = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 30), '/', {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
@@ -52,7 +35,7 @@ it('answers maxRate as capped when every step held the SLO', async () => {
 it('is not capped when the search is aborted before reaching maxRate', async () => {
   const controller = new AbortController();
   const steps: CapacityStep[] = [];
-  const result = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+  const result = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 30), '/', {
     signal: controller.signal,
     onStep: (step) => {
       steps.push(step);

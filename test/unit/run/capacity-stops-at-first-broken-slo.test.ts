@@ -5,10 +5,9 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
-import type { ExperimentDefinition } from '../../../scenarios/types.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
+import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
-import { externalExperiment, pingFlowRef } from '../../fixtures/run/write-config.ts';
 
 let server: DelayServer;
 
@@ -20,25 +19,9 @@ afterEach(async () => {
   await server.close();
 });
 
-function experiment(url: string): ExperimentDefinition {
-  return {
-    ...(externalExperiment('capacity', url, { rate: 10, duration: '1s' }) as unknown as ExperimentDefinition),
-    flow: pingFlowRef,
-    capacity: {
-      startRate: 10,
-      step: 10,
-      maxRate: 80,
-      stepDuration: '1s',
-      slo: { p99Ms: 400, errorRate: 0.01 },
-    },
-    // a busy shared machine must not fail a step for the generator's sake: this test is about the stepping
-    saturation: { maxScheduleLagP99Ms: 5000, maxEventLoopDelayP99Ms: 5000 },
-  };
-}
-
 it('returns the last rate before the SLO broke and runs no step after it', async () => {
   const steps: CapacityStep[] = [];
-  const capacity = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
@@ -54,7 +37,7 @@ it('returns the last rate before the SLO broke and runs no step after it', async
 it('answers null when even the first step breaks the SLO', async () => {
   await server.setDelay({ base: 500 });
   const steps: CapacityStep[] = [];
-  const capacity = await findCapacity(externalTarget(server.url), experiment(server.url), '/', {
+  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => step.rate)).toEqual([10]);
