@@ -1,7 +1,8 @@
 /**
  * (a) Efficiency: requests per generator-CPU-second of scalebench, autocannon and wrk, closed model
  * with the same connection count, against the same local targets (the minimal Node server in its own
- * process, and nginx). Target: scalebench ≥ 1.5× autocannon.
+ * process, and nginx). Target: scalebench ≥ 1.5× autocannon. A "socket floor" row shows the least a
+ * Node generator can spend per request on the same machine and target, for scale.
  */
 import { type Benchmark, type BenchOptions, median, type Verdict } from './support/benchmark.ts';
 import { parseWrk, runExternal, runNodeGenerator } from './support/generators.ts';
@@ -11,6 +12,8 @@ import { type BenchTarget, startNginxTarget, startNodeTarget } from './support/t
 const CONNECTIONS = 50;
 const TARGET_RATIO = 1.5;
 const TARGET_WARMUP_SECONDS = 3;
+/** a reference row, not a competitor: Node sockets that parse and time nothing (support/socket-floor.ts) */
+const SOCKET_FLOOR = 'socket floor';
 
 interface Row {
   target: string;
@@ -36,7 +39,8 @@ async function measure(generator: string, target: BenchTarget, seconds: number):
       seconds,
     };
   }
-  const tool = generator === 'autocannon' ? 'autocannon' : 'scalebench';
+  const tool =
+    generator === 'autocannon' ? 'autocannon' : generator === SOCKET_FLOOR ? 'socket-floor' : 'scalebench';
   const client = generator === 'scalebench (undici)' ? 'undici' : 'raw';
   const result = await runNodeGenerator({
     tool,
@@ -93,6 +97,9 @@ function printRows(rows: readonly Row[]): void {
       ];
     }),
   );
+  process.stdout.write(
+    `${SOCKET_FLOOR}: Node sockets that write and count, parsing and timing nothing — the CPU per request any Node generator starts from\n`,
+  );
 }
 
 function verdicts(rows: readonly Row[], targets: readonly string[]): Verdict[] {
@@ -117,7 +124,13 @@ function verdicts(rows: readonly Row[], targets: readonly string[]): Verdict[] {
 
 async function run(options: BenchOptions): Promise<Verdict[]> {
   const seconds = options.seconds ?? 10;
-  const generators = ['scalebench', 'autocannon', 'wrk', ...(options.long ? ['scalebench (undici)'] : [])];
+  const generators = [
+    'scalebench',
+    'autocannon',
+    'wrk',
+    SOCKET_FLOOR,
+    ...(options.long ? ['scalebench (undici)'] : []),
+  ];
   const rows: Row[] = [];
   const names: string[] = [];
   for (const start of [startNodeTarget, startNginxTarget]) {

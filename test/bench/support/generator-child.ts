@@ -11,9 +11,10 @@ import { type Clock, systemClock } from '../../../runners/engine/clock.ts';
 import { runLoad } from '../../../runners/engine/run-load.ts';
 import type { ExecutorConfig } from '../../../runners/load-models/types.ts';
 import { monotonicMs, perfToMonotonic } from './monotonic.ts';
+import { runSocketFloor } from './socket-floor.ts';
 
 export interface GeneratorJob {
-  tool: 'scalebench' | 'autocannon';
+  tool: 'scalebench' | 'autocannon' | 'socket-floor';
   url: string;
   durationSeconds: number;
   /** closed model: this many connections (VUs) */
@@ -125,10 +126,29 @@ async function runAutocannon(
   };
 }
 
+async function runFloor(
+  job: GeneratorJob,
+): Promise<Omit<GeneratorResult, 'cpuSeconds' | 'systemSeconds' | 'wallSeconds'>> {
+  const startedAt = monotonicMs();
+  const requests = await runSocketFloor(job.url, job.durationSeconds, job.connections);
+  const zero = { p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };
+  return {
+    tool: 'socket floor',
+    requests,
+    errors: 0,
+    startedAt,
+    achievedRate: requests / job.durationSeconds,
+    valid: true,
+    latency: zero,
+  };
+}
+
+const RUNNERS = { scalebench: runScalebench, autocannon: runAutocannon, 'socket-floor': runFloor } as const;
+
 export async function runGeneratorJob(job: GeneratorJob): Promise<GeneratorResult> {
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  const result = job.tool === 'scalebench' ? await runScalebench(job) : await runAutocannon(job);
+  const result = await RUNNERS[job.tool](job);
   const cpu = process.cpuUsage(cpuBefore);
   return {
     ...result,
