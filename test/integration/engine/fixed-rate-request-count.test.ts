@@ -1,21 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../../runners/engine/run-load.ts';
-import { LENIENT, startServer, type TestServer } from './fixtures/test-server.ts';
+import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
+import { LENIENT, startServer } from './fixtures/test-server.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const perTest = serverPerTest();
 
 describe('open model at a fixed rate', () => {
   it('sends rate × duration requests (within 1%), warm-up left out of the summary, served-by counted', async () => {
     let received = 0;
-    server = await startServer((_req, res) => {
-      received += 1;
-      res.setHeader('x-served-by', 'app-1');
-      res.end('ok');
-    });
+    const server = perTest(
+      await startServer((_req, res) => {
+        received += 1;
+        res.setHeader('x-served-by', 'app-1');
+        res.end('ok');
+      }),
+    );
     const seconds: number[] = [];
     const outcome = await runLoad(
       {

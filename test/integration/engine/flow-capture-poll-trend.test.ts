@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../../runners/engine/run-load.ts';
+import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { jobFlow, versionFlow } from './fixtures/shop-flows.ts';
 import { startShop } from './fixtures/shop-server.ts';
-import { LENIENT, type TestServer } from './fixtures/test-server.ts';
+import { LENIENT } from './fixtures/test-server.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const perTest = serverPerTest();
 
 describe('captures, polling, custom trends and shared flow state', () => {
   it('captures the job id, polls until done and records the job latency trend', async () => {
-    server = await startShop();
+    const server = perTest(await startShop());
     const outcome = await runLoad({
       baseUrl: server.url,
       executor: {
@@ -38,7 +35,7 @@ describe('captures, polling, custom trends and shared flow state', () => {
   });
 
   it('flags stale reads against the versions all VUs acknowledged', async () => {
-    server = await startShop({ staleBy: 2 });
+    const server = perTest(await startShop({ staleBy: 2 }));
     const outcome = await runLoad({
       baseUrl: server.url,
       executor: { executor: 'constant-vus', vus: 2, duration: '500ms' },
@@ -49,7 +46,7 @@ describe('captures, polling, custom trends and shared flow state', () => {
   });
 
   it('sees no stale reads when the target is consistent', async () => {
-    server = await startShop();
+    const server = perTest(await startShop());
     const outcome = await runLoad({
       baseUrl: server.url,
       executor: { executor: 'constant-vus', vus: 2, duration: '500ms' },

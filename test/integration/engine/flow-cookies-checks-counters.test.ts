@@ -1,27 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../../runners/engine/run-load.ts';
+import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
+import { twentyIterationsInOneSecond } from '../../fixtures/engine/twenty-iterations.ts';
 import { cartFlow } from './fixtures/shop-flows.ts';
 import { startShop } from './fixtures/shop-server.ts';
-import { LENIENT, type TestServer } from './fixtures/test-server.ts';
+import { LENIENT } from './fixtures/test-server.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const perTest = serverPerTest();
 
 describe('a multi-step flow with a cookie jar, checks and a correctness counter', () => {
   it('keeps the session cookie per VU and passes every check when the target keeps sessions', async () => {
-    server = await startShop();
+    const server = perTest(await startShop());
     const outcome = await runLoad({
       baseUrl: server.url,
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 20,
-        duration: '1s',
-        preAllocatedVUs: 4,
-        maxVUs: 20,
-      },
+      executor: twentyIterationsInOneSecond,
       flow: cartFlow,
       flowParams: { items: 3 },
       saturation: LENIENT,
@@ -43,7 +35,7 @@ describe('a multi-step flow with a cookie jar, checks and a correctness counter'
   });
 
   it('counts lost sessions as failed checks and in the named counter', async () => {
-    server = await startShop({ loseEveryNthCart: 4 });
+    const server = perTest(await startShop({ loseEveryNthCart: 4 }));
     const outcome = await runLoad({
       baseUrl: server.url,
       executor: { executor: 'constant-vus', vus: 2, duration: '500ms' },

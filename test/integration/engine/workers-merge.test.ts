@@ -1,22 +1,22 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../../runners/engine/run-load.ts';
+import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
+import { twentyIterationsInOneSecond } from '../../fixtures/engine/twenty-iterations.ts';
 import { startShop } from './fixtures/shop-server.ts';
-import { LENIENT, startServer, type TestServer } from './fixtures/test-server.ts';
+import { LENIENT, startServer } from './fixtures/test-server.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const perTest = serverPerTest();
 
 describe('worker threads', () => {
   it('split the rate and merge into the count one thread would send', async () => {
     let received = 0;
-    server = await startServer((_req, res) => {
-      received += 1;
-      res.end('ok');
-    });
+    const server = perTest(
+      await startServer((_req, res) => {
+        received += 1;
+        res.end('ok');
+      }),
+    );
     const options = {
       baseUrl: server.url,
       executor: { executor: 'constant-arrival-rate' as const, rate: 100, duration: '1s' },
@@ -37,16 +37,10 @@ describe('worker threads', () => {
   });
 
   it('run a flow imported by module path in every worker', async () => {
-    server = await startShop();
+    const server = perTest(await startShop());
     const outcome = await runLoad({
       baseUrl: server.url,
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate: 20,
-        duration: '1s',
-        preAllocatedVUs: 4,
-        maxVUs: 20,
-      },
+      executor: twentyIterationsInOneSecond,
       workers: 2,
       flow: {
         module: fileURLToPath(new URL('./fixtures/shop-flows.ts', import.meta.url)),
@@ -60,7 +54,7 @@ describe('worker threads', () => {
   });
 
   it('report a missing flow export as a config error', async () => {
-    server = await startShop();
+    const server = perTest(await startShop());
     await expect(
       runLoad({
         baseUrl: server.url,

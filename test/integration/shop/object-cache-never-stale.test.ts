@@ -1,37 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../targets/app/server.ts';
-import { deleteRedisKeys, post, startShopApp, uniquePrefix } from './shop-app.ts';
-import { seededTestDatabase, type TestDatabase } from './shop-database.ts';
+import { shopAppPerTest } from '../../fixtures/shop/app-per-test.ts';
+import { useSeededDatabase } from '../../fixtures/shop/seeded-database.ts';
+import { post, uniquePrefix } from './shop-app.ts';
 
 async function version(app: RunningApp, id: number): Promise<number> {
   return ((await (await fetch(`${app.url}/products/${id}`)).json()) as { version: number }).version;
 }
 
 describe('CACHE=object', () => {
-  let database: TestDatabase;
-  const apps: RunningApp[] = [];
-  const prefix = uniquePrefix();
-
-  beforeAll(async () => {
-    database = await seededTestDatabase();
-  });
-  afterAll(() => database.drop());
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((app) => app.close()));
-    await deleteRedisKeys(prefix);
-  });
-
-  async function start(instance: string): Promise<RunningApp> {
-    const app = await startShopApp({
+  const database = useSeededDatabase();
+  const startApp = shopAppPerTest({ redisPrefix: uniquePrefix() });
+  const start = (instance: string) =>
+    startApp({
       CACHE: 'object',
       CACHE_TTL_SECONDS: '600',
-      REDIS_PREFIX: prefix,
       DATABASE_URL: database.url,
       INSTANCE_ID: instance,
     });
-    apps.push(app);
-    return app;
-  }
 
   it('serves repeated reads from the cache and counts hits and misses', async () => {
     const app = await start('a');

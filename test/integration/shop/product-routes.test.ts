@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../../targets/app/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { ProductPage } from '../../../targets/app/shop/product-query.ts';
-import { post, startShopApp } from './shop-app.ts';
-import { seededTestDatabase, type TestDatabase } from './shop-database.ts';
+import { shopAppPerTest } from '../../fixtures/shop/app-per-test.ts';
+import { useSeededDatabase } from '../../fixtures/shop/seeded-database.ts';
+import { post } from './shop-app.ts';
 
 describe('product page and reviews with CACHE=none', () => {
-  let database: TestDatabase;
-  let app: RunningApp | undefined;
-
-  beforeAll(async () => {
-    database = await seededTestDatabase();
-  });
-  afterAll(() => database.drop());
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
+  const database = useSeededDatabase();
+  const startApp = shopAppPerTest();
 
   it('assembles the page from the database and bumps the version with each review', async () => {
-    app = await startShopApp({ SESSION: 'memory', CACHE: 'none', DATABASE_URL: database.url });
+    const app = await startApp({ SESSION: 'memory', CACHE: 'none', DATABASE_URL: database.url });
     const page = (await (await fetch(`${app.url}/products/42`)).json()) as ProductPage;
     expect(page).toMatchObject({ id: 42, version: 1, reviewCount: 4, category: 2 });
     expect(page.avgRating).toBeGreaterThanOrEqual(1);
@@ -39,7 +30,7 @@ describe('product page and reviews with CACHE=none', () => {
   });
 
   it('answers 404 to an unknown product and 400 to a bad id or body, writing nothing', async () => {
-    app = await startShopApp({ SESSION: 'memory', CACHE: 'none', DATABASE_URL: database.url });
+    const app = await startApp({ SESSION: 'memory', CACHE: 'none', DATABASE_URL: database.url });
     expect((await fetch(`${app.url}/products/999999`)).status).toBe(404);
     expect((await fetch(`${app.url}/products/abc`)).status).toBe(400);
     expect((await fetch(`${app.url}/products/99999999999`)).status).toBe(400);

@@ -1,34 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../targets/app/server.ts';
-import { deleteRedisKeys, post, startShopApp, uniquePrefix } from './shop-app.ts';
-import { seededTestDatabase, type TestDatabase } from './shop-database.ts';
+import { shopAppPerTest } from '../../fixtures/shop/app-per-test.ts';
+import { useSeededDatabase } from '../../fixtures/shop/seeded-database.ts';
+import { post, uniquePrefix } from './shop-app.ts';
 
 async function version(app: RunningApp, id: number): Promise<number> {
   return ((await (await fetch(`${app.url}/products/${id}`)).json()) as { version: number }).version;
 }
 
 describe('CACHE=query', () => {
-  let database: TestDatabase;
-  let app: RunningApp | undefined;
-  const prefix = uniquePrefix();
-
-  beforeAll(async () => {
-    database = await seededTestDatabase();
-  });
-  afterAll(() => database.drop());
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-    await deleteRedisKeys(prefix);
-  });
+  const database = useSeededDatabase();
+  const startApp = shopAppPerTest({ redisPrefix: uniquePrefix() });
 
   it('serves the old version after a write until the TTL expires, then the new one', async () => {
-    app = await startShopApp({
-      CACHE: 'query',
-      CACHE_TTL_SECONDS: '3',
-      REDIS_PREFIX: prefix,
-      DATABASE_URL: database.url,
-    });
+    const app = await startApp({ CACHE: 'query', CACHE_TTL_SECONDS: '3', DATABASE_URL: database.url });
     expect(await version(app, 21)).toBe(1);
     expect(app.counters.get('cacheMisses')).toBe(4);
     const written = await post(`${app.url}/products/21/reviews`, { rating: 1, text: 'meh' });

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { InFlight } from '../../../runners/engine/in-flight.ts';
-import { createManualClock } from '../../../runners/engine/manual-clock.ts';
-import { runOpenSchedule } from '../../../runners/engine/open-scheduler.ts';
+import { createManualClock, type ManualClock } from '../../../runners/engine/manual-clock.ts';
+import { type OpenSchedulerOptions, runOpenSchedule } from '../../../runners/engine/open-scheduler.ts';
 import { type IterationRunner, VuPool } from '../../../runners/engine/vu-pool.ts';
 import { createPacer } from '../../../runners/load-models/pacer.ts';
 import { buildProfile } from '../../../runners/load-models/rate-profile.ts';
+
+interface Schedule extends Partial<Pick<OpenSchedulerOptions, 'onDropped' | 'signal'>> {
+  clock: ManualClock;
+  pool: VuPool;
+  rate: number;
+  duration: string;
+}
+
+/** Runs a constant-arrival-rate schedule from the clock's current time with VUs from `pool`. */
+async function schedule({ clock, pool, rate, duration, ...rest }: Schedule) {
+  const profile = buildProfile({ executor: 'constant-arrival-rate', rate, duration }, 0);
+  const inFlight = new InFlight();
+  const ended = await runOpenSchedule({
+    pacer: createPacer(profile),
+    clock,
+    startAt: clock.now(),
+    acquire: () => pool.acquire(),
+    release: (v) => pool.release(v),
+    onDropped: () => {},
+    inFlight,
+    ...rest,
+  });
+  return { ended, inFlight };
+}
 
 describe('open scheduler with an injected clock', () => {
   it('launches every arrival at its intended time, relative to the start', async () => {
@@ -16,17 +40,7 @@ describe('open scheduler with an injected clock', () => {
       },
     };
     const pool = new VuPool(() => vu, 1, 1);
-    const profile = buildProfile({ executor: 'constant-arrival-rate', rate: 10, duration: '500ms' }, 0);
-    const inFlight = new InFlight();
-    const ended = await runOpenSchedule({
-      pacer: createPacer(profile),
-      clock,
-      startAt: 5000,
-      acquire: () => pool.acquire(),
-      release: (v) => pool.release(v),
-      onDropped: () => {},
-      inFlight,
-    });
+    const { ended, inFlight } = await schedule({ clock, pool, rate: 10, duration: '500ms' });
     await inFlight.drain(1000);
     expect(launched.map((l) => l.intended)).toEqual([5000, 5100, 5200, 5300, 5400]);
     expect(launched.map((l) => l.at)).toEqual([5000, 5100, 5200, 5300, 5400]);
@@ -42,17 +56,8 @@ describe('open scheduler with an injected clock', () => {
       2,
     );
     const dropped: number[] = [];
-    const profile = buildProfile({ executor: 'constant-arrival-rate', rate: 5, duration: '1s' }, 0);
-    const inFlight = new InFlight();
-    await runOpenSchedule({
-      pacer: createPacer(profile),
-      clock,
-      startAt: 0,
-      acquire: () => pool.acquire(),
-      release: (v) => pool.release(v),
-      onDropped: (intendedAt) => dropped.push(intendedAt),
-      inFlight,
-    });
+    const onDropped = (intendedAt: number) => dropped.push(intendedAt);
+    const { inFlight } = await schedule({ clock, pool, rate: 5, duration: '1s', onDropped });
     expect(pool.size).toBe(2);
     expect(dropped).toEqual([400, 600, 800]);
     for (const resolve of pending) resolve();
@@ -73,18 +78,7 @@ describe('open scheduler with an injected clock', () => {
       1,
       1,
     );
-    const profile = buildProfile({ executor: 'constant-arrival-rate', rate: 100, duration: '10s' }, 0);
-    const inFlight = new InFlight();
-    await runOpenSchedule({
-      pacer: createPacer(profile),
-      clock,
-      startAt: 0,
-      acquire: () => pool.acquire(),
-      release: (v) => pool.release(v),
-      onDropped: () => {},
-      inFlight,
-      signal: controller.signal,
-    });
+    await schedule({ clock, pool, rate: 100, duration: '10s', signal: controller.signal });
     expect(launches).toBeLessThan(10);
   });
 });
