@@ -16,6 +16,16 @@ export interface ChartSpec {
   config: ChartConfiguration;
 }
 
+/** A chart of `kind` for one experiment, filed as `<experiment>-<kind>`. */
+export function chartSpec(
+  experiment: string,
+  kind: ChartKind,
+  title: string,
+  config: ChartConfiguration,
+): ChartSpec {
+  return { id: `${experiment}-${kind}`, kind, experiment, title, config };
+}
+
 export interface FaultMarker {
   x: number;
   label: string;

@@ -4,7 +4,7 @@
  */
 import { percentileMs } from '../../results/histogram.ts';
 import { type ExperimentView, mergedResponseHistogram } from '../model/views.ts';
-import { axisTitle, type ChartSpec, colorAt, titleOptions } from './chart-spec.ts';
+import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
 
 const STEP = 0.05;
 
@@ -36,33 +36,21 @@ export function spectrumChart(experiment: ExperimentView): ChartSpec {
     tension: 0,
   }));
   const title = `${experiment.name}: latency by percentile`;
-  return {
-    id: `${experiment.name}-spectrum`,
-    kind: 'spectrum',
-    experiment: experiment.name,
-    title,
-    config: {
-      type: 'line',
-      data: { datasets },
-      options: {
-        plugins: {
-          ...titleOptions(
-            title,
-            'response time, all trials merged; the last point of each line is the maximum',
-          ),
-          sbNines: { axis: 'x' },
-        } as never,
-        scales: {
-          x: {
-            type: 'linear',
-            min: 0,
-            max: maxX,
-            ticks: { stepSize: 1, includeBounds: false },
-            title: axisTitle('percentile'),
-          },
-          y: { type: 'logarithmic', title: axisTitle('latency (ms, log scale)') },
-        },
+  const options = {
+    plugins: {
+      ...titleOptions(title, 'response time, all trials merged; the last point of each line is the maximum'),
+      sbNines: { axis: 'x' },
+    } as never,
+    scales: {
+      x: {
+        type: 'linear',
+        min: 0,
+        max: maxX,
+        ticks: { stepSize: 1, includeBounds: false },
+        title: axisTitle('percentile'),
       },
+      y: { type: 'logarithmic', title: axisTitle('latency (ms, log scale)') },
     },
-  };
+  } as const;
+  return chartSpec(experiment.name, 'spectrum', title, { type: 'line', data: { datasets }, options });
 }

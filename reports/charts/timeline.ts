@@ -5,7 +5,14 @@
 import { faultGroups } from '../model/faults.ts';
 import { formatSeconds } from '../model/units.ts';
 import type { ExperimentView } from '../model/views.ts';
-import { axisTitle, type ChartSpec, colorAt, type FaultMarker, titleOptions } from './chart-spec.ts';
+import {
+  axisTitle,
+  type ChartSpec,
+  chartSpec,
+  colorAt,
+  type FaultMarker,
+  titleOptions,
+} from './chart-spec.ts';
 
 /** One marker per distinct fault moment (rounded to 0.1 s), labelled once with what happened. */
 export function faultMarkers(experiment: ExperimentView): FaultMarker[] {
@@ -44,31 +51,22 @@ export function timelineChart(experiment: ExperimentView): ChartSpec {
     },
   ]);
   const title = `${experiment.name}: latency and throughput over time`;
-  return {
-    id: `${experiment.name}-timeline`,
-    kind: 'timeline',
-    experiment: experiment.name,
-    title,
-    config: {
-      type: 'line',
-      data: { datasets },
-      options: {
-        plugins: {
-          ...titleOptions(title, 'first trial; shaded: warm-up; red lines: injected faults'),
-          sbFaults: { faults: faultMarkers(experiment), warmupUntil: warmupEnd(experiment) },
-        } as never,
-        scales: {
-          x: { type: 'linear', title: axisTitle('time (s)') },
-          latency: { type: 'logarithmic', position: 'left', title: axisTitle('p99 latency (ms, log scale)') },
-          throughput: {
-            type: 'linear',
-            position: 'right',
-            min: 0,
-            grid: { drawOnChartArea: false },
-            title: axisTitle('throughput (req/s, dashed)'),
-          },
-        },
+  const options = {
+    plugins: {
+      ...titleOptions(title, 'first trial; shaded: warm-up; red lines: injected faults'),
+      sbFaults: { faults: faultMarkers(experiment), warmupUntil: warmupEnd(experiment) },
+    } as never,
+    scales: {
+      x: { type: 'linear', title: axisTitle('time (s)') },
+      latency: { type: 'logarithmic', position: 'left', title: axisTitle('p99 latency (ms, log scale)') },
+      throughput: {
+        type: 'linear',
+        position: 'right',
+        min: 0,
+        grid: { drawOnChartArea: false },
+        title: axisTitle('throughput (req/s, dashed)'),
       },
     },
-  };
+  } as const;
+  return chartSpec(experiment.name, 'timeline', title, { type: 'line', data: { datasets }, options });
 }
