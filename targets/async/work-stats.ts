@@ -4,21 +4,15 @@
  * with which job. They live in Redis, so they are right even after a worker was killed.
  */
 import { request } from 'undici';
+import type { StoreStats } from '../app/work/store.ts';
 
-export interface WorkStats {
+/** What `GET /work/stats` answers (targets/app/work/feature.ts): the job store's tallies and more. */
+export interface WorkStats extends StoreStats {
   work: 'sync' | 'queued' | 'prerendered';
   queue: 'bullmq' | 'rabbitmq' | null;
-  accepted: number;
-  completed: number;
-  duplicated: number;
-  retried: number;
   /** accepted − completed */
   pending: number;
   queueDepth: number;
-  /** worker id → job id it is working on */
-  busy: Record<string, string>;
-  /** worker id → boot token of its latest start */
-  workers: Record<string, string>;
 }
 
 export async function readWorkStats(baseUrl: string, timeoutMs = 2000): Promise<WorkStats> {
