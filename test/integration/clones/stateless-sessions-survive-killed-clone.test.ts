@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clonesTarget } from '../../../targets/clones/clones-target.ts';
-import type { RunningTarget } from '../../../targets/target.ts';
+import { targetPerTest } from '../../fixtures/clones/target-per-test.ts';
 import { countLost, loginAndFillCart, ShopUser } from './shop-client.ts';
 
 describe('clones with session=redis (stateless)', () => {
-  let target: RunningTarget | undefined;
-  const logDir = mkdtempSync(join(tmpdir(), 'sb-clones-test-'));
-
-  afterEach(async () => {
-    await target?.stop();
-    rmSync(logDir, { recursive: true, force: true });
-  });
+  const run = targetPerTest();
 
   it('loses 0 sessions when a clone is SIGKILLed mid-run', async () => {
-    target = await clonesTarget.start({ variant: { session: 'redis' }, clones: 2, logDir });
-    const users = Array.from({ length: 8 }, (_, i) => new ShopUser(target!.url, `stateless-${i}`));
+    const target = run.keep(
+      await clonesTarget.start({ variant: { session: 'redis' }, clones: 2, logDir: run.logDir() }),
+    );
+    const users = Array.from({ length: 8 }, (_, i) => new ShopUser(target.url, `stateless-${i}`));
     expect(await countLost(users, (user) => loginAndFillCart(user, 3))).toBe(0);
 
     await target.kill('clone', 0);
@@ -28,7 +21,7 @@ describe('clones with session=redis (stateless)', () => {
       return (await user.cartIsIntact()) ? 'ok' : 'lost';
     });
     expect(lostAfterKill).toBe(0);
-    const fresh = Array.from({ length: 4 }, (_, i) => new ShopUser(target!.url, `fresh-${i}`));
+    const fresh = Array.from({ length: 4 }, (_, i) => new ShopUser(target.url, `fresh-${i}`));
     expect(await countLost(fresh, (user) => loginAndFillCart(user, 2))).toBe(0);
     expect(target.instances().find((instance) => instance.id === 'clone-0')?.alive).toBe(false);
   });
