@@ -1,7 +1,8 @@
 /**
  * The only place that prints errors and decides the exit code. Commands throw ScalebenchError;
  * anything else is a bug and says so. The first Ctrl-C aborts the running command (which writes
- * its partial results); cleanups always run before the process ends.
+ * its partial results); cleanups always run before the process ends. A second signal exits at once:
+ * the children still running are killed by the exit hook of lifecycle/child-guard.ts.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
@@ -84,13 +85,33 @@ export async function main(argv: string[]): Promise<number> {
       controller.abort(new Error(signal));
       return;
     }
-    void runAllCleanups().finally(() => process.exit(ExitCode.interrupted));
+    // forced: no more waiting on graceful stops; the exit hook kills every child still running
+    process.stderr.write(`${signal}: forced stop\n`);
+    process.exit(ExitCode.interrupted);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  for (const signal of signals) process.on(signal, onSignal);
+  const stopWatching = watchLauncher(process.env, () => onSignal('SIGTERM'));
   const ctx = processContext(controller.signal);
   const code = await runCli(argv, ctx);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  for (const signal of signals) process.off(signal, onSignal);
+  stopWatching();
   return code;
+}
+
+/**
+ * npm (`npx scalebench`, `npm run`) does not forward SIGINT or SIGTERM to the command it runs, and when
+ * npm itself is killed its command lives on with no parent. So when npm launched us and our parent goes,
+ * stop as if signalled. Started any other way (a shell, nohup, setsid), a parent's exit changes nothing.
+ */
+function watchLauncher(env: NodeJS.ProcessEnv, onOrphaned: () => void): () => void {
+  if (!env.npm_command) return () => {};
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }

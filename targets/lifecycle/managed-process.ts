@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScalebenchError } from '../../results/errors.ts';
+import { guardChild } from './child-guard.ts';
 import { onCleanup } from './cleanup.ts';
 
 export interface ManagedProcessOptions {
@@ -33,10 +34,6 @@ export interface ManagedProcess {
   output(): string;
 }
 
-/** children to signal synchronously if the process exits before their cleanup ran */
-const live = new Map<ChildProcess, NodeJS.Signals>();
-let exitHookInstalled = false;
-
 export async function startManagedProcess(options: ManagedProcessOptions): Promise<ManagedProcess> {
   const child = spawn(options.command, options.args, {
     env: options.env ?? process.env,
@@ -50,7 +47,7 @@ export async function startManagedProcess(options: ManagedProcessOptions): Promi
   child.once('error', (error) => {
     spawnError = error;
   });
-  killOnExit(child, 'SIGKILL');
+  void exited.then(guardChild(child.pid ?? -1, { group: true }));
   const stop = onCleanup(`stop ${options.name}`, () =>
     stopChild(child, exited, options.stopTimeoutMs ?? 5000),
   );
@@ -87,7 +84,6 @@ async function waitUntilReady(
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number) {
-  live.delete(child);
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -115,23 +111,11 @@ export function captureOutput(child: ChildProcess): () => string {
 }
 
 /**
- * Last resort for a child started elsewhere (e.g. by a library): signal it if this process exits while it
- * still runs. Returns a function that forgets it (call it once the child was stopped properly).
+ * For a child started elsewhere (e.g. by a library): signal it if scalebench ends while it still runs,
+ * however scalebench ends. Returns a function that forgets it (call it once the child was stopped).
  */
 export function killOnExit(child: ChildProcess, signal: NodeJS.Signals): () => void {
-  live.set(child, signal);
-  installExitHook();
-  return () => {
-    live.delete(child);
-  };
-}
-
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const [child, signal] of live) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    }
-  });
+  const forget = guardChild(child.pid ?? -1, { group: false, signal });
+  child.once('exit', forget);
+  return forget;
 }

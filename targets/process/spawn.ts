@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScalebenchError } from '../../results/errors.ts';
+import { guardChild } from '../lifecycle/child-guard.ts';
 import { onCleanup } from '../lifecycle/cleanup.ts';
 import { closeLogFd, openLogFile, tailLog } from './log-file.ts';
 
@@ -40,9 +41,6 @@ export interface LoggedProcess {
   stop(): Promise<void>;
 }
 
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
 export async function spawnLogged(options: SpawnLoggedOptions): Promise<LoggedProcess> {
   const log = openLogFile(options.logDir, options.name);
   const child = spawn(options.command, options.args, {
@@ -61,9 +59,8 @@ export async function spawnLogged(options: SpawnLoggedOptions): Promise<LoggedPr
     child.once('exit', () => resolve());
   });
   const pid = child.pid ?? -1;
-  if (pid > 0) liveGroups.add(pid);
-  void exited.then(() => liveGroups.delete(pid));
-  installExitHook();
+  // its whole group dies with scalebench, however scalebench ends (nginx's workers included)
+  void exited.then(guardChild(pid, { group: true }));
 
   const alive = () => child.exitCode === null && child.signalCode === null && spawnError === undefined;
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
@@ -136,18 +133,4 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch {
     // the group is gone already
   }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of liveGroups) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
 }

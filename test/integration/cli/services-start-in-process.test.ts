@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../helpers/cli.ts';
-import { isAlive } from '../services/process-state.ts';
+import { isAlive } from '../../helpers/process-tree.ts';
 
 describe('scalebench services start, in-process', () => {
   it('prints one line per service and stops what it started when the signal aborts', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../../helpers/cli.ts';
-import { isAlive, pidsMatching } from '../services/process-state.ts';
+import { isAlive, pidsMatching } from '../../helpers/process-tree.ts';
 
 describe('SIGINT to `scalebench services start redis --start`', () => {
   it('stops the redis-server it started and exits', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAllCleanups } from '../../../targets/lifecycle/cleanup.ts';
 import { pingPostgres } from '../../../targets/services/postgres.ts';
 import { resolveService } from '../../../targets/services/resolve.ts';
-import { isAlive, pidsMatching } from './process-state.ts';
+import { isAlive, pidsMatching } from '../../helpers/process-tree.ts';
 
 describe('embedded Postgres, forced even though a system Postgres answers', () => {
   afterEach(async () => {

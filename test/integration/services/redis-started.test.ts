@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAllCleanups } from '../../../targets/lifecycle/cleanup.ts';
 import { resolveService } from '../../../targets/services/resolve.ts';
-import { isAlive } from './process-state.ts';
+import { isAlive } from '../../helpers/process-tree.ts';
 
 describe('private redis-server, forced by SCALEBENCH_START_SERVICES=1', () => {
   afterEach(async () => {
