@@ -6,8 +6,8 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { collectEnvironment } from '../results/environment.ts';
-import { ExitCode, ScalebenchError } from '../results/errors.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { type BenchResults, SCHEMA_VERSION } from '../results/schema.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';

@@ -4,7 +4,7 @@
  * one is, then waits for Ctrl-C and stops what it started.
  */
 import type { Command } from 'commander';
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import { isServiceName, resolveServices } from '../targets/services/resolve.ts';
 import { type ResolvedService, type ServiceName, serviceNames } from '../targets/services/service.ts';
 import type { CliContext } from './context.ts';

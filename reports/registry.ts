@@ -1,5 +1,5 @@
 /** The explicit format name → reporter map, and parsing of `--format md,html,...|all`. */
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import { bmfReporter } from './bmf.ts';
 import { gabReporter } from './gab.ts';
 import { htmlReporter } from './html/html.ts';

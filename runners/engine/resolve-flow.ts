@@ -1,6 +1,6 @@
 /** Turns LoadRunOptions.flow into a FlowDefinition: as given, or imported by module path (workers). */
 import { pathToFileURL } from 'node:url';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { FlowDefinition } from '../flows/types.ts';
 import type { LoadRunOptions } from '../load-models/types.ts';
 

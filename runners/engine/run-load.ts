@@ -2,7 +2,7 @@
  * The engine's entry point: validate, describe, run (in this thread or N worker threads), merge,
  * judge saturation. Everything else in scalebench drives load through runLoad.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { describePlan } from '../load-models/describe.ts';
 import type { LoadRunOptions } from '../load-models/types.ts';
 import { validateLoadOptions } from '../load-models/validate.ts';

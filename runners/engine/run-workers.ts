@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import type { LoadRunOptions } from '../load-models/types.ts';
 import { mergeReports, mergeSecond } from './merge-reports.ts';

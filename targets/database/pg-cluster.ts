@@ -7,8 +7,8 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { captureOutput, killOnExit } from '../lifecycle/managed-process.ts';
 import type { PgBinaries, RunAs } from './pg-binaries.ts';
 

@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { closeLogFd, openLogFile, tailLog } from './log-file.ts';
 
 export interface SpawnLoggedOptions {

@@ -4,8 +4,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { killOnExit } from '../lifecycle/managed-process.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';

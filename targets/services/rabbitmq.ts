@@ -1,6 +1,6 @@
 /** RabbitMQ: ping an address. scalebench cannot start one (it needs an Erlang node), so it only says how. */
 import amqp from 'amqplib';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { findOnPath } from '../lifecycle/find-executable.ts';
 import type { PingResult, ServiceBackend, ServiceEnv, StartedServer } from './service.ts';
 

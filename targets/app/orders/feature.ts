@@ -8,7 +8,7 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
 import { customerOrdersFromViews, customerOrdersJoined, readOrderJoined, readOrderView } from './reads.ts';

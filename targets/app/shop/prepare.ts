@@ -3,7 +3,7 @@
  * in the URL when it is missing, then creates the schema and seeds it (idempotent, see seed.ts).
  */
 import pg from 'pg';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 import { createDatabase, databaseUrl } from '../../services/postgres.ts';
 import { type SeedResult, seedShop } from './seed.ts';
 import type { ShopSeedOptions } from './seed-data.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 import { findPgBinaries } from '../../../targets/database/pg-binaries.ts';
 
 describe('finding the PostgreSQL server binaries', () => {

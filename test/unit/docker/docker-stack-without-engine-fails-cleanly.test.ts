@@ -4,9 +4,9 @@
  * points at a socket that cannot exist, so this holds on machines that do run an engine too.
  */
 import { describe, expect, it } from 'vitest';
-import { ExitCode, formatError, isScalebenchError } from '../../../results/errors.ts';
+import { pendingCleanups } from '../../../core/cleanup.ts';
+import { ExitCode, formatError, isScalebenchError } from '../../../core/errors.ts';
 import { composeFileFor, composeUp, ensureDockerEngine } from '../../../runners/stack/docker.ts';
-import { pendingCleanups } from '../../../targets/lifecycle/cleanup.ts';
 
 const noEngine = { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/scalebench-test/docker.sock' } };
 

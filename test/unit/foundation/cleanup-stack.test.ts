@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { onCleanup, pendingCleanups, runAllCleanups } from '../../../targets/lifecycle/cleanup.ts';
+import { onCleanup, pendingCleanups, runAllCleanups } from '../../../core/cleanup.ts';
 
 describe('cleanup stack', () => {
   afterEach(async () => {

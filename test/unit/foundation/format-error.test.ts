@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, formatError, isScalebenchError, ScalebenchError } from '../../../results/errors.ts';
+import { ExitCode, formatError, isScalebenchError, ScalebenchError } from '../../../core/errors.ts';
 
 describe('ScalebenchError and formatError', () => {
   it('formats one line with the code and the hint', () => {

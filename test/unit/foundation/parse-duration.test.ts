@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../../cli/parse.ts';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 
 describe('parseDuration', () => {
   it.each([

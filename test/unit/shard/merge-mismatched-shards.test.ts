@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 import { mergeBenchResults, type NamedResults } from '../../../results/merge.ts';
 import { shardResults } from './bench-shard-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
 import { parseShard, shardVuId } from '../../../runners/shard/shard-spec.ts';
 
 describe('parseShard reads i/N with 0 ≤ i < N', () => {
