@@ -3,9 +3,9 @@
  * profiles (through the engine's own validation), flows, thresholds and faults.
  */
 
-import { durationMs } from '../runners/load-models/duration.ts';
-import { validateLoadOptions } from '../runners/load-models/validate.ts';
-import { parseThresholds } from '../runners/orchestration/thresholds.ts';
+import { durationMs } from '../load-model/duration.ts';
+import { parseThresholds } from '../load-model/thresholds.ts';
+import { validateLoadOptions } from '../load-model/validate.ts';
 import type { ExperimentDefinition } from './types.ts';
 
 function checkProfiles(experiment: ExperimentDefinition, where: string, errors: string[]): void {

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FlowRef } from '../../runners/load-models/types.ts';
+import type { FlowRef } from '../../load-model/types.ts';
 import { cartTemplate } from './flows/cart.ts';
 import { jobTemplate } from './flows/job.ts';
 import type { K6FlowTemplate } from './flows/k6-flow-template.ts';

@@ -3,9 +3,10 @@
  * already, durations written as k6 strings, VU pool defaults made explicit because k6 requires
  * preAllocatedVUs) and its thresholds copied as they are (k6 syntax already).
  */
+
+import { durationMs, formatMs, toMs } from '../../load-model/duration.ts';
+import type { DurationInput, ExecutorConfig } from '../../load-model/types.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../runners/engine/run-thread.ts';
-import { durationMs, formatMs, toMs } from '../../runners/load-models/duration.ts';
-import type { DurationInput, ExecutorConfig } from '../../runners/load-models/types.ts';
 import { vuPoolSize } from '../../runners/load-models/vu-pool-size.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 

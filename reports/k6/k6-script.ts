@@ -4,9 +4,9 @@
  * k6-operator. The target comes from __ENV.BASE_URL. Variants are different targets: not exported.
  */
 
+import { formatMs, toMs } from '../../load-model/duration.ts';
+import type { FlowRef } from '../../load-model/types.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../runners/engine/run-thread.ts';
-import { formatMs, toMs } from '../../runners/load-models/duration.ts';
-import type { FlowRef } from '../../runners/load-models/types.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
 import { k6Options } from './k6-options.ts';

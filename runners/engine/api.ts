@@ -3,7 +3,7 @@
  * Explicit re-exports only.
  */
 
-export { defineFlow } from '../flows/define-flow.ts';
+export { defineFlow } from '../../load-model/flows/define-flow.ts';
 export type {
   FlowDefinition,
   FlowRequest,
@@ -12,10 +12,10 @@ export type {
   PollResult,
   StepOptions,
   VirtualUser,
-} from '../flows/types.ts';
+} from '../../load-model/flows/types.ts';
+export type { ExecutorConfig, FlowRef, LoadRunOptions, SingleRequestSpec } from '../../load-model/types.ts';
+export { type Validation, validateLoadOptions } from '../../load-model/validate.ts';
 export { describePlan } from '../load-models/describe.ts';
-export type { ExecutorConfig, FlowRef, LoadRunOptions, SingleRequestSpec } from '../load-models/types.ts';
-export { type Validation, validateLoadOptions } from '../load-models/validate.ts';
 export type { RunOutcome } from './build-outcome.ts';
 export { type Clock, systemClock } from './clock.ts';
 export { createManualClock, type ManualClock } from './manual-clock.ts';

@@ -4,13 +4,13 @@
  * directly for workers = 1 and inside each worker thread otherwise.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { toMs } from '../../load-model/duration.ts';
+import type { ExecutorConfig, LoadRunOptions } from '../../load-model/types.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import type { HttpClient } from '../http/types.ts';
-import { toMs } from '../load-models/duration.ts';
 import { createPacer } from '../load-models/pacer.ts';
 import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
-import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
 import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';

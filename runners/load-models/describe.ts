@@ -1,6 +1,6 @@
 /** A human sentence of what a load run will do, printed before it starts (k6 prints its plan too). */
-import { formatMs, toMs } from './duration.ts';
-import type { LoadRunOptions } from './types.ts';
+import { formatMs, toMs } from '../../load-model/duration.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import { vuPoolSize } from './vu-pool-size.ts';
 
 function perUnit(timeUnit: unknown): string {

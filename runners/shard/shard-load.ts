@@ -3,8 +3,8 @@
  * rates / N, VUs / N with the remainder on the lowest shards) and the flow given the shard's VU ids.
  */
 import { ScalebenchError } from '../../core/errors.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import { hasWork, splitExecutor } from '../engine/split-executor.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
 import type { ShardSpec } from './shard-spec.ts';
 import { shardFlowRef, withShardVuIds } from './sharded-flow.ts';
 

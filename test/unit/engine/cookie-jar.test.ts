@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CookieJar } from '../../../runners/flows/cookie-jar.ts';
+import { CookieJar } from '../../../load-model/flows/cookie-jar.ts';
 
 describe('CookieJar', () => {
   it('stores Set-Cookie values and sends them back in one Cookie header', () => {

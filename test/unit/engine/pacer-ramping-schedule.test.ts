@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RateStage } from '../../../load-model/types.ts';
 import { createPacer } from '../../../runners/load-models/pacer.ts';
 import { buildProfile } from '../../../runners/load-models/rate-profile.ts';
-import type { RateStage } from '../../../runners/load-models/types.ts';
 
 /** Every arrival time (ms from the start) of a ramping-arrival-rate profile, in order. */
 function arrivals(startRate: number, stages: RateStage[]): number[] {

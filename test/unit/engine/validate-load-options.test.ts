@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateLoadOptions } from '../../../runners/load-models/validate.ts';
+import { validateLoadOptions } from '../../../load-model/validate.ts';
 
 describe('validateLoadOptions', () => {
   it('accepts a k6-shaped constant-arrival-rate config', () => {

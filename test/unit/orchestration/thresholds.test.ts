@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateThresholds, parseThreshold, parseThresholds } from '../../../load-model/thresholds.ts';
 import {
   createHistogram,
   encodeHistogram,
   recordMs,
   summarizeHistogram,
 } from '../../../results/histogram.ts';
-import {
-  evaluateThresholds,
-  parseThreshold,
-  parseThresholds,
-} from '../../../runners/orchestration/thresholds.ts';
 import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
 
 function trialWithLatencies(latencies: number[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutorConfig, LoadRunOptions } from '../../../runners/load-models/types.ts';
+import type { ExecutorConfig, LoadRunOptions } from '../../../load-model/types.ts';
 import { shardLoadOptions } from '../../../runners/shard/shard-load.ts';
 
 const base = (executor: ExecutorConfig): LoadRunOptions => ({ baseUrl: 'http://127.0.0.1:1/', executor });

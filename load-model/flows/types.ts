@@ -5,7 +5,7 @@
  * flow-level state seen by every VU of the same thread.
  */
 import type { ErrorClass } from '../../results/schema.ts';
-import type { HeaderMap } from '../http/types.ts';
+import type { HeaderMap } from '../../runners/http/types.ts';
 import type { CookieJar } from './cookie-jar.ts';
 
 export interface FlowRequest {

@@ -5,7 +5,7 @@
  * the previous one ends.
  */
 
-import type { FlowDefinition } from '../flows/types.ts';
+import type { FlowDefinition } from './flows/types.ts';
 
 export type DurationInput = string | number;
 
