@@ -1,5 +1,5 @@
 /** A VU's cookies for the one origin it talks to: Set-Cookie in, Cookie header out. */
-import type { HeaderMap } from '../../runners/http/types.ts';
+import type { HeaderMap } from './header-map.ts';
 
 export class CookieJar {
   private readonly cookies = new Map<string, string>();

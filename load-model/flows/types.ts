@@ -5,8 +5,8 @@
  * flow-level state seen by every VU of the same thread.
  */
 import type { ErrorClass } from '../../results/schema.ts';
-import type { HeaderMap } from '../../runners/http/types.ts';
 import type { CookieJar } from './cookie-jar.ts';
+import type { HeaderMap } from './header-map.ts';
 
 export interface FlowRequest {
   /** default GET */
