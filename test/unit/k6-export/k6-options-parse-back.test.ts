@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateK6Script, OPTIONS_BEGIN, OPTIONS_END } from '../../../reports/k6/k6-script.ts';
+import { generateK6Script, OPTIONS_BEGIN, OPTIONS_END } from '../../../exporters/k6/k6-script.ts';
 import { packageRoot } from '../../../runners/orchestration/load-config.ts';
 import { builtinExperiments } from '../../../scenarios/builtin.ts';
 

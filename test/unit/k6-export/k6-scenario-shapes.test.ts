@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { k6Scenario } from '../../../reports/k6/k6-options.ts';
+import { k6Scenario } from '../../../exporters/k6/k6-options.ts';
 
 describe('our executors become k6 scenarios', () => {
   it('ramping arrival rate: stages with k6 duration strings, the VU pool made explicit', () => {
