@@ -104,3 +104,6 @@ export interface LoadRunOptions {
   /** time allowed for in-flight iterations after the end (default: the request timeout) */
   gracefulStop?: DurationInput;
 }
+
+/** LoadRunOptions.timeout when none is given: 10 s per request */
+export const DEFAULT_TIMEOUT_MS = 10_000;

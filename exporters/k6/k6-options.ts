@@ -5,8 +5,7 @@
  */
 
 import { durationMs, formatMs, toMs } from '../../load-model/duration.ts';
-import type { DurationInput, ExecutorConfig } from '../../load-model/types.ts';
-import { DEFAULT_TIMEOUT_MS } from '../../runners/engine/run-thread.ts';
+import { DEFAULT_TIMEOUT_MS, type DurationInput, type ExecutorConfig } from '../../load-model/types.ts';
 import { vuPoolSize } from '../../runners/load-models/vu-pool-size.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 

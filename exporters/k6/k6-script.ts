@@ -5,8 +5,7 @@
  */
 
 import { formatMs, toMs } from '../../load-model/duration.ts';
-import type { FlowRef } from '../../load-model/types.ts';
-import { DEFAULT_TIMEOUT_MS } from '../../runners/engine/run-thread.ts';
+import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
 import { k6Options } from './k6-options.ts';

@@ -5,7 +5,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { toMs } from '../../load-model/duration.ts';
-import type { ExecutorConfig, LoadRunOptions } from '../../load-model/types.ts';
+import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import type { HttpClient } from '../http/types.ts';
@@ -23,7 +23,6 @@ import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
 
 export interface ThreadRun {
