@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gabReporter } from '../../../reports/gab.ts';
+import { gabReporter } from '../../../reports/github-action-benchmark.ts';
 import { buildSuiteFixture } from '../../helpers/results-fixtures.ts';
 
 describe('github-action-benchmark files', () => {

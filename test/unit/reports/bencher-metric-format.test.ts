@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBmf } from '../../../reports/bmf.ts';
+import { renderBmf } from '../../../reports/bencher.ts';
 import { buildBenchFixture, buildSuiteFixture } from '../../helpers/results-fixtures.ts';
 
 describe('bmf.json (Bencher Metric Format)', () => {
