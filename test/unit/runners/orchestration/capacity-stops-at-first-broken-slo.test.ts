@@ -1,0 +1,45 @@
+/**
+ * Capacity search steps the arrival rate up and stops at the first step whose SLO breaks, answering the
+ * last rate that held — not capped, since the SLO did break. The service (its own process, port 0) answers at once until it has seen more than
+ * 35 requests in the last second, then takes 1 s: steps 10, 20, 30 hold, 40 breaks, 50 never runs.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type CapacityStep, findCapacity } from '../../../../runners/orchestration/capacity.ts';
+import { externalTarget } from '../../../../targets/external/external-target.ts';
+import { capacityExperiment } from '../../../fixtures/run/capacity-experiment.ts';
+import { type DelayServer, startDelayServer } from '../../../fixtures/run/delay-server.ts';
+
+let server: DelayServer;
+
+beforeEach(async () => {
+  server = await startDelayServer({ base: 0, overRate: { above: 35, delay: 1000 } });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+it('returns the last rate before the SLO broke and runs no step after it', async () => {
+  const steps: CapacityStep[] = [];
+  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
+    onStep: (step) => steps.push(step),
+  });
+  expect(steps.map((step) => [step.rate, step.ok])).toEqual([
+    [10, true],
+    [20, true],
+    [30, true],
+    [40, false],
+  ]);
+  expect(steps[3]!.p99Ms).toBeGreaterThan(400);
+  expect(capacity).toEqual({ capacity: 30, capped: false });
+});
+
+it('answers null when even the first step breaks the SLO', async () => {
+  await server.setDelay({ base: 500 });
+  const steps: CapacityStep[] = [];
+  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
+    onStep: (step) => steps.push(step),
+  });
+  expect(steps.map((step) => step.rate)).toEqual([10]);
+  expect(capacity).toEqual({ capacity: null, capped: false });
+});
