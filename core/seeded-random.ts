@@ -1,5 +1,10 @@
-/** mulberry32: a tiny, fast, well-distributed seedable PRNG returning [0, 1), so seed data is the same every run. */
-export function seededRandom(seed: number): () => number {
+/**
+ * mulberry32: a tiny, fast, well-distributed seedable PRNG returning [0, 1), so seed data and bootstrap
+ * resamples (hence `compare` output) are the same every run.
+ */
+export type Random = () => number;
+
+export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
