@@ -17,7 +17,11 @@ export function toMs(input: unknown, fallback: number): number {
   return durationMs(input) ?? fallback;
 }
 
-export function formatMs(ms: number): string {
+/**
+ * Milliseconds written back in the duration syntax above ('2m', '1.5s', '250ms'): what the user wrote,
+ * echoed in plans, and what k6 reads. Reports print times for people with reports/model/units.ts formatMs.
+ */
+export function formatDuration(ms: number): string {
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))}s`;
   return `${ms}ms`;

@@ -4,7 +4,7 @@
  * preAllocatedVUs) and its thresholds copied as they are (k6 syntax already).
  */
 
-import { durationMs, formatMs, toMs } from '../../load-model/duration.ts';
+import { durationMs, formatDuration, toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type DurationInput, type ExecutorConfig } from '../../load-model/types.ts';
 import { vuPoolSize } from '../../runners/load-models/vu-pool-size.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
@@ -16,13 +16,13 @@ export interface K6Options {
   thresholds: Record<string, string[]>;
 }
 
-const k6Duration = (input: DurationInput) => formatMs(durationMs(input) ?? 0);
+const k6Duration = (input: DurationInput) => formatDuration(durationMs(input) ?? 0);
 const stagesOf = (stages: { duration: DurationInput; target: number }[]) =>
   stages.map((stage) => ({ duration: k6Duration(stage.duration), target: stage.target }));
 
 /** Our executor → a k6 scenario; gracefulStop mirrors ours (the request timeout + 1 s). */
 export function k6Scenario(executor: ExecutorConfig, timeout: DurationInput | undefined): K6Scenario {
-  const gracefulStop = formatMs(toMs(timeout, DEFAULT_TIMEOUT_MS) + 1000);
+  const gracefulStop = formatDuration(toMs(timeout, DEFAULT_TIMEOUT_MS) + 1000);
   const pool = vuPoolSize(executor);
   switch (executor.executor) {
     case 'constant-arrival-rate':

@@ -4,7 +4,7 @@
  * k6-operator. The target comes from __ENV.BASE_URL. Variants are different targets: not exported.
  */
 
-import { formatMs, toMs } from '../../load-model/duration.ts';
+import { formatDuration, toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
@@ -56,7 +56,7 @@ function header(input: K6ScriptInput, flow: FlowRef): string {
   const variantThresholds = experiment.variants
     .filter((variant) => variant.thresholds)
     .map((variant) => `//   ${variant.name}: ${JSON.stringify(variant.thresholds)}`);
-  const warmup = formatMs(toMs(experiment.profiles[profile].warmup, 0));
+  const warmup = formatDuration(toMs(experiment.profiles[profile].warmup, 0));
   return [
     '// @ts-check',
     `// k6 script of the scalebench experiment '${experiment.name}' (${profile} profile): ${experiment.title}`,
@@ -90,7 +90,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     ? []
     : [`flow '${experiment.flow.exportName}' is not built in: the k6 script has a TODO stub in its place`];
   const counters = [...new Set([...(experiment.counters ?? []), ...flow.counters])];
-  const timeout = formatMs(toMs(experiment.timeout, DEFAULT_TIMEOUT_MS));
+  const timeout = formatDuration(toMs(experiment.timeout, DEFAULT_TIMEOUT_MS));
   const script = [
     header(input, experiment.flow),
     '',
