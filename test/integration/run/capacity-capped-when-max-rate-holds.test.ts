@@ -4,10 +4,10 @@
  * The service (its own process, port 0) answers at once, so steps 10, 20, 30 all hold.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type CapacityStep, findCapacity } from '../../../../runners/orchestration/capacity.ts';
-import { externalTarget } from '../../../../targets/external/external-target.ts';
-import { capacityExperiment } from '../../../fixtures/run/capacity-experiment.ts';
-import { type DelayServer, startDelayServer } from '../../../fixtures/run/delay-server.ts';
+import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
+import { externalTarget } from '../../../targets/external/external-target.ts';
+import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
+import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
 
 let server: DelayServer;
 

@@ -4,10 +4,10 @@
  * 35 requests in the last second, then takes 1 s: steps 10, 20, 30 hold, 40 breaks, 50 never runs.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type CapacityStep, findCapacity } from '../../../../runners/orchestration/capacity.ts';
-import { externalTarget } from '../../../../targets/external/external-target.ts';
-import { capacityExperiment } from '../../../fixtures/run/capacity-experiment.ts';
-import { type DelayServer, startDelayServer } from '../../../fixtures/run/delay-server.ts';
+import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
+import { externalTarget } from '../../../targets/external/external-target.ts';
+import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
+import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
 
 let server: DelayServer;
 
