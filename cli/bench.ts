@@ -6,15 +6,15 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import type { ExecutorConfig, LoadRunOptions } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
-import { ExitCode, ScalebenchError } from '../results/errors.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { type BenchResults, SCHEMA_VERSION } from '../results/schema.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
 import { probeTcp } from '../runners/http/probe.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
-import type { ExecutorConfig, LoadRunOptions } from '../runners/load-models/types.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';

@@ -5,12 +5,12 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ScalebenchError } from '../core/errors.ts';
 import { compareResults } from '../reports/compare/compare.ts';
 import { defaultMetrics, type MetricDefinition, resolveMetrics } from '../reports/compare/metrics.ts';
 import { renderComparisonJson } from '../reports/compare/render-json.ts';
 import { renderComparisonMarkdown } from '../reports/compare/render-markdown.ts';
 import { renderComparisonTable } from '../reports/compare/render-table.ts';
-import { ScalebenchError } from '../results/errors.ts';
 import { readResultsFile } from '../results/files.ts';
 import type { CliContext } from './context.ts';
 import { collect } from './parse.ts';

@@ -17,6 +17,12 @@ export interface CliContext {
   exitCode: number;
 }
 
+/** Resolves once the command is interrupted (Ctrl-C): the foreground commands that serve until then. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
 export function processContext(signal: AbortSignal): CliContext {
   return {
     stdout: stdoutWriter(),

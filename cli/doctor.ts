@@ -4,7 +4,7 @@
  * Exits 0 when the suite can run, 2 otherwise. Starts nothing.
  */
 import type { Command } from 'commander';
-import { ExitCode } from '../results/errors.ts';
+import { ExitCode } from '../core/errors.ts';
 import { type BusyProcess, busyProcesses, type CpuInfo, cpuInfo } from '../targets/services/host-load.ts';
 import { backends, probeService, redactUrl } from '../targets/services/resolve.ts';
 import { type ServiceProbe, serviceNames } from '../targets/services/service.ts';

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { generateK6Script } from '../reports/k6/k6-script.ts';
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
+import { generateK6Script } from '../exporters/k6/k6-script.ts';
 import { writeFileAtomic } from '../results/files.ts';
 import { loadExperiments, selectExperiments } from '../runners/orchestration/load-config.ts';
 import type { ProfileName } from '../scenarios/types.ts';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ExitCode, formatError, isScalebenchError } from '../results/errors.ts';
-import { runAllCleanups } from '../targets/lifecycle/cleanup.ts';
+import { runAllCleanups } from '../core/cleanup.ts';
+import { ExitCode, formatError, isScalebenchError } from '../core/errors.ts';
 import { commands } from './commands.ts';
 import { type CliContext, processContext } from './context.ts';
 

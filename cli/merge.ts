@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode, ScalebenchError } from '../results/errors.ts';
+import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { readResultsFile, writeResultsFile } from '../results/files.ts';
 import { mergeBenchResults } from '../results/merge.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';

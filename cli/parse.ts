@@ -1,6 +1,6 @@
 /** Small validated parsers shared by the commands' parse steps. Each throws a ScalebenchError. */
-import { ScalebenchError } from '../results/errors.ts';
-import { durationMs } from '../runners/load-models/duration.ts';
+import { ScalebenchError } from '../core/errors.ts';
+import { durationMs } from '../load-model/duration.ts';
 
 /** '30s', '1.5m', '250ms', '2h' → milliseconds. A bare number means seconds. */
 export function parseDuration(text: string, flag: string): number {

@@ -5,10 +5,10 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { parseFormats } from '../reports/registry.ts';
 import { type ReportFormat, reportFormats } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
-import { ExitCode, ScalebenchError } from '../results/errors.ts';
 import type { SuiteResults } from '../results/schema.ts';
 import {
   checkVariantNames,

@@ -4,10 +4,10 @@
  * one is, then waits for Ctrl-C and stops what it started.
  */
 import type { Command } from 'commander';
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import { isServiceName, resolveServices } from '../targets/services/resolve.ts';
 import { type ResolvedService, type ServiceName, serviceNames } from '../targets/services/service.ts';
-import type { CliContext } from './context.ts';
+import { type CliContext, untilAborted } from './context.ts';
 
 export interface ServicesStartOptions {
   names: ServiceName[];
@@ -31,11 +31,6 @@ export function parseServicesStart(
   }
   const chosen = names.length > 0 ? [...new Set(names as ServiceName[])] : [...serviceNames];
   return { names: chosen, forceStart: flags.start ? true : undefined, json: Boolean(flags.json) };
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 function describe(service: ResolvedService) {

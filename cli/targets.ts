@@ -11,7 +11,7 @@ import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.
 import { findTarget, targetRegistry } from '../targets/registry.ts';
 import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
 import { resolveVariant } from '../targets/variant.ts';
-import type { CliContext } from './context.ts';
+import { type CliContext, untilAborted } from './context.ts';
 import { collect, parseKeyValues, parseNumber } from './parse.ts';
 
 export interface TargetsStartOptions {
@@ -148,9 +148,4 @@ function formatVariant(variant: Record<string, string>): string {
   return Object.entries(variant)
     .map(([knob, value]) => `${knob}=${value}`)
     .join(' ');
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

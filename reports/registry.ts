@@ -1,7 +1,7 @@
 /** The explicit format name → reporter map, and parsing of `--format md,html,...|all`. */
-import { ScalebenchError } from '../results/errors.ts';
-import { bmfReporter } from './bmf.ts';
-import { gabReporter } from './gab.ts';
+import { ScalebenchError } from '../core/errors.ts';
+import { bmfReporter } from './bencher.ts';
+import { gabReporter } from './github-action-benchmark.ts';
 import { htmlReporter } from './html/html.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ScalebenchError } from './errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import { type ResultsFile, resultsFileSchema } from './schema.ts';
 
 /** Writes any text atomically: a sibling temp file renamed over the target. */

@@ -3,8 +3,9 @@
  * merged exactly, counters summed, latency summaries recomputed from the merged histograms. Inputs that
  * do not belong together (other options, a shard twice, a shard missing) fail in one line.
  */
+
+import { ScalebenchError } from '../core/errors.ts';
 import { addChecks, addCounts } from './counts.ts';
-import { ScalebenchError } from './errors.ts';
 import { decodeHistogram, mergeEncodedSets, summarizeHistogram } from './histogram.ts';
 import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
 

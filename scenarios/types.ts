@@ -3,12 +3,7 @@
  * options), the flow a virtual user runs, k6-style thresholds, a fault schedule, the target figures
  * sampled each second, and an optional capacity search. Users add their own in scalebench.config.ts.
  */
-import type {
-  DurationInput,
-  ExecutorConfig,
-  FlowRef,
-  SaturationThresholds,
-} from '../runners/load-models/types.ts';
+import type { DurationInput, ExecutorConfig, FlowRef, SaturationThresholds } from '../load-model/types.ts';
 
 export type ProfileName = 'quick' | 'full';
 

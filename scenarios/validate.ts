@@ -3,10 +3,10 @@
  * profiles (through the engine's own validation), flows, thresholds and faults.
  */
 
-import { durationMs } from '../runners/load-models/duration.ts';
-import { validateLoadOptions } from '../runners/load-models/validate.ts';
-import { parseThresholds } from '../runners/orchestration/thresholds.ts';
-import type { ExperimentDefinition } from './types.ts';
+import { durationMs } from '../load-model/duration.ts';
+import { parseThresholds } from '../load-model/thresholds.ts';
+import { validateLoadOptions } from '../load-model/validate.ts';
+import type { ExperimentDefinition, FaultStep, Thresholds } from './types.ts';
 
 function checkProfiles(experiment: ExperimentDefinition, where: string, errors: string[]): void {
   for (const name of ['quick', 'full'] as const) {
@@ -26,6 +26,18 @@ function checkProfiles(experiment: ExperimentDefinition, where: string, errors: 
   }
 }
 
+/** An experiment's or a variant's thresholds (k6 grammar) and fault times. */
+function checkThresholdsAndFaults(
+  owner: { thresholds?: Thresholds; faults?: FaultStep[] },
+  where: string,
+  errors: string[],
+): void {
+  errors.push(...parseThresholds(owner.thresholds ?? {}).errors.map((error) => `${where}: ${error}`));
+  for (const fault of owner.faults ?? []) {
+    if (durationMs(fault.at) === null) errors.push(`${where}: fault time '${fault.at}' is not a duration`);
+  }
+}
+
 function checkVariants(experiment: ExperimentDefinition, where: string, errors: string[]): void {
   if (!Array.isArray(experiment.variants) || experiment.variants.length === 0) {
     errors.push(`${where}: needs at least one variant`);
@@ -36,12 +48,7 @@ function checkVariants(experiment: ExperimentDefinition, where: string, errors: 
     if (!variant.name) errors.push(`${where}: a variant has no name`);
     if (seen.has(variant.name)) errors.push(`${where}: variant name '${variant.name}' is used twice`);
     seen.add(variant.name);
-    const { errors: thresholdErrors } = parseThresholds(variant.thresholds ?? {});
-    errors.push(...thresholdErrors.map((error) => `${where}/${variant.name}: ${error}`));
-    for (const fault of variant.faults ?? []) {
-      if (durationMs(fault.at) === null)
-        errors.push(`${where}/${variant.name}: fault time '${fault.at}' is not a duration`);
-    }
+    checkThresholdsAndFaults(variant, `${where}/${variant.name}`, errors);
   }
 }
 
@@ -82,10 +89,7 @@ export function validateExperiment(experiment: ExperimentDefinition): string[] {
   checkVariants(experiment, where, errors);
   checkProfiles(experiment, where, errors);
   checkCapacity(experiment, where, errors);
-  errors.push(...parseThresholds(experiment.thresholds ?? {}).errors.map((error) => `${where}: ${error}`));
-  for (const fault of experiment.faults ?? []) {
-    if (durationMs(fault.at) === null) errors.push(`${where}: fault time '${fault.at}' is not a duration`);
-  }
+  checkThresholdsAndFaults(experiment, where, errors);
   return errors;
 }
 

@@ -2,7 +2,7 @@
  * The explicit map experiment → target definition (no registration by import side effects). Add one
  * import and one entry per target.
  */
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import { asyncTarget } from './async/async-target.ts';
 import { cachingTarget } from './caching/caching-target.ts';
 import { clonesTarget } from './clones/clones-target.ts';

@@ -2,7 +2,7 @@
  * A target's variant knobs, checked against its definition: unknown knobs and values are reported all
  * at once, missing knobs take their default (the first allowed value).
  */
-import { ScalebenchError } from '../results/errors.ts';
+import { ScalebenchError } from '../core/errors.ts';
 import type { TargetDefinition } from './target.ts';
 
 export function resolveVariant(

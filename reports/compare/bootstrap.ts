@@ -2,9 +2,10 @@
  * Bootstrap 95% confidence interval of a two-sample statistic (ratio or difference of medians):
  * both arms are resampled with replacement, independently, from a seeded generator.
  */
+
+import { type Random, seededRandom } from '../../core/seeded-random.ts';
 import type { Interval } from '../model/stats.ts';
 import { median } from '../model/stats.ts';
-import { type Random, seededRandom } from './random.ts';
 
 export type TwoSampleStatistic = (baseline: readonly number[], candidate: readonly number[]) => number;
 

@@ -3,7 +3,7 @@
  * with medians, the bootstrap 95% CI of the change, a Mann–Whitney p-value and a verdict; plus the
  * overall verdict and the exit code it maps to (0 pass, 1 regression, 3 inconclusive).
  */
-import { ExitCode, type ExitCodeValue } from '../../results/errors.ts';
+import { ExitCode, type ExitCodeValue } from '../../core/errors.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { median } from '../model/stats.ts';
 import { bootstrapInterval, differenceOfMedians, ratioOfMedians } from './bootstrap.ts';

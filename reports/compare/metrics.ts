@@ -3,7 +3,7 @@
  * ratio of medians (candidate / baseline); the error rate compares as a difference, because a baseline
  * of 0 errors makes every ratio meaningless.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { Summary } from '../../results/schema.ts';
 
 export interface MetricDefinition {

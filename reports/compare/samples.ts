@@ -3,7 +3,7 @@
  * per experiment/variant; a bench file is one trial under the key `bench`. Mixing kinds, or suites with
  * nothing in common, is an input error.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { ResultsFile, Summary } from '../../results/schema.ts';
 
 export interface TrialSet {

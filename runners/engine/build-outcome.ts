@@ -2,11 +2,12 @@
  * From the merged thread report to what runLoad returns: the RunResult of results/schema.ts
  * (summary, encoded histograms, series) plus custom counters and trends, with the saturation verdict.
  */
+
+import { toMs } from '../../load-model/duration.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import { countAboveMs, decodeHistogram, summarizeHistogram } from '../../results/histogram.ts';
 import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
-import { toMs } from '../load-models/duration.ts';
 import { buildProfile } from '../load-models/rate-profile.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
 import { mergeSeries } from './merge-reports.ts';
 import { saturationReasons } from './saturation.ts';
 import type { ThreadReport } from './thread-report.ts';

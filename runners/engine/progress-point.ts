@@ -1,6 +1,7 @@
 /** What onSecond receives: the finished second plus running totals, for progress lines and live charts. */
+
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
 import { targetRate } from './build-outcome.ts';
 
 export interface ProgressPoint extends SeriesPoint {

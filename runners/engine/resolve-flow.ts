@@ -1,8 +1,8 @@
 /** Turns LoadRunOptions.flow into a FlowDefinition: as given, or imported by module path (workers). */
 import { pathToFileURL } from 'node:url';
-import { ScalebenchError } from '../../results/errors.ts';
-import type { FlowDefinition } from '../flows/types.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
+import { ScalebenchError } from '../../core/errors.ts';
+import type { FlowDefinition } from '../../load-model/flows/types.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 
 export async function resolveFlow(
   flow: LoadRunOptions['flow'],

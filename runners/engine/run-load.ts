@@ -2,10 +2,10 @@
  * The engine's entry point: validate, describe, run (in this thread or N worker threads), merge,
  * judge saturation. Everything else in scalebench drives load through runLoad.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
+import { validateLoadOptions } from '../../load-model/validate.ts';
 import { describePlan } from '../load-models/describe.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
-import { validateLoadOptions } from '../load-models/validate.ts';
 import { buildOutcome, type RunOutcome } from './build-outcome.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type ProgressPoint, ProgressTracker } from './progress-point.ts';

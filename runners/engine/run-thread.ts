@@ -4,13 +4,13 @@
  * directly for workers = 1 and inside each worker thread otherwise.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { toMs } from '../../load-model/duration.ts';
+import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import type { HttpClient } from '../http/types.ts';
-import { toMs } from '../load-models/duration.ts';
 import { createPacer } from '../load-models/pacer.ts';
 import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
-import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
 import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
@@ -23,7 +23,6 @@ import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
 
 export interface ThreadRun {

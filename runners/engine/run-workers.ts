@@ -5,9 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
 import { mergeReports, mergeSecond } from './merge-reports.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { hasWork, splitExecutor } from './split-executor.ts';

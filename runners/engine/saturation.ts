@@ -2,7 +2,7 @@
  * The saturation guard: when the load generator itself is the bottleneck, its numbers describe the
  * generator, not the target. The run is then marked invalid with the reasons.
  */
-import type { SaturationThresholds } from '../load-models/types.ts';
+import type { SaturationThresholds } from '../../load-model/types.ts';
 
 export const DEFAULT_MAX_SCHEDULE_LAG_P99_MS = 10;
 export const DEFAULT_MAX_EVENT_LOOP_DELAY_P99_MS = 50;

@@ -1,5 +1,5 @@
 /** Splits a load model across N worker threads: rates and VU counts divided, shapes kept. */
-import type { ExecutorConfig } from '../load-models/types.ts';
+import type { ExecutorConfig } from '../../load-model/types.ts';
 
 /** Share i of n of a whole count: the remainder goes to the first ones. */
 function shareOf(total: number, index: number, count: number): number {

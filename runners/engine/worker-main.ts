@@ -1,7 +1,7 @@
 /** Inside a worker thread: wait for the common start, run this thread's share, post the report. */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isScalebenchError } from '../../results/errors.ts';
+import { isScalebenchError } from '../../core/errors.ts';
 import { systemClock } from './clock.ts';
 import { runThread } from './run-thread.ts';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol.ts';

@@ -1,5 +1,5 @@
 /** Messages between runLoad (main thread) and its worker threads. */
-import type { ExecutorConfig, LoadRunOptions } from '../load-models/types.ts';
+import type { ExecutorConfig, LoadRunOptions } from '../../load-model/types.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import type { ThreadReport } from './thread-report.ts';
 

@@ -1,7 +1,8 @@
 /** Wraps an HttpResult for flow code: lazy text/JSON, header lookup, check results. */
+
+import type { FlowResponse } from '../../load-model/flows/types.ts';
 import type { ErrorClass } from '../../results/schema.ts';
 import type { HttpResult } from '../http/types.ts';
-import type { FlowResponse } from './types.ts';
 
 export function toFlowResponse(result: HttpResult, errorClass: ErrorClass | undefined): FlowResponse {
   let text: string | undefined;

@@ -3,14 +3,8 @@
  * turns each step into a metrics record. The first request of an iteration is timed from the
  * iteration's intended start (no coordinated omission); later steps from when the flow issued them.
  */
-import type { ErrorClass } from '../../results/schema.ts';
-import type { Clock } from '../engine/clock.ts';
-import type { MetricsAccumulator } from '../engine/metrics.ts';
-import { classifyStatus } from '../http/classify-error.ts';
-import type { HttpClient, HttpRequest } from '../http/types.ts';
-import { CookieJar } from './cookie-jar.ts';
-import { toFlowResponse } from './flow-response.ts';
-import { fillTemplate, pickPath } from './template.ts';
+
+import { CookieJar } from '../../load-model/flows/cookie-jar.ts';
 import type {
   Capture,
   FlowDefinition,
@@ -20,7 +14,14 @@ import type {
   PollResult,
   StepOptions,
   VirtualUser,
-} from './types.ts';
+} from '../../load-model/flows/types.ts';
+import type { ErrorClass } from '../../results/schema.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { MetricsAccumulator } from '../engine/metrics.ts';
+import { classifyStatus } from '../http/classify-error.ts';
+import type { HttpClient, HttpRequest } from '../http/types.ts';
+import { toFlowResponse } from './flow-response.ts';
+import { fillTemplate, pickPath } from './template.ts';
 
 export interface VuContext {
   client: HttpClient;

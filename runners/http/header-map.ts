@@ -3,7 +3,7 @@
  * captures, checks): lower-cased names, trimmed values, obsolete line folding joined with a space,
  * repeated headers joined with ', ' except set-cookie, which stays a list.
  */
-import type { HeaderMap } from './types.ts';
+import type { HeaderMap } from '../../load-model/flows/header-map.ts';
 
 /** Parses the header lines of `head` (the status line first; the closing blank line is skipped). */
 export function parseHeaderMap(head: string): HeaderMap {

@@ -4,9 +4,11 @@
  * skipped; 204, 304 and answers to HEAD have no body. Feed it socket chunks; it says when a response
  * is complete.
  */
+
+import type { HeaderMap } from '../../load-model/flows/header-map.ts';
 import { type HeadFacts, scanHead } from './head-scanner.ts';
 import { parseHeaderMap } from './header-map.ts';
-import { EMPTY_BODY, type HeaderMap, type HttpResult } from './types.ts';
+import { EMPTY_BODY, type HttpResult } from './types.ts';
 
 /**
  * A complete response, which the raw client hands on as its HttpResult once it has set the times;

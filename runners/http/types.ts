@@ -2,9 +2,8 @@
  * The HTTP client interface the engine sends through. Two implementations sit behind it: a raw `net`
  * keep-alive client (raw-client.ts, the default, faster) and undici's Pool (undici-client.ts).
  */
+import type { HeaderMap } from '../../load-model/flows/header-map.ts';
 import type { ErrorClass } from '../../results/schema.ts';
-
-export type HeaderMap = Record<string, string | string[]>;
 
 export interface HttpRequest {
   method: string;

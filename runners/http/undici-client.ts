@@ -1,10 +1,10 @@
 /** The same interface over undici's Pool, kept to compare against the raw client (and as a fallback). */
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
+import type { HeaderMap } from '../../load-model/flows/header-map.ts';
 import { classifyError } from './classify-error.ts';
 import {
   EMPTY_BODY,
-  type HeaderMap,
   type HttpClient,
   type HttpClientOptions,
   type HttpRequest,

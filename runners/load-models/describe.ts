@@ -1,11 +1,11 @@
 /** A human sentence of what a load run will do, printed before it starts (k6 prints its plan too). */
-import { formatMs, toMs } from './duration.ts';
-import type { LoadRunOptions } from './types.ts';
+import { formatDuration, toMs } from '../../load-model/duration.ts';
+import { DEFAULT_TIMEOUT_MS, type LoadRunOptions } from '../../load-model/types.ts';
 import { vuPoolSize } from './vu-pool-size.ts';
 
 function perUnit(timeUnit: unknown): string {
   const ms = toMs(timeUnit, 1000);
-  return ms === 1000 ? '/s' : ` per ${formatMs(ms)}`;
+  return ms === 1000 ? '/s' : ` per ${formatDuration(ms)}`;
 }
 
 function describeExecutor(options: LoadRunOptions): string {
@@ -13,20 +13,20 @@ function describeExecutor(options: LoadRunOptions): string {
   switch (ex.executor) {
     case 'constant-arrival-rate': {
       const pool = vuPoolSize(ex);
-      return `${ex.rate} iterations${perUnit(ex.timeUnit)} for ${formatMs(toMs(ex.duration, 0))} (open model, ${pool.preAllocated}–${pool.max} VUs)`;
+      return `${ex.rate} iterations${perUnit(ex.timeUnit)} for ${formatDuration(toMs(ex.duration, 0))} (open model, ${pool.preAllocated}–${pool.max} VUs)`;
     }
     case 'ramping-arrival-rate': {
       const pool = vuPoolSize(ex);
       const stages = ex.stages
-        .map((s) => `${s.target} over ${formatMs(toMs(s.duration, 0))}`)
+        .map((s) => `${s.target} over ${formatDuration(toMs(s.duration, 0))}`)
         .join(', then ');
       return `a rate ramping from ${ex.startRate ?? 0}${perUnit(ex.timeUnit)} to ${stages} (open model, ${pool.preAllocated}–${pool.max} VUs)`;
     }
     case 'constant-vus':
-      return `${ex.vus} virtual users looping for ${formatMs(toMs(ex.duration, 0))} (closed model)`;
+      return `${ex.vus} virtual users looping for ${formatDuration(toMs(ex.duration, 0))} (closed model)`;
     case 'ramping-vus': {
       const stages = ex.stages
-        .map((s) => `${s.target} over ${formatMs(toMs(s.duration, 0))}`)
+        .map((s) => `${s.target} over ${formatDuration(toMs(s.duration, 0))}`)
         .join(', then ');
       return `virtual users ramping from ${ex.startVUs ?? 1} to ${stages} (closed model)`;
     }
@@ -43,7 +43,7 @@ function describeWork(options: LoadRunOptions): string {
 
 export function describePlan(options: LoadRunOptions): string {
   const warmupMs = toMs(options.warmup, 0);
-  const warmup = warmupMs > 0 ? ` after a ${formatMs(warmupMs)} warm-up` : '';
+  const warmup = warmupMs > 0 ? ` after a ${formatDuration(warmupMs)} warm-up` : '';
   const workers = (options.workers ?? 1) > 1 ? ` on ${options.workers} worker threads` : '';
-  return `Running ${describeWork(options)}: ${describeExecutor(options)}${warmup}${workers}, timeout ${formatMs(toMs(options.timeout, 10_000))}.`;
+  return `Running ${describeWork(options)}: ${describeExecutor(options)}${warmup}${workers}, timeout ${formatDuration(toMs(options.timeout, DEFAULT_TIMEOUT_MS))}.`;
 }

@@ -3,8 +3,8 @@
  * (iterations per ms); VU models become VU-count segments. Warm-up is a leading constant segment at
  * the model's initial level.
  */
-import { toMs } from './duration.ts';
-import type { ExecutorConfig } from './types.ts';
+import { toMs } from '../../load-model/duration.ts';
+import type { ExecutorConfig } from '../../load-model/types.ts';
 
 export interface Segment {
   startMs: number;

@@ -1,7 +1,7 @@
 /** How many virtual users an arrival-rate model may use: k6's preAllocatedVUs / maxVUs with defaults. */
-import { toMs } from './duration.ts';
+import { toMs } from '../../load-model/duration.ts';
+import type { ExecutorConfig } from '../../load-model/types.ts';
 import { buildProfile, peakLevel } from './rate-profile.ts';
-import type { ExecutorConfig } from './types.ts';
 
 export interface VuPoolSize {
   preAllocated: number;

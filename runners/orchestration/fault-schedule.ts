@@ -3,10 +3,10 @@
  * records when each actually happened, for the report's fault markers.
  */
 
+import { durationMs } from '../../load-model/duration.ts';
 import type { FaultEvent } from '../../results/schema.ts';
 import type { FaultStep } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
-import { durationMs } from '../load-models/duration.ts';
 
 export interface ScheduledFaults {
   events: FaultEvent[];

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { builtinExperiments } from '../../scenarios/builtin.ts';
 import type { ExperimentDefinition, ScalebenchConfig } from '../../scenarios/types.ts';
 import { validateExperiments } from '../../scenarios/validate.ts';

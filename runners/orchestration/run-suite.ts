@@ -3,11 +3,12 @@
  * trial through `persist` (so a failure or Ctrl-C later loses nothing), complete=false until the end.
  * The last write is marked 'final' — also when a variant fails — so costly formats can wait for it.
  */
+
+import { durationMs } from '../../load-model/duration.ts';
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
-import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';

@@ -3,14 +3,14 @@
  * injected and target figures sampled, let background work settle, and return the trial's record.
  */
 import { pathToFileURL } from 'node:url';
+import { durationMs } from '../../load-model/duration.ts';
+import type { FlowRef } from '../../load-model/types.ts';
 import type { TrialResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, FaultStep, ProfileName } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
 import type { ProgressPoint } from '../engine/progress-point.ts';
 import { runLoad } from '../engine/run-load.ts';
-import { durationMs } from '../load-models/duration.ts';
-import type { FlowRef } from '../load-models/types.ts';
 import { scheduleFaults } from './fault-schedule.ts';
 import { startSampler } from './sampler.ts';
 

@@ -2,6 +2,8 @@
  * One variant of an experiment: start its target, run its trials (and the capacity search when asked),
  * evaluate its thresholds, and stop everything it started — also on error and on Ctrl-C.
  */
+
+import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
 import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
@@ -11,7 +13,6 @@ import { findCapacity } from './capacity.ts';
 import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
 import { runTrial } from './run-trial.ts';
-import { evaluateThresholds, parseThresholds } from './thresholds.ts';
 import { trialMetricSource } from './trial-metrics.ts';
 
 export interface VariantPlan {

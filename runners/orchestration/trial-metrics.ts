@@ -3,6 +3,8 @@
  * k6 has one (http_req_duration, http_req_failed, http_reqs, iterations, dropped_iterations, checks);
  * correctness figures, app counters and custom trends answer under their own names.
  */
+
+import type { Aggregation, MetricSource } from '../../load-model/thresholds.ts';
 import {
   decodeHistogram,
   type Histogram,
@@ -10,7 +12,6 @@ import {
   summarizeHistogram,
 } from '../../results/histogram.ts';
 import type { LatencyStats, TrialResult } from '../../results/schema.ts';
-import type { Aggregation, MetricSource } from './thresholds.ts';
 
 type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'>;
 

@@ -2,9 +2,9 @@
  * One shard's share of a load: the executor split as worker threads split it (split-executor.ts:
  * rates / N, VUs / N with the remainder on the lowest shards) and the flow given the shard's VU ids.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
+import type { LoadRunOptions } from '../../load-model/types.ts';
 import { hasWork, splitExecutor } from '../engine/split-executor.ts';
-import type { LoadRunOptions } from '../load-models/types.ts';
 import type { ShardSpec } from './shard-spec.ts';
 import { shardFlowRef, withShardVuIds } from './sharded-flow.ts';
 

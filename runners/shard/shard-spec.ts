@@ -1,5 +1,5 @@
 /** A shard of a sharded run: `i/N`, 0 ≤ i < N. Shard i drives 1/N of the load with its own VU ids. */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 
 export interface ShardSpec {
   /** 0-based */

@@ -3,10 +3,11 @@
  * A flow object is wrapped directly; a flow module reference (worker threads) goes through
  * `shardedFlow`, which imports the original module once per thread, as soon as the thread is set up.
  */
+
+import { defineFlow } from '../../load-model/flows/define-flow.ts';
+import type { FlowDefinition, VirtualUser } from '../../load-model/flows/types.ts';
+import type { FlowRef } from '../../load-model/types.ts';
 import { resolveFlow } from '../engine/resolve-flow.ts';
-import { defineFlow } from '../flows/define-flow.ts';
-import type { FlowDefinition, VirtualUser } from '../flows/types.ts';
-import type { FlowRef } from '../load-models/types.ts';
 import { type ShardSpec, shardVuId } from './shard-spec.ts';
 
 /** the flowParams key carrying the original flow reference and the shard to `shardedFlow` */

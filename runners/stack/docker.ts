@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ErrorCode, ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../../targets/lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { type ErrorCode, ScalebenchError } from '../../core/errors.ts';
 import { type DockerCliOptions, type DockerCliOutcome, lastLine, runDockerCli } from './docker-cli.ts';
 
 export interface DockerOptions {

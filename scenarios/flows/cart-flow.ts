@@ -7,8 +7,8 @@
  * this session added plus extra copies is no lost session either: an add was applied twice (a balancer
  * replaying a POST whose clone died before answering), counted as cartItemsDuplicated.
  */
-import { defineFlow } from '../../runners/flows/define-flow.ts';
-import type { FlowResponse, VirtualUser } from '../../runners/flows/types.ts';
+import { defineFlow } from '../../load-model/flows/define-flow.ts';
+import type { FlowResponse, VirtualUser } from '../../load-model/flows/types.ts';
 
 interface Shopper {
   /** the user's cookies (session and any balancer affinity cookie) between visits */

@@ -3,7 +3,7 @@
  * answers 202 with a job id and is polled until done; sync and prerendered work answer with the result.
  * acceptMs is how long the user waited for the first answer, jobLatencyMs until the result was in hand.
  */
-import { defineFlow } from '../../runners/flows/define-flow.ts';
+import { defineFlow } from '../../load-model/flows/define-flow.ts';
 
 export const jobFlow = defineFlow({
   name: 'post work, poll until done',

@@ -3,7 +3,7 @@
  * once. A read-back that does not show the write (404, or an older version) violates read-your-writes —
  * what a lagging replica does to a user who just clicked "buy".
  */
-import { defineFlow } from '../../runners/flows/define-flow.ts';
+import { defineFlow } from '../../load-model/flows/define-flow.ts';
 
 export const orderFlow = defineFlow({
   name: 'read orders, place one and read it back',

@@ -3,7 +3,7 @@
  * the run shares the newest version acknowledged for each product; a read whose answer is older than
  * the newest version acknowledged BEFORE the read was sent is a stale read.
  */
-import { defineFlow } from '../../runners/flows/define-flow.ts';
+import { defineFlow } from '../../load-model/flows/define-flow.ts';
 
 interface ProductState {
   acknowledged: Map<number, number>;

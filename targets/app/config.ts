@@ -3,7 +3,7 @@
  * process, a container or a pod. Every variant of every experiment is a value here, not a copy of code.
  */
 import { z } from 'zod';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 
 export const appConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),

@@ -1,5 +1,6 @@
 /** Removes every Redis key under a run's prefix (SCAN + UNLINK), so a stopped target leaves nothing behind. */
 import { Redis } from 'ioredis';
+import { logConnectionErrorsOnce } from '../services/log-connection-errors.ts';
 
 /** Deletes every key under `prefix` over a connection the caller owns. */
 export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
@@ -14,7 +15,7 @@ export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promis
 /** Opens a short-lived connection to `url`, deletes every key under `prefix` and disconnects. */
 export async function removeKeysWithPrefix(url: string, prefix: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  client.on('error', () => {});
+  client.on('error', logConnectionErrorsOnce('redis (key clean-up)'));
   try {
     await client.connect();
     await deleteKeysWithPrefix(client, prefix);

@@ -5,13 +5,13 @@
  * starts. kill('worker', i) waits (briefly) until that worker is busy, so the SIGKILL lands mid-job.
  */
 import { randomBytes } from 'node:crypto';
-import { ScalebenchError } from '../../results/errors.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { type AppConfig, readAppConfig } from '../app/config.ts';
 import { removeKeysWithPrefix } from '../app/redis-keys.ts';
+import { openQueueBackend } from '../app/work/open-queue.ts';
 import { DEFAULT_PRERENDER_COUNT, prerender, prerenderInputs } from '../app/work/prerender.ts';
-import { openQueueBackend } from '../app/work/queue.ts';
 import { JobStore } from '../app/work/store.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';

@@ -2,7 +2,7 @@
  * Which balancer runs: HAProxy if installed, else nginx, else the built-in undici proxy (with a notice
  * saying so). A preference (variant knob `balancer=`, or SCALEBENCH_BALANCER) picks one explicitly.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { findOnPath } from '../lifecycle/find-executable.ts';
 import type { BalancerKind, BalancerOptions, RunningBalancer } from './balancer.ts';
 import { startBuiltin } from './builtin.ts';

@@ -4,7 +4,7 @@
  * balancer. kill('clone', i) SIGKILLs clone i: the balancer's health check takes it out; restart
  * brings it back on the same port, where the health check finds it again.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { Affinity, RunningBalancer } from '../balancer/balancer.ts';
 import { type BalancerPreference, chooseBalancer, startBalancer } from '../balancer/choose.ts';
 import { spawnApp } from '../process/app-process.ts';

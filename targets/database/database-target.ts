@@ -8,9 +8,9 @@
  * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag.
  */
 import { randomBytes } from 'node:crypto';
+import { onCleanup } from '../../core/cleanup.ts';
 import { prepareOrdersDatabase } from '../app/orders/seed.ts';
 import type { SeedSpec } from '../app/orders/seed-data.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import { createDatabase, dropDatabase } from '../services/postgres.ts';

@@ -10,6 +10,7 @@
 import pg from 'pg';
 import { lsnLagBytes } from '../app/orders/lsn.ts';
 import { type ReplicaLagSample, sampleReplicaLag } from '../app/orders/replica-lag.ts';
+import { logConnectionErrorsOnce } from '../services/log-connection-errors.ts';
 import type { LagReading } from './lag-window.ts';
 
 export type { ReplicaLagSample };
@@ -44,7 +45,10 @@ export function createReplicaLagProbe(
 ): ReplicaLagProbe {
   const [primary, replica] = [primaryUrl, replicaUrl].map((url) => {
     const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
-    pool.on('error', () => {});
+    pool.on(
+      'error',
+      logConnectionErrorsOnce(`postgres (replica lag probe, ${url === primaryUrl ? 'primary' : 'replica'})`),
+    );
     return pool;
   }) as [pg.Pool, pg.Pool];
   const read = async () => {

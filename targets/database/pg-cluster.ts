@@ -7,9 +7,10 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { captureOutput, killOnExit } from '../lifecycle/managed-process.ts';
+import { logConnectionErrorsOnce } from '../services/log-connection-errors.ts';
 import type { PgBinaries, RunAs } from './pg-binaries.ts';
 
 const run = promisify(execFile);
@@ -152,7 +153,7 @@ async function waitForConnections(url: string, child: ChildProcess, timeoutMs: n
     if (child.exitCode !== null || child.signalCode !== null)
       return `it exited with ${child.exitCode ?? child.signalCode}`;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-    client.on('error', () => {});
+    client.on('error', logConnectionErrorsOnce('postgres (waiting for a new server)'));
     try {
       await client.connect();
       await client.query('SELECT 1');

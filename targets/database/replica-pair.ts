@@ -8,7 +8,7 @@ import { chown, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';
 import { findPgBinaries, pgRunAs } from './pg-binaries.ts';

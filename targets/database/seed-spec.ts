@@ -1,5 +1,5 @@
 /** The seed size of the orders data set, from ORDERS_SEED="customers=2000,skus=500,orders=20000,maxLines=5,seed=42". */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { defaultSeedSpec, type SeedSpec } from '../app/orders/seed-data.ts';
 
 export function parseSeedSpec(text: string | undefined): SeedSpec {

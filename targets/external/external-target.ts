@@ -2,7 +2,7 @@
  * A service scalebench does not start: an experiment whose target is a URL (`http://127.0.0.1:8080`)
  * loads it as it is. Nothing to kill or restart; counters come from its /metrics when it has one.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { scrapeCounters } from '../process/scrape.ts';
 import type { RunningTarget } from '../target.ts';
 

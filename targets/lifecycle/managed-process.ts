@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScalebenchError } from '../../results/errors.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { guardChild } from './child-guard.ts';
-import { onCleanup } from './cleanup.ts';
 
 export interface ManagedProcessOptions {
   /** short name used in messages, e.g. 'redis-server' */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onCleanup } from './cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
 
 const live = new Set<string>();
 let exitHookInstalled = false;

@@ -4,7 +4,7 @@
  * their counters. Counters of a killed process are kept from its last scrape, so requests per clone
  * still count what a killed clone served.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { InstanceInfo } from '../target.ts';
 import type { AppProcess } from './app-process.ts';
 import { addCounters, scrapeCounters } from './scrape.ts';

@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScalebenchError } from '../../results/errors.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { guardChild } from '../lifecycle/child-guard.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
 import { closeLogFd, openLogFile, tailLog } from './log-file.ts';
 
 export interface SpawnLoggedOptions {

@@ -4,12 +4,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { ScalebenchError } from '../../results/errors.ts';
-import { onCleanup } from '../lifecycle/cleanup.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { killOnExit } from '../lifecycle/managed-process.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';
 import { embeddedPostgresProblem, loadEmbeddedPostgres } from './embedded-postgres.ts';
+import { logConnectionErrorsOnce } from './log-connection-errors.ts';
 import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
 
 const remedy =
@@ -17,7 +18,7 @@ const remedy =
 
 async function withClient<T>(url: string, timeoutMs: number, fn: (client: pg.Client) => Promise<T>) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => {});
+  client.on('error', logConnectionErrorsOnce('postgres'));
   await client.connect();
   try {
     return await fn(client);

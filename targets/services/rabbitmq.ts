@@ -1,7 +1,8 @@
 /** RabbitMQ: ping an address. scalebench cannot start one (it needs an Erlang node), so it only says how. */
 import amqp from 'amqplib';
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { findOnPath } from '../lifecycle/find-executable.ts';
+import { logConnectionErrorsOnce } from './log-connection-errors.ts';
 import type { PingResult, ServiceBackend, ServiceEnv, StartedServer } from './service.ts';
 
 const remedy =
@@ -9,7 +10,7 @@ const remedy =
 
 export async function pingRabbitmq(url: string, timeoutMs: number): Promise<PingResult> {
   const connection = await amqp.connect(url, { timeout: timeoutMs });
-  connection.on('error', () => {});
+  connection.on('error', logConnectionErrorsOnce('rabbitmq (ping)'));
   try {
     const started = performance.now();
     const channel = await connection.createChannel();

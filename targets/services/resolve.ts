@@ -3,7 +3,7 @@
  * answer), the default local address, then a private server scalebench starts (and stops through the
  * cleanup stack). Set SCALEBENCH_START_SERVICES=1 or pass forceStart to skip straight to starting one.
  */
-import { ScalebenchError } from '../../results/errors.ts';
+import { ScalebenchError } from '../../core/errors.ts';
 import { postgresBackend } from './postgres.ts';
 import { rabbitmqBackend } from './rabbitmq.ts';
 import { redisBackend } from './redis.ts';

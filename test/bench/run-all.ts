@@ -4,7 +4,7 @@
  * Load goes only to 127.0.0.1; everything started is stopped, also on Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { runAllCleanups } from '../../targets/lifecycle/cleanup.ts';
+import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
 import { efficiency } from './efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';

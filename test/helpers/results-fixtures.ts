@@ -4,7 +4,8 @@
  * series, counters, correctness counts, extra series and faults. Deterministic for a given seed.
  */
 import { join } from 'node:path';
-import { normal, type Random, seededRandom } from '../../reports/compare/random.ts';
+import { type Random, seededRandom } from '../../core/seeded-random.ts';
+import { normal } from '../../reports/compare/random.ts';
 import { writeResultsFile } from '../../results/files.ts';
 import {
   createHistogram,

@@ -8,7 +8,8 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
+import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
 import { customerOrdersFromViews, customerOrdersJoined, readOrderJoined, readOrderView } from './reads.ts';
@@ -38,7 +39,7 @@ function idParam(req: AppRequest, name: string): number {
 
 function makePool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
-  pool.on('error', () => {});
+  pool.on('error', logConnectionErrorsOnce('postgres (orders)'));
   return pool;
 }
 

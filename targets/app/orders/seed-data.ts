@@ -2,7 +2,7 @@
  * The deterministic seed data set: the same spec always yields the same customers, SKUs, orders and
  * lines (a seeded PRNG, fixed timestamps), so every run of every variant starts from identical data.
  */
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../../core/seeded-random.ts';
 import { lineView, type NewLine, type OrderView, type SkuRow, withLines } from './order-view.ts';
 
 export interface SeedSpec {

@@ -3,7 +3,8 @@
  * in the URL when it is missing, then creates the schema and seeds it (idempotent, see seed.ts).
  */
 import pg from 'pg';
-import { ScalebenchError } from '../../../results/errors.ts';
+import { ScalebenchError } from '../../../core/errors.ts';
+import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
 import { createDatabase, databaseUrl } from '../../services/postgres.ts';
 import { type SeedResult, seedShop } from './seed.ts';
 import type { ShopSeedOptions } from './seed-data.ts';
@@ -42,7 +43,7 @@ export async function prepareShopDatabase(
 async function ensureDatabase(url: string, database: string): Promise<boolean> {
   const adminUrl = databaseUrl(url, 'postgres');
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
+  client.on('error', logConnectionErrorsOnce('postgres (shop database set-up)'));
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

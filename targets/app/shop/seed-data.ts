@@ -2,7 +2,7 @@
  * The deterministic rows of the shop seed, as COPY text-format lines: the same options give the same
  * bytes on every machine (a seeded PRNG, no clock). Generated lazily in chunks so memory stays flat.
  */
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../../core/seeded-random.ts';
 
 export interface ShopSeedOptions {
   /** default 10 000 */

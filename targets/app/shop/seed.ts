@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
 import { inTransaction } from '../pg-transaction.ts';
 import {
   dropShopIndexesSql,
@@ -37,7 +38,7 @@ export async function seedShop(
   const full = { ...defaultShopSeedOptions, ...options };
   const started = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', () => {});
+  client.on('error', logConnectionErrorsOnce('postgres (shop seed)'));
   await client.connect();
   try {
     const created = await inTransaction(client, async () => {

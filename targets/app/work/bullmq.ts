@@ -6,6 +6,7 @@
  */
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
 import type { JobHandler, JobMessage, QueueBackend, QueueOptions } from './queue.ts';
 
 /** jobs waiting to be taken by a worker: waiting + prioritized + delayed + paused */
@@ -21,10 +22,10 @@ export function lockDurationFor(workCostMs: number): number {
 
 export async function openBullmqBackend(options: QueueOptions): Promise<QueueBackend> {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  connection.on('error', () => {});
+  connection.on('error', logConnectionErrorsOnce('redis (bullmq queue)'));
   const prefix = `${options.redisPrefix}bull`;
   const queue = new Queue<JobMessage>(options.queueName, { connection, prefix });
-  queue.on('error', () => {});
+  queue.on('error', logConnectionErrorsOnce('bullmq queue'));
   await queue.waitUntilReady();
   let worker: Worker<JobMessage> | undefined;
 

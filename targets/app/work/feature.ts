@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Feature, FeatureContext, FeatureFactory } from '../feature.ts';
 import { type AppResponse, HttpError, type Router } from '../router.ts';
-import { openQueueBackend, type QueueBackend } from './queue.ts';
+import { openQueueBackend } from './open-queue.ts';
+import type { QueueBackend } from './queue.ts';
 import { makeWorkFunction, type WorkFunction } from './render.ts';
 import { JobStore } from './store.ts';
 

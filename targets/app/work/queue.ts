@@ -1,12 +1,8 @@
 /**
- * One interface over the two queue backends of `work=queued` (BullMQ on Redis, RabbitMQ via amqplib),
- * and the explicit name → opener map. Both acknowledge a job only after the handler resolved, i.e. after
+ * One interface over the two queue backends of `work=queued` (BullMQ on Redis, RabbitMQ via amqplib);
+ * the name → opener map is in open-queue.ts. Both acknowledge a job only after the handler resolved, i.e. after
  * its result is stored, so a worker that dies mid-job leaves the job to be delivered again.
  */
-import type { AppConfig } from '../config.ts';
-import { openBullmqBackend } from './bullmq.ts';
-import { openRabbitmqBackend } from './rabbitmq.ts';
-
 export interface JobMessage {
   jobId: string;
   input: string;
@@ -39,22 +35,3 @@ export interface QueueOptions {
 }
 
 export type QueueOpener = (options: QueueOptions) => Promise<QueueBackend>;
-
-export const queueOpeners: Record<AppConfig['QUEUE'], QueueOpener> = {
-  bullmq: openBullmqBackend,
-  rabbitmq: openRabbitmqBackend,
-};
-
-export function queueOptionsFromConfig(config: AppConfig): QueueOptions {
-  return {
-    queueName: config.QUEUE_NAME,
-    redisUrl: config.REDIS_URL,
-    redisPrefix: config.REDIS_PREFIX,
-    amqpUrl: config.AMQP_URL,
-    workCostMs: config.WORK_COST_MS,
-  };
-}
-
-export function openQueueBackend(config: AppConfig): Promise<QueueBackend> {
-  return queueOpeners[config.QUEUE](queueOptionsFromConfig(config));
-}

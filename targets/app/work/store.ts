@@ -5,6 +5,7 @@
  * a redelivered job whose result is already stored is counted as a duplicate and never overwrites it.
  */
 import { Redis } from 'ioredis';
+import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
 import { deleteKeysWithPrefix } from '../redis-keys.ts';
 import type { WorkResult } from './render.ts';
 
@@ -62,7 +63,7 @@ export class JobStore {
 
   constructor(redisUrl: string, redisPrefix: string) {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    this.redis.on('error', () => {});
+    this.redis.on('error', logConnectionErrorsOnce('redis (job store)'));
     this.prefix = `${redisPrefix}work:`;
   }
 

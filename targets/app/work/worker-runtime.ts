@@ -4,8 +4,8 @@
  * time and stores their results. `close()` stops taking jobs and waits for the one in progress.
  */
 import type { AppConfig } from '../config.ts';
+import { openQueueBackend } from './open-queue.ts';
 import { processJob } from './process-job.ts';
-import { openQueueBackend } from './queue.ts';
 import { makeWorkFunction, type WorkFunction } from './render.ts';
 import { JobStore } from './store.ts';
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onCleanup } from '../../../targets/lifecycle/cleanup.ts';
+import { onCleanup } from '../../../core/cleanup.ts';
 import { stopChild } from './child.ts';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';

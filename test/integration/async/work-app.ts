@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AppConfig, readAppConfig } from '../../../targets/app/config.ts';
 import { type RunningApp, startApp } from '../../../targets/app/server.ts';
-import { openQueueBackend } from '../../../targets/app/work/queue.ts';
+import { openQueueBackend } from '../../../targets/app/work/open-queue.ts';
 import { JobStore } from '../../../targets/app/work/store.ts';
 
 export interface WorkApp {

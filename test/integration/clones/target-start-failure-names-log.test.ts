@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isScalebenchError } from '../../../results/errors.ts';
+import { isScalebenchError } from '../../../core/errors.ts';
 import { spawnApp } from '../../../targets/process/app-process.ts';
 
 describe('a target that fails to start', () => {

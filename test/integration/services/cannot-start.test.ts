@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatError, type ScalebenchError } from '../../../results/errors.ts';
+import { formatError, type ScalebenchError } from '../../../core/errors.ts';
 import { probeService, resolveService } from '../../../targets/services/resolve.ts';
 
 const noRedisServer = { PATH: '/nonexistent', SCALEBENCH_START_SERVICES: '1' };

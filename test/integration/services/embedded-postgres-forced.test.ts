@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAllCleanups } from '../../../targets/lifecycle/cleanup.ts';
+import { runAllCleanups } from '../../../core/cleanup.ts';
 import { pingPostgres } from '../../../targets/services/postgres.ts';
 import { resolveService } from '../../../targets/services/resolve.ts';
 import { isAlive, pidsMatching } from '../../helpers/process-tree.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAllCleanups } from '../../../targets/lifecycle/cleanup.ts';
+import { runAllCleanups } from '../../../core/cleanup.ts';
 import { resolveService } from '../../../targets/services/resolve.ts';
 import { isAlive } from '../../helpers/process-tree.ts';
 

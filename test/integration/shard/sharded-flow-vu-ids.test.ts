@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoadRunOptions } from '../../../load-model/types.ts';
 import { runLoad } from '../../../runners/engine/run-load.ts';
-import type { LoadRunOptions } from '../../../runners/load-models/types.ts';
 import { shardLoadOptions } from '../../../runners/shard/shard-load.ts';
 import { recorded, recordIdsFlow } from './fixtures/record-ids-flow.ts';
 

@@ -1,0 +1,109 @@
+/**
+ * Load models as pure data, shaped like k6 executors so k6 users feel at home. Durations are strings
+ * with a unit ('30s', '500ms', '2m') or numbers of milliseconds. Open models (arrival rate) start
+ * iterations on a schedule whatever the target does; closed models (VUs) start the next iteration when
+ * the previous one ends.
+ */
+
+import type { FlowDefinition } from './flows/types.ts';
+
+export type DurationInput = string | number;
+
+export interface ConstantArrivalRate {
+  executor: 'constant-arrival-rate';
+  /** iterations started per timeUnit */
+  rate: number;
+  timeUnit?: DurationInput;
+  duration: DurationInput;
+  preAllocatedVUs?: number;
+  maxVUs?: number;
+}
+
+export interface RateStage {
+  duration: DurationInput;
+  /** rate reached (linearly) at the end of the stage, per timeUnit */
+  target: number;
+}
+
+export interface RampingArrivalRate {
+  executor: 'ramping-arrival-rate';
+  startRate?: number;
+  timeUnit?: DurationInput;
+  stages: RateStage[];
+  preAllocatedVUs?: number;
+  maxVUs?: number;
+}
+
+export interface ConstantVus {
+  executor: 'constant-vus';
+  vus: number;
+  duration: DurationInput;
+}
+
+export interface VuStage {
+  duration: DurationInput;
+  /** number of VUs reached (linearly) at the end of the stage */
+  target: number;
+}
+
+export interface RampingVus {
+  executor: 'ramping-vus';
+  startVUs?: number;
+  stages: VuStage[];
+}
+
+export type ExecutorConfig = ConstantArrivalRate | RampingArrivalRate | ConstantVus | RampingVus;
+export type ExecutorName = ExecutorConfig['executor'];
+
+/** One HTTP request repeated as fast as the model asks: the `scalebench bench <url>` fast path. */
+export interface SingleRequestSpec {
+  method?: string;
+  /** path and query, e.g. '/products/1'; defaults to the path of baseUrl */
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** A flow loaded by module path in every worker thread: `export const <exportName> = defineFlow(...)`. */
+export interface FlowRef {
+  module: string;
+  exportName: string;
+}
+
+export interface SaturationThresholds {
+  /** schedule lag p99 above this marks the run invalid (default 10 ms) */
+  maxScheduleLagP99Ms?: number;
+  /** event-loop delay p99 above this marks the run invalid (default 50 ms) */
+  maxEventLoopDelayP99Ms?: number;
+}
+
+export type HttpClientKind = 'raw' | 'undici';
+
+export interface LoadRunOptions {
+  /** origin (and default path) of the target, e.g. http://127.0.0.1:8080/ */
+  baseUrl: string;
+  executor: ExecutorConfig;
+  /** run before the measured part at the model's initial rate; kept in the series, left out of the summary */
+  warmup?: DurationInput;
+  /** a flow object (single thread only) or a module reference (any number of workers) */
+  // biome-ignore lint/suspicious/noExplicitAny: a flow's shared state type is its own business
+  flow?: FlowDefinition<any> | FlowRef;
+  /** plain-data parameters handed to the flow as vu.params (e.g. { items: 3, writeRatio: 0.1 }) */
+  flowParams?: Record<string, unknown>;
+  /** used when no flow is given */
+  request?: SingleRequestSpec;
+  /** per request; default '10s' */
+  timeout?: DurationInput;
+  /** worker threads splitting the rate (default 1 = run in this thread) */
+  workers?: number;
+  /** response header naming the backend instance; default 'x-served-by' */
+  servedByHeader?: string;
+  saturation?: SaturationThresholds;
+  /** which HTTP client to use; default 'raw' */
+  client?: HttpClientKind;
+  /** time allowed for in-flight iterations after the end (default: the request timeout) */
+  gracefulStop?: DurationInput;
+}
+
+/** LoadRunOptions.timeout when none is given: 10 s per request */
+export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { faultMarkers } from '../../../../reports/charts/timeline.ts';
+import { buildReportView } from '../../../../reports/model/views.ts';
+import { buildSuiteFixture } from '../../../helpers/results-fixtures.ts';
+
+describe('fault markers on the timeline chart', () => {
+  it('rounds the time and draws one labelled marker per moment, however many variants had it', () => {
+    const suite = buildSuiteFixture({ trials: 1, seconds: 12, experiments: ['clones'] });
+    const variants = suite.experiments[0]!.variants;
+    variants.forEach((variant, index) => {
+      variant.trials[0]!.faults = [
+        { atSeconds: 3.0218827279999996 + index * 0.004, kind: 'kill', detail: 'kill clone 0' },
+      ];
+    });
+    const experiment = buildReportView(suite).experiments[0]!;
+    expect(faultMarkers(experiment)).toEqual([{ x: 3, label: 'kill clone 0 @ 3.0 s' }]);
+  });
+});
