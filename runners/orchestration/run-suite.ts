@@ -11,6 +11,7 @@ import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
+import { checkServices, type SkippedItem } from './service-check.ts';
 
 export interface SuitePlan {
   experiments: LoadedExperiment[];
@@ -24,6 +25,8 @@ export interface SuitePlan {
   variants: string[];
   stack?: 'local' | 'docker';
   options: Record<string, unknown>;
+  /** where REDIS_URL / DATABASE_URL / AMQP_URL are read for the service check (default process.env) */
+  env?: Record<string, string | undefined>;
 }
 
 export type PersistStage = 'partial' | 'final';
@@ -67,10 +70,20 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     environment: collectEnvironment(plan.cwd),
     experiments: [],
   };
-  const queue: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
+  const selected: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
       .map((variant) => ({ experiment, variant, baseDir })),
+  );
+  // docker stacks bring their own backends
+  const skipped =
+    plan.stack === 'docker'
+      ? []
+      : await checkServices(selected, { explicit: plan.variants, ...(plan.env ? { env: plan.env } : {}) });
+  recordSkipped(results, selected, skipped, hooks.emit);
+  const queue = selected.filter(
+    (item) =>
+      !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
   );
   let remaining = queue.reduce(
     (sum, item) => sum + variantSeconds(item.experiment, plan.profile, plan.trials),
@@ -145,6 +158,30 @@ async function runQueueItem(
     failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
     valid: outcome.trials.every((trial) => trial.summary.valid),
   });
+}
+
+/** Skipped variants enter their experiment's results; one notice per missing backend. */
+function recordSkipped(
+  results: SuiteResults,
+  selected: readonly QueueItem[],
+  skipped: readonly SkippedItem[],
+  emit: SuiteHooks['emit'],
+): void {
+  for (const { experiment: experimentName, ...skip } of skipped) {
+    const experiment = selected.find((item) => item.experiment.name === experimentName)!.experiment;
+    const slot = experimentSlot(results, experiment);
+    slot.skipped = [...(slot.skipped ?? []), skip];
+  }
+  const reasons = [...new Set(skipped.map((skip) => skip.reason))];
+  for (const reason of reasons) {
+    const same = skipped.filter((skip) => skip.reason === reason);
+    emit?.({
+      type: 'variants-skipped',
+      variants: same.map((skip) => `${skip.experiment}/${skip.name}`),
+      reason,
+      remedy: same[0]!.remedy,
+    });
+  }
 }
 
 function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {
