@@ -32,7 +32,23 @@ export async function requireTool(
   const env = options.env ?? process.env;
   const tool = await locateTool(name, options.pathVariable ?? env.PATH);
   if (tool.path) return tool.path;
-  const note = missingToolNote(tool);
+  return skipOrFail(ctx, missingToolNote(tool), env);
+}
+
+/**
+ * The same for what a test needs of the machine besides a tool (root, `ip` for network namespaces):
+ * `need` names it and says how to get it.
+ */
+export function requireSetup(
+  ctx: SkippableContext,
+  present: boolean,
+  need: { name: string; install: string },
+  env: Record<string, string | undefined> = process.env,
+): void {
+  if (!present) skipOrFail(ctx, missingToolNote(need), env);
+}
+
+function skipOrFail(ctx: SkippableContext, note: string, env: Record<string, string | undefined>): never {
   if (env[STRICT_TOOLS_ENV] === '1') {
     throw new Error(`${note}, and ${STRICT_TOOLS_ENV}=1 requires every optional tool`);
   }
