@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // the second one ends the run with the tests skipped for a missing optional tool, and why
+    reporters: ['default', './test/helpers/skipped-tools-reporter.ts'],
   },
 });

@@ -71,7 +71,7 @@ function reportError(error: unknown, ctx: CliContext): number {
     `error: internal error: ${message} (SB_ERR_INTERNAL) — hint: rerun with --verbose and report it\n`,
   );
   if (ctx.verbose && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
-  return ExitCode.failed;
+  return ExitCode.internal;
 }
 
 /** Entry for the real process: wires signals to the abort controller and the cleanups. */

@@ -121,6 +121,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       variants: options.variants,
       stack: options.stack,
       options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
+      env: ctx.env,
     },
     { signal: ctx.signal, emit, persist },
   );

@@ -11,6 +11,8 @@ export const ExitCode = {
   badInput: 2,
   /** `compare` could not decide: too few trials or too much spread */
   inconclusive: 3,
+  /** a bug in scalebench (an error it did not expect): not a verdict about the system under test */
+  internal: 4,
   /** interrupted by SIGINT */
   interrupted: 130,
 } as const;
@@ -45,7 +47,7 @@ const defaultExitCodes: Record<ErrorCode, ExitCodeValue> = {
   SB_ERR_SATURATED: ExitCode.failed,
   SB_ERR_NO_DOCKER: ExitCode.badInput,
   SB_ERR_INTERRUPTED: ExitCode.interrupted,
-  SB_ERR_INTERNAL: ExitCode.failed,
+  SB_ERR_INTERNAL: ExitCode.internal,
 };
 
 export interface ScalebenchErrorOptions {

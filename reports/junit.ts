@@ -1,9 +1,11 @@
 /**
  * junit.xml: one <testsuite> per experiment, one <testcase> per threshold of each variant (a failed
- * threshold is a <failure>), plus one `valid run` case per variant so a saturated generator fails CI too.
+ * threshold is a <failure>), plus one `valid run` case per variant so a saturated generator fails CI too,
+ * and one <skipped> case per variant left out for a missing backend.
  */
 import type { ResultsFile } from '../results/schema.ts';
-import { buildReportView, type VariantView } from './model/views.ts';
+import { skippedText } from './model/skipped.ts';
+import { buildReportView, type ExperimentView, type VariantView } from './model/views.ts';
 import type { Reporter } from './reporter.ts';
 
 export function escapeXml(text: string): string {
@@ -19,6 +21,7 @@ interface Case {
   name: string;
   classname: string;
   failure: string | null;
+  skipped?: string;
 }
 
 function variantCases(suite: string, variant: VariantView): Case[] {
@@ -38,8 +41,20 @@ function variantCases(suite: string, variant: VariantView): Case[] {
   return cases;
 }
 
+function skippedCases(experiment: ExperimentView): Case[] {
+  return experiment.skipped.map((skip) => ({
+    name: `skipped: ${skip.service} missing`,
+    classname: `${experiment.name}.${skip.name}`,
+    failure: null,
+    skipped: skippedText(skip),
+  }));
+}
+
 function caseXml(testCase: Case): string {
   const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.classname)}"`;
+  if (testCase.skipped !== undefined) {
+    return `${open}>\n      <skipped message="${escapeXml(testCase.skipped)}"/>\n    </testcase>`;
+  }
   if (testCase.failure === null) return `${open}/>`;
   const message = escapeXml(testCase.failure);
   return `${open}>\n      <failure message="${message}" type="threshold">${message}</failure>\n    </testcase>`;
@@ -48,10 +63,14 @@ function caseXml(testCase: Case): string {
 export function renderJunit(results: ResultsFile): string {
   const view = buildReportView(results);
   const suites = view.experiments.map((experiment) => {
-    const cases = experiment.variants.flatMap((variant) => variantCases(experiment.name, variant));
+    const cases = [
+      ...experiment.variants.flatMap((variant) => variantCases(experiment.name, variant)),
+      ...skippedCases(experiment),
+    ];
     const failures = cases.filter((testCase) => testCase.failure !== null).length;
+    const skipped = experiment.skipped.length;
     return [
-      `  <testsuite name="${escapeXml(experiment.name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" timestamp="${escapeXml(view.createdAt)}">`,
+      `  <testsuite name="${escapeXml(experiment.name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${escapeXml(view.createdAt)}">`,
       ...cases.map(caseXml),
       '  </testsuite>',
     ].join('\n');

@@ -161,10 +161,22 @@ export const variantResultSchema = z.object({
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 
+/** a variant that did not run because a backend it needs is missing here (e.g. no RabbitMQ) */
+export const skippedVariantSchema = z.object({
+  name: z.string(),
+  /** the backend it lacks: redis, postgres or rabbitmq */
+  service: z.string(),
+  reason: z.string(),
+  remedy: z.string(),
+});
+export type SkippedVariant = z.infer<typeof skippedVariantSchema>;
+
 export const experimentResultSchema = z.object({
   name: z.string(),
   title: z.string(),
   variants: z.array(variantResultSchema),
+  /** variants left out because a backend they need is missing; absent when none was */
+  skipped: z.array(skippedVariantSchema).optional(),
 });
 export type ExperimentResult = z.infer<typeof experimentResultSchema>;
 

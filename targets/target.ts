@@ -2,6 +2,7 @@
  * The code API of reference targets, used by `scalebench targets start` and by the experiments.
  * One definition per experiment (clones, caching, async, database); variants are config values.
  */
+import type { ServiceName } from './services/service.ts';
 
 export interface TargetStartOptions {
   /** variant knobs, e.g. { session: 'redis', affinity: 'sticky' } */
@@ -48,5 +49,10 @@ export interface TargetDefinition {
   description: string;
   /** knob → allowed values; the first is the default */
   variants: Record<string, readonly string[]>;
+  /**
+   * The backends a variant needs (checked before anything starts, so a missing one is named before any
+   * load); `variant` holds the resolved knobs.
+   */
+  services(variant: Record<string, string>): ServiceName[];
   start(options: TargetStartOptions): Promise<RunningTarget>;
 }

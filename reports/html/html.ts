@@ -12,6 +12,7 @@ import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
 import { experimentColumns } from '../markdown/table.ts';
+import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
 import { BOOT_SCRIPT, PAGE_STYLE } from './page.ts';
@@ -62,7 +63,10 @@ function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
     `<section id="experiment-${escapeHtml(experiment.name)}">`,
     `<h2>${escapeHtml(experiment.title)}</h2>`,
     takeawayHtml(experiment),
-    experiment.variants.length > 0 ? tableHtml(experiment) : '<p>No variant has finished yet.</p>',
+    experiment.variants.length > 0 ? tableHtml(experiment) : `<p>${noVariantsText(experiment.skipped)}</p>`,
+    ...experiment.skipped.map(
+      (skip) => `<p class="skipped"><strong>Skipped.</strong> ${escapeHtml(skippedText(skip))}</p>`,
+    ),
     `<p class="findings"><strong>Findings.</strong> ${escapeHtml(experimentFindings(experiment).join(' '))}</p>`,
     `<div class="charts">${canvases.join('')}</div>`,
     '</section>',

@@ -2,6 +2,7 @@
 import type { ResultsFile } from '../../results/schema.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
+import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView, type ReportView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
 import { markdownTable } from './table.ts';
@@ -26,13 +27,18 @@ function takeawayLines(experiment: ExperimentView): string[] {
   return takeaway ? [`**Takeaway.** ${takeaway}`, ''] : [];
 }
 
+function skippedLines(experiment: ExperimentView): string[] {
+  return experiment.skipped.map((skip) => `**Skipped.** ${skippedText(skip)}`).flatMap((line) => [line, '']);
+}
+
 function experimentSection(experiment: ExperimentView, level: string): string[] {
   return [
     `${level} ${experiment.title} (\`${experiment.name}\`)`,
     '',
     ...takeawayLines(experiment),
-    experiment.variants.length > 0 ? markdownTable(experiment) : '_No variant has finished yet._',
+    experiment.variants.length > 0 ? markdownTable(experiment) : `_${noVariantsText(experiment.skipped)}_`,
     '',
+    ...skippedLines(experiment),
     `**Findings.** ${experimentFindings(experiment).join(' ')}`,
     '',
   ];

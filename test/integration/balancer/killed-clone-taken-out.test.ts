@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BalancerKind, RunningBalancer } from '../../../targets/balancer/balancer.ts';
 import { chooseBalancer, startBalancer } from '../../../targets/balancer/choose.ts';
 import type { Fleet } from '../../../targets/process/fleet.ts';
+import { requireTool } from '../../helpers/requires-tool.ts';
 import { servedBy, startBareClones } from './clone-fleet.ts';
 
 describe('a SIGKILLed clone is taken out and comes back after restart', () => {
@@ -18,7 +19,8 @@ describe('a SIGKILLed clone is taken out and comes back after restart', () => {
   });
   afterAll(() => rmSync(logDir, { recursive: true, force: true }));
 
-  it.each<BalancerKind>(['haproxy', 'nginx', 'builtin'])('%s', async (kind) => {
+  it.for<BalancerKind>(['haproxy', 'nginx', 'builtin'])('%s', async (kind, ctx) => {
+    if (kind !== 'builtin') await requireTool(ctx, kind);
     const started = await startBareClones(2, logDir);
     fleet = started.fleet;
     balancer = await startBalancer(await chooseBalancer(kind), {

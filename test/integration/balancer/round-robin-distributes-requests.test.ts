@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend, BalancerKind, RunningBalancer } from '../../../targets/balancer/balancer.ts';
 import { chooseBalancer, startBalancer } from '../../../targets/balancer/choose.ts';
 import type { Fleet } from '../../../targets/process/fleet.ts';
+import { requireTool } from '../../helpers/requires-tool.ts';
 import { servedBy, startBareClones } from './clone-fleet.ts';
 
 describe('each balancer distributes requests round-robin across clones', () => {
@@ -25,7 +26,8 @@ describe('each balancer distributes requests round-robin across clones', () => {
     rmSync(logDir, { recursive: true, force: true });
   });
 
-  it.each<BalancerKind>(['haproxy', 'nginx', 'builtin'])('%s', async (kind) => {
+  it.for<BalancerKind>(['haproxy', 'nginx', 'builtin'])('%s', async (kind, ctx) => {
+    if (kind !== 'builtin') await requireTool(ctx, kind);
     balancer = await startBalancer(await chooseBalancer(kind), { backends, affinity: 'none', logDir });
     expect(balancer.kind).toBe(kind);
     const { served, statuses } = await servedBy(balancer.url, 30);

@@ -97,3 +97,13 @@ it('stops at once with SB_ERR_NO_DOCKER when --stack docker has no engine', asyn
     },
   );
 });
+
+it('stops before any target starts when a service URL given in the environment does not answer', async () => {
+  const line = await expectBadInput(
+    ['async', '--variant', 'sync', '--quick'],
+    'SB_ERR_SERVICE_UNAVAILABLE',
+    /async\/sync cannot run: Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:1 does not answer/,
+    { REDIS_URL: 'redis://127.0.0.1:1' },
+  );
+  expect(line).toContain('fix REDIS_URL');
+});

@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireTool } from '../../helpers/requires-tool.ts';
 import { dockerDir, isMap, loadComposeFiles, loadK8sManifests } from './docker-files.ts';
 
 const configPath = join(dockerDir, 'haproxy', 'haproxy.cfg');
 const config = readFileSync(configPath, 'utf8');
 const required = ['APP_HOST'];
-const haproxyInstalled = spawnSync('haproxy', ['-v'], { stdio: 'ignore' }).status === 0;
 
 /** Names of the environment variables the config reads ("$NAME" or "${NAME}"). */
 function configVariables(): string[] {
@@ -55,9 +55,10 @@ describe('the HAProxy config', () => {
     expect(Object.keys(env).sort()).toEqual(configVariables());
   });
 
-  it.runIf(haproxyInstalled).each(['none', 'sticky'])('passes `haproxy -c` with AFFINITY=%s', (affinity) => {
+  it.for(['none', 'sticky'])('passes `haproxy -c` with AFFINITY=%s', async (affinity, ctx) => {
+    const haproxy = await requireTool(ctx, 'haproxy');
     const env = { ...process.env, APP_HOST: 'app', AFFINITY: affinity, AFFINITY_KEY: 'test' };
-    const check = spawnSync('haproxy', ['-c', '-f', configPath], { env, encoding: 'utf8' });
+    const check = spawnSync(haproxy, ['-c', '-f', configPath], { env, encoding: 'utf8' });
     expect(`${check.stdout}${check.stderr}`).toContain('Configuration file is valid');
     expect(check.status).toBe(0);
   });
