@@ -4,13 +4,15 @@
  * its partial results); cleanups always run before the process ends.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../core/entry-points.ts';
 import { ExitCode, formatError, isScalebenchError } from '../results/errors.ts';
 import { runAllCleanups } from '../targets/lifecycle/cleanup.ts';
 import { commands } from './commands.ts';
 import { type CliContext, processContext } from './context.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
 };
 
