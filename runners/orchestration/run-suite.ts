@@ -5,7 +5,7 @@
  */
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
-import { SCHEMA_VERSION } from '../../results/schema.ts';
+import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
