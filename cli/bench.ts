@@ -5,12 +5,12 @@
  * 130 interrupted (partial results still written).
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
-import { type BenchResults, SCHEMA_VERSION } from '../results/schema.ts';
+import type { BenchResults } from '../results/schema.ts';
+import { SCHEMA_VERSION } from '../results/schema-version.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
 import { probeTcp } from '../runners/http/probe.ts';
@@ -20,7 +20,7 @@ import { formatSummary } from '../runners/progress/summary-table.ts';
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import type { CliContext } from './context.ts';
-import { collect, parseDuration, parseNumber } from './parse.ts';
+import { parseDuration, parseNumber } from './parse.ts';
 
 export interface BenchFlags {
   rate?: string;
@@ -192,50 +192,4 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
     return ExitCode.failed;
   }
   return ExitCode.ok;
-}
-
-export function registerBench(program: Command, ctx: CliContext): void {
-  program
-    .command('bench')
-    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument('<url>', 'the URL to request, e.g. http://127.0.0.1:8080/')
-    .option('--rate <n>', 'requests per second, open model (default 100)')
-    .option('--connections <n>', 'closed model: N connections each sending its next request when answered')
-    .option('--duration <time>', 'measured duration', '30s')
-    .option(
-      '--warmup <time>',
-      'warm-up before the measured part (kept in the series, not in the summary)',
-      '5s',
-    )
-    .option('--workers <n>', 'worker threads splitting the load', '1')
-    .option('--method <method>', 'HTTP method', 'GET')
-    .option('--header <name:value>', 'request header, repeatable', collect)
-    .option('--body <text>', 'request body')
-    .option('--timeout <time>', 'per-request timeout', '10s')
-    .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
-    .option('--quiet', 'no plan and no progress, only the summary')
-    .option('--max-lag <ms>', 'saturation guard: schedule lag p99 above this marks the run invalid', '10')
-    .option(
-      '--max-loop-delay <ms>',
-      'saturation guard: event-loop delay p99 above this marks it invalid',
-      '50',
-    )
-    .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
-    .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Latency is measured from when each request was due (no coordinated omission):',
-        '  response time = completion − intended start, service time = completion − send,',
-        '  schedule lag = send − intended start. Lag p99 above --max-lag marks the run invalid (exit 1).',
-        '',
-        'Examples:',
-        '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
-        "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
-      ].join('\n'),
-    )
-    .action(async (url: string, flags: BenchFlags) => {
-      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
-    });
 }

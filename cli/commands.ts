@@ -1,18 +1,20 @@
 /**
- * The explicit list of subcommands: name → module. No registration by import side effects.
- * Each module declares its flags with commander and parses them into typed, validated options.
+ * The explicit list of subcommands. No registration by import side effects. Each cli/flags/ module
+ * declares one command's flags with commander and is cheap to load; its action imports the command's
+ * module (cli/<name>.ts: parsing into typed, validated options, and the work) only when it runs, so
+ * `--help` or one command never loads the others.
  */
 import type { Command } from 'commander';
-import { registerBench } from './bench.ts';
-import { registerCompare } from './compare.ts';
 import type { CliContext } from './context.ts';
-import { registerDoctor } from './doctor.ts';
-import { registerExport } from './export.ts';
-import { registerMerge } from './merge.ts';
-import { registerReport } from './report.ts';
-import { registerRun } from './run.ts';
-import { registerServices } from './services.ts';
-import { registerTargets } from './targets.ts';
+import { registerBench } from './flags/bench.ts';
+import { registerCompare } from './flags/compare.ts';
+import { registerDoctor } from './flags/doctor.ts';
+import { registerExport } from './flags/export.ts';
+import { registerMerge } from './flags/merge.ts';
+import { registerReport } from './flags/report.ts';
+import { registerRun } from './flags/run.ts';
+import { registerServices } from './flags/services.ts';
+import { registerTargets } from './flags/targets.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 

@@ -4,16 +4,14 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { ScalebenchError } from '../core/errors.ts';
 import { compareResults } from '../reports/compare/compare.ts';
-import { defaultMetrics, type MetricDefinition, resolveMetrics } from '../reports/compare/metrics.ts';
+import { type MetricDefinition, resolveMetrics } from '../reports/compare/metrics.ts';
 import { renderComparisonJson } from '../reports/compare/render-json.ts';
 import { renderComparisonMarkdown } from '../reports/compare/render-markdown.ts';
 import { renderComparisonTable } from '../reports/compare/render-table.ts';
 import { readResultsFile } from '../results/files.ts';
 import type { CliContext } from './context.ts';
-import { collect } from './parse.ts';
 
 const outputFormats = ['table', 'md', 'json'] as const;
 type OutputFormat = (typeof outputFormats)[number];
@@ -38,7 +36,7 @@ export function parseThreshold(text: string): number {
   return match[2] === '%' || value >= 1 ? value / 100 : value;
 }
 
-interface CompareFlags {
+export interface CompareFlags {
   threshold: string;
   metric?: string[];
   format: string;
@@ -84,24 +82,4 @@ export async function runCompare(options: CompareCliOptions, ctx: CliContext): P
   const summary = ctx.env['GITHUB_STEP_SUMMARY'];
   if (summary) await appendFile(summary, `${renderComparisonMarkdown(comparison)}\n`);
   ctx.exitCode = comparison.exitCode;
-}
-
-export function registerCompare(program: Command, ctx: CliContext): void {
-  program
-    .command('compare')
-    .description(
-      'regression gate: compare two results files trial by trial (exit 0 pass, 1 regression, 2 bad input, 3 inconclusive)',
-    )
-    .argument('<baseline>', 'results.json of the baseline')
-    .argument('<candidate>', 'results.json of the candidate')
-    .option('-t, --threshold <percent>', 'smallest change that matters', '10%')
-    .option(
-      '-m, --metric <names>',
-      `metrics to gate on, repeatable or comma-separated (default ${defaultMetrics.join(',')})`,
-      collect,
-    )
-    .option('-f, --format <format>', 'table, md or json', 'table')
-    .action(async (baseline: string, candidate: string, flags: CompareFlags) => {
-      await runCompare(parseCompareOptions(baseline, candidate, flags, ctx), ctx);
-    });
 }

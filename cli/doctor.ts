@@ -1,15 +1,7 @@
-/**
- * `scalebench doctor [--json]`: can the full suite run here? Node, CPU, each service (found, can be started,
- * or missing with its remedy), load balancers and tools installed, and what would skew the numbers.
- * Exits 0 when the suite can run, 2 otherwise. Starts nothing.
- */
-import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.ts';
 import { type BusyProcess, busyProcesses, type CpuInfo, cpuInfo } from '../targets/services/host-load.ts';
 import { backends, probeService, redactUrl } from '../targets/services/resolve.ts';
 import { type ServiceProbe, serviceNames } from '../targets/services/service.ts';
 import { balancerSpecs, detectTools, type ToolInfo, toolSpecs } from '../targets/services/tools.ts';
-import type { CliContext } from './context.ts';
 
 const minimumNodeMajor = 20;
 
@@ -127,20 +119,4 @@ export function formatDoctorReport(report: DoctorReport): string {
       : `not ready: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} above; fix ${report.problems.length === 1 ? 'it' : 'them'} and rerun scalebench doctor`,
   ];
   return `${lines.join('\n')}\n`;
-}
-
-export function registerDoctor(program: Command, ctx: CliContext): void {
-  program
-    .command('doctor')
-    .description('check that this machine can run the suite: Node, CPU, services, balancers, tools')
-    .option('--json', 'print the report as JSON')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 the full suite can run, 2 something is missing (the report says how to fix it).',
-    )
-    .action(async (options: { json?: boolean }) => {
-      const report = await gatherDoctorReport(ctx.env);
-      ctx.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report));
-      ctx.exitCode = report.ok ? ExitCode.ok : ExitCode.badInput;
-    });
 }

@@ -3,8 +3,8 @@
  * experiment as a k6 script (executor options, thresholds, flow) to run on k6 or k6-operator.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../core/entry-points.ts';
 import { ScalebenchError } from '../core/errors.ts';
 import { generateK6Script } from '../exporters/k6/k6-script.ts';
 import { writeFileAtomic } from '../results/files.ts';
@@ -12,7 +12,7 @@ import { loadExperiments, selectExperiments } from '../runners/orchestration/loa
 import type { ProfileName } from '../scenarios/types.ts';
 import type { CliContext } from './context.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
 };
 
@@ -74,36 +74,4 @@ export async function runExportK6(options: ExportK6Options, ctx: CliContext): Pr
   }
   await writeFileAtomic(options.outPath, script);
   ctx.stdout(`wrote ${options.outPath}\n`);
-}
-
-export function registerExport(program: Command, ctx: CliContext): void {
-  const exportCommand = program
-    .command('export')
-    .description('write an experiment in another tool’s format (k6)');
-  exportCommand
-    .command('k6')
-    .description('write an experiment as a k6 script: executor options, thresholds and flow')
-    .argument(
-      '<experiment>',
-      'experiment name: clones, caching, async, database, or one of scalebench.config.ts',
-    )
-    .option('-o, --out <file>', 'write the script here (default: print it)')
-    .option('--profile <name>', 'load profile: quick or full', 'full')
-    .option('--base-url <url>', 'default target when BASE_URL is not set (k6 run -e BASE_URL=...)')
-    .option(
-      '--config <file>',
-      'scalebench.config.ts with your own experiments (default: ./scalebench.config.ts)',
-    )
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  scalebench export k6 clones --out clones.k6.js --base-url http://balancer:8080',
-        '  k6 run -e BASE_URL=http://127.0.0.1:8080 clones.k6.js',
-      ].join('\n'),
-    )
-    .action(async (experiment: string, flags: ExportK6Flags) => {
-      await runExportK6(parseExportK6Options(experiment, flags, ctx.cwd), ctx);
-    });
 }

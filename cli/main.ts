@@ -5,13 +5,15 @@
  * the children still running are killed by the exit hook of lifecycle/child-guard.ts.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { runAllCleanups } from '../core/cleanup.ts';
+import { packageRoot } from '../core/entry-points.ts';
 import { ExitCode, formatError, isScalebenchError } from '../core/errors.ts';
 import { commands } from './commands.ts';
 import { type CliContext, processContext } from './context.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
 };
 

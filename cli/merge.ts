@@ -4,7 +4,6 @@
  * and prints its summary. Exit codes: 0 ok, 1 merged result invalid, 2 files that do not belong together.
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { readResultsFile, writeResultsFile } from '../results/files.ts';
 import { mergeBenchResults } from '../results/merge.ts';
@@ -51,26 +50,4 @@ export async function runMerge(options: MergeOptions, ctx: CliContext): Promise<
     return ExitCode.failed;
   }
   return ExitCode.ok;
-}
-
-export function registerMerge(program: Command, ctx: CliContext): void {
-  program
-    .command('merge')
-    .description('combine the results of a sharded bench (--shard i/N): exact histograms, summed counters')
-    .argument('<results...>', 'the shard files written by `scalebench bench --shard i/N --json FILE`')
-    .option('--json <file>', 'write the merged results file')
-    .option('--format <kind>', 'print the merged summary as a table or the merged results as json', 'table')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  scalebench bench http://10.0.0.5:8080/ --rate 4000 --shard 0/2 --json shard-0.json   # machine A',
-        '  scalebench bench http://10.0.0.5:8080/ --rate 4000 --shard 1/2 --json shard-1.json   # machine B',
-        '  scalebench merge shard-*.json --json merged.json',
-      ].join('\n'),
-    )
-    .action(async (inputs: string[], flags: { json?: string; format: string }) => {
-      ctx.exitCode = await runMerge(parseMergeOptions(inputs, flags, ctx.cwd), ctx);
-    });
 }

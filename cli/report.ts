@@ -1,8 +1,7 @@
 /** `scalebench report <results.json> [--format ...] [--out DIR]`: re-render reports without re-running. */
 import { dirname, relative, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { parseFormats } from '../reports/registry.ts';
-import { type ReportFormat, reportFormats } from '../reports/reporter.ts';
+import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
 import { readResultsFile } from '../results/files.ts';
 import type { CliContext } from './context.ts';
@@ -35,16 +34,4 @@ export async function runReport(options: ReportOptions, ctx: CliContext): Promis
     const shown = relative(ctx.cwd, path);
     ctx.stdout(`wrote ${shown.startsWith('..') || shown === '' ? path : shown}\n`);
   }
-}
-
-export function registerReport(program: Command, ctx: CliContext): void {
-  program
-    .command('report')
-    .description('re-render reports from a results file without re-running')
-    .argument('<results>', 'results.json written by `scalebench run` or `scalebench bench`')
-    .option('-f, --format <list>', `comma-separated: ${reportFormats.join(', ')} or all`, 'md,html,png')
-    .option('-o, --out <dir>', 'output directory (default: the results file’s directory)')
-    .action(async (resultsArg: string, flags: { format: string; out?: string }) => {
-      await runReport(parseReportOptions(resultsArg, flags, ctx), ctx);
-    });
 }

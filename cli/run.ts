@@ -4,10 +4,9 @@
  * leaves a valid partial report. Exit 1 when a threshold failed or the generator saturated.
  */
 import { join, relative, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { parseFormats } from '../reports/registry.ts';
-import { type ReportFormat, reportFormats } from '../reports/reporter.ts';
+import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
 import type { SuiteResults } from '../results/schema.ts';
 import {
@@ -19,9 +18,9 @@ import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
 import type { CliContext } from './context.ts';
-import { collect, parseNumber } from './parse.ts';
+import { parseNumber } from './parse.ts';
 
-interface RunFlags {
+export interface RunFlags {
   quick?: boolean;
   trials?: string;
   out: string;
@@ -130,36 +129,4 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     `${results.complete ? 'report' : 'partial report'} written to ${shown}/ (${options.formats.join(', ')})\n`,
   );
   ctx.exitCode = exitCodeFor(results, ctx);
-}
-
-export function registerRun(program: Command, ctx: CliContext): void {
-  program
-    .command('run')
-    .description('run the experiment suite (clones, caching, async, database) and write the report')
-    .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes, 1 trial')
-    .option(
-      '--trials <n>',
-      'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
-    )
-    .option('-o, --out <dir>', 'output directory for results.json and the reports', 'scalebench-results')
-    .option(
-      '-c, --config <file>',
-      'a scalebench.config.ts with your own experiments (default ./scalebench.config.ts)',
-    )
-    .option('--variant <name>', 'run only this variant (repeatable)', collect)
-    .option(
-      '--find-capacity',
-      'also search the highest sustainable rate per variant where the experiment defines an SLO',
-    )
-    .option(
-      '-f, --format <list>',
-      `report formats: ${reportFormats.join(', ')} or all`,
-      'json,md,html,png,junit,bmf,gab',
-    )
-    .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
-    .option('-q, --quiet', 'no progress output')
-    .action(async (experiments: string[], flags: RunFlags) => {
-      await runRun(parseRunOptions(experiments, flags, ctx), ctx);
-    });
 }

@@ -6,13 +6,12 @@
  */
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.ts';
 import { findTarget, targetRegistry } from '../targets/registry.ts';
 import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
 import { resolveVariant } from '../targets/variant.ts';
 import { type CliContext, untilAborted } from './context.ts';
-import { collect, parseKeyValues, parseNumber } from './parse.ts';
+import { parseKeyValues, parseNumber } from './parse.ts';
 
 export interface TargetsStartOptions {
   definition: TargetDefinition;
@@ -22,7 +21,7 @@ export interface TargetsStartOptions {
   logDir: string;
 }
 
-interface StartFlags {
+export interface StartFlags {
   variant?: string[];
   clones?: string;
   workers?: string;
@@ -46,45 +45,7 @@ export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: st
   };
 }
 
-export function registerTargets(program: Command, ctx: CliContext): void {
-  const targets = program.command('targets').description('list and start the reference targets');
-  targets
-    .command('list')
-    .description(
-      'the experiments, their variant knobs (first value = default) and the balancer that would run',
-    )
-    .option('--json', 'print the list as JSON')
-    .action(async (flags: { json?: boolean }) => {
-      await listTargets(ctx, Boolean(flags.json));
-    });
-  targets
-    .command('start')
-    .description('start a target, print `ready <url>` once it answers, run until Ctrl-C, then stop it')
-    .argument('<experiment>', `one of ${Object.keys(targetRegistry).join(', ')}`)
-    .option('--variant <key=value>', 'a variant knob, repeatable (see `targets list`)', collect)
-    .option('--clones <n>', 'number of app clones (clones: default 2; caching: default 1)')
-    .option('--workers <n>', 'number of queue workers (async, work=queued)')
-    .option(
-      '--log-dir <dir>',
-      'folder for the processes’ log files (default: a new folder under the temp dir)',
-    )
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  scalebench targets start clones --variant session=memory --variant affinity=sticky --clones 3',
-        '  scalebench targets start caching --variant cache=object',
-        'Balancer: haproxy if installed, else nginx, else built-in; force one with --variant balancer=nginx',
-        'or SCALEBENCH_BALANCER=nginx.',
-      ].join('\n'),
-    )
-    .action(async (experiment: string, flags: StartFlags) => {
-      await startTarget(parseTargetsStart(experiment, flags, ctx.cwd), ctx);
-    });
-}
-
-async function listTargets(ctx: CliContext, json: boolean): Promise<void> {
+export async function listTargets(ctx: CliContext, json: boolean): Promise<void> {
   const choice = await chooseBalancer('auto', ctx.env);
   const experiments = Object.values(targetRegistry).map((definition) => ({
     name: definition.name,
@@ -110,7 +71,7 @@ function describeChoice(choice: BalancerChoice): string {
   return choice.command ? `${choice.kind} (${choice.command})` : choice.kind;
 }
 
-async function startTarget(options: TargetsStartOptions, ctx: CliContext): Promise<void> {
+export async function startTarget(options: TargetsStartOptions, ctx: CliContext): Promise<void> {
   if (options.variant.balancer !== undefined) {
     const choice = await chooseBalancer(options.variant.balancer as 'auto', ctx.env);
     if (choice.notice) ctx.stderr(`notice: ${choice.notice}\n`);

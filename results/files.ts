@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
-import { type ResultsFile, resultsFileSchema } from './schema.ts';
+import type { ResultsFile } from './schema.ts';
 
 /** Writes any text atomically: a sibling temp file renamed over the target. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
@@ -42,6 +42,8 @@ export async function readResultsFile(path: string): Promise<ResultsFile> {
       hint: 'the file is corrupt or truncated; rerun the benchmark',
     });
   }
+  // zod loads only here: writing a results file (every bench and run) does not pay for it
+  const { resultsFileSchema } = await import('./schema.ts');
   const parsed = resultsFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

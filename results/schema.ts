@@ -4,8 +4,9 @@
  * results/results.schema.json is generated from these definitions (see results/json-schema.ts).
  */
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './schema-version.ts';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export const latencyStatsSchema = z.object({
   count: z.number().int().nonnegative(),

@@ -1,5 +1,6 @@
 /** Turns LoadRunOptions.flow into a FlowDefinition: as given, or imported by module path (workers). */
 import { pathToFileURL } from 'node:url';
+import { isTypeScriptModule, runsBuilt } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { FlowDefinition } from '../../load-model/flows/types.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
@@ -10,7 +11,7 @@ export async function resolveFlow(
   if (flow === undefined) return undefined;
   if (!('module' in flow)) return flow as FlowDefinition<unknown>;
   const url = flow.module.startsWith('file:') ? flow.module : pathToFileURL(flow.module).href;
-  const loaded = (await import(url)) as Record<string, unknown>;
+  const loaded = (await importFlowModule(url)) as Record<string, unknown>;
   const definition = loaded[flow.exportName] as FlowDefinition<unknown> | undefined;
   if (!definition || typeof definition.iteration !== 'function') {
     throw new ScalebenchError(
@@ -22,4 +23,11 @@ export async function resolveFlow(
     );
   }
   return definition;
+}
+
+/** A user's TypeScript flow needs tsx when scalebench itself runs built (no loader registered then). */
+async function importFlowModule(url: string): Promise<unknown> {
+  if (!runsBuilt || !isTypeScriptModule(url)) return import(url);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(url, import.meta.url);
 }

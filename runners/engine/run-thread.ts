@@ -126,7 +126,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
   const profile = buildProfile(run.executor, warmupMs);
   const poolSize = vuPoolSize(run.executor);
-  const client = createHttpClient(options.client ?? 'raw', {
+  const client = await createHttpClient(options.client ?? 'raw', {
     origin: new URL(options.baseUrl).origin,
     connections: poolSize.max,
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),

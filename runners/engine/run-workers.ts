@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { type ThreadEntry, threadEntry } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
@@ -14,7 +15,6 @@ import { hasWork, splitExecutor } from './split-executor.ts';
 import type { ThreadReport } from './thread-report.ts';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol.ts';
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 const START_DELAY_MS = 100;
 
 class LiveSeconds {
@@ -38,8 +38,8 @@ class LiveSeconds {
   }
 }
 
-function startWorker(input: WorkerInput, live: LiveSeconds) {
-  const worker = new Worker(BOOTSTRAP, { workerData: input });
+function startWorker(entry: ThreadEntry, input: WorkerInput, live: LiveSeconds) {
+  const worker = new Worker(entry.filename, { eval: entry.eval, workerData: input });
   let onReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     onReady = resolve;
@@ -76,7 +76,8 @@ export async function runWorkers(
   ).filter(hasWork);
   const live = new LiveSeconds(executors.length, hooks.onSecond);
   const workerOptions: LoadRunOptions = { ...options, workers: 1 };
-  const started = executors.map((executor) => startWorker({ options: workerOptions, executor }, live));
+  const entry = threadEntry('runners/engine/worker-main.ts');
+  const started = executors.map((executor) => startWorker(entry, { options: workerOptions, executor }, live));
   const stop = () => {
     for (const worker of started) worker.send({ type: 'stop' });
   };

@@ -1,15 +1,20 @@
-/** The one place that picks an HTTP client implementation by name. */
+/**
+ * The one place that picks an HTTP client implementation by name. undici loads only when asked for
+ * (--client undici): importing it costs a start-up that the default raw client does not need.
+ */
 import { RawHttpClient } from './raw-client.ts';
 import type { HttpClient, HttpClientOptions } from './types.ts';
-import { UndiciHttpClient } from './undici-client.ts';
 
 const constructors = {
-  raw: (options: HttpClientOptions) => new RawHttpClient(options),
-  undici: (options: HttpClientOptions) => new UndiciHttpClient(options),
+  raw: async (options: HttpClientOptions) => new RawHttpClient(options),
+  undici: async (options: HttpClientOptions) => {
+    const { UndiciHttpClient } = await import('./undici-client.ts');
+    return new UndiciHttpClient(options);
+  },
 } as const;
 
 export type ClientKind = keyof typeof constructors;
 
-export function createHttpClient(kind: ClientKind, options: HttpClientOptions): HttpClient {
+export function createHttpClient(kind: ClientKind, options: HttpClientOptions): Promise<HttpClient> {
   return constructors[kind](options);
 }

@@ -4,15 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import { builtinExperiments } from '../../scenarios/builtin.ts';
 import type { ExperimentDefinition, ScalebenchConfig } from '../../scenarios/types.ts';
 import { validateExperiments } from '../../scenarios/validate.ts';
 import { isExternalTarget } from '../../targets/external/external-target.ts';
 import { targetRegistry } from '../../targets/registry.ts';
-
-export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface LoadedExperiment {
   experiment: ExperimentDefinition;

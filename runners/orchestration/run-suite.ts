@@ -7,7 +7,7 @@
 import { durationMs } from '../../load-model/duration.ts';
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
-import { SCHEMA_VERSION } from '../../results/schema.ts';
+import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';

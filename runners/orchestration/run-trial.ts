@@ -2,7 +2,9 @@
  * One trial of one variant: load the running target with the experiment's flow while faults are
  * injected and target figures sampled, let background work settle, and return the trial's record.
  */
+
 import { pathToFileURL } from 'node:url';
+import { codeUrl, packageRoot } from '../../core/entry-points.ts';
 import { durationMs } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { TrialResult } from '../../results/schema.ts';
@@ -30,6 +32,8 @@ export interface TrialHooks {
 
 export function resolveFlowRef(flow: FlowRef, baseDir: string): FlowRef {
   if (flow.module.startsWith('file:') || flow.module.startsWith('/')) return flow;
+  // a built-in flow is package code: dist's .js when scalebench runs built
+  if (baseDir === packageRoot) return { ...flow, module: codeUrl(flow.module) };
   return { ...flow, module: pathToFileURL(`${baseDir}/${flow.module}`).href };
 }
 

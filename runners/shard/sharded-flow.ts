@@ -85,7 +85,7 @@ export const shardedFlow = defineFlow<{ loaded: Promise<Loaded> }>({
 /** The FlowRef and flowParams that run `ref` as shard `shard`. */
 export function shardFlowRef(ref: FlowRef, params: Params, shard: ShardSpec) {
   return {
-    flow: { module: new URL('./sharded-flow.ts', import.meta.url).href, exportName: 'shardedFlow' },
+    flow: { module: import.meta.url, exportName: 'shardedFlow' },
     flowParams: { ...params, [SHARD_PARAM]: { flow: ref, shard } satisfies ShardParam },
   };
 }

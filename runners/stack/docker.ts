@@ -4,8 +4,9 @@
  * once with one clear line; brings the stack up with `up -d --wait` and down with `down -v`.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { onCleanup } from '../../core/cleanup.ts';
+import { packageRoot } from '../../core/entry-points.ts';
 import { type ErrorCode, ScalebenchError } from '../../core/errors.ts';
 import { type DockerCliOptions, type DockerCliOutcome, lastLine, runDockerCli } from './docker-cli.ts';
 
@@ -41,7 +42,7 @@ export interface ComposeStack {
 const engineTimeoutMs = 5_000;
 const upTimeoutMs = 15 * 60_000;
 const downTimeoutMs = 2 * 60_000;
-const composeDir = fileURLToPath(new URL('../../docker/compose/', import.meta.url));
+const composeDir = join(packageRoot, 'docker/compose/');
 const noEngineHint =
   'start Docker (or point DOCKER_HOST at an engine), or leave out --stack docker to run the targets as local processes';
 

@@ -4,17 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const appDir = fileURLToPath(new URL('.', import.meta.url));
+/** .ts from the sources, .js when built (core/entry-points.ts) */
+const sourceExtension = extname(fileURLToPath(import.meta.url));
 
 function listSources(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...listSources(path));
-    else if (entry.name.endsWith('.ts')) files.push(path);
+    else if (entry.name.endsWith(sourceExtension)) files.push(path);
   }
   return files.sort();
 }

@@ -1,5 +1,6 @@
 /**
- * Process entry of the reference app: `node --import tsx targets/app/main.ts`, configured by the
+ * Process entry of the reference app: `node dist/targets/app/main.js` when built, or
+ * `node --import tsx targets/app/main.ts` from the sources (core/entry-points.ts), configured by the
  * environment (targets/app/config.ts). Prints `listening <url>` once it accepts connections and
  * shuts down gracefully on SIGTERM/SIGINT.
  */

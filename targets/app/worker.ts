@@ -1,7 +1,7 @@
 /**
- * Process entry of a queue worker: `node --import tsx targets/app/worker.ts`, configured by the same
- * environment as the app (WORK_COST_MS, QUEUE, QUEUE_NAME, REDIS_URL, REDIS_PREFIX, AMQP_URL,
- * INSTANCE_ID). Prints `worker ready <id>` once it takes jobs; on SIGTERM/SIGINT it stops taking jobs,
+ * Process entry of a queue worker: `node dist/targets/app/worker.js` (or its source through tsx,
+ * core/entry-points.ts), configured by the same environment as the app (WORK_COST_MS, QUEUE,
+ * QUEUE_NAME, REDIS_URL, REDIS_PREFIX, AMQP_URL, INSTANCE_ID). Prints `worker ready <id>` once it takes jobs; on SIGTERM/SIGINT it stops taking jobs,
  * finishes the one in progress and exits. SB_WORKER_BOOT is an optional token stored with its
  * registration so a starter can tell this start from an earlier one.
  */

@@ -1,6 +1,6 @@
 /**
- * Process entry of the built-in balancer: `node --import tsx targets/balancer/builtin-main.ts` with its
- * config as JSON in SB_BALANCER_CONFIG. Runs as its own process so it does not share an event loop
+ * Process entry of the built-in balancer: `node dist/targets/balancer/builtin-main.js` (or its source
+ * through tsx, core/entry-points.ts) with its config as JSON in SB_BALANCER_CONFIG. Runs as its own process so it does not share an event loop
  * with the load generator. Stops on SIGTERM/SIGINT.
  */
 import { BuiltinProxy, type BuiltinProxyConfig } from './builtin-proxy.ts';

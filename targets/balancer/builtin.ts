@@ -1,7 +1,6 @@
 /** Starts the built-in undici balancer (builtin-main.ts) as its own process on a free port. */
-import { join } from 'node:path';
+import { nodeArgs, packageRoot } from '../../core/entry-points.ts';
 import { freePort } from '../lifecycle/free-port.ts';
-import { repoRoot } from '../process/app-process.ts';
 import { fetchHealth } from '../process/health.ts';
 import { spawnLogged } from '../process/spawn.ts';
 import type { BalancerOptions, RunningBalancer } from './balancer.ts';
@@ -19,9 +18,9 @@ export async function startBuiltin(options: BalancerOptions): Promise<RunningBal
   const child = await spawnLogged({
     name: 'balancer-builtin',
     command: process.execPath,
-    args: ['--import', 'tsx', join(repoRoot, 'targets/balancer/builtin-main.ts')],
+    args: nodeArgs('targets/balancer/builtin-main.ts'),
     env: { ...process.env, SB_BALANCER_CONFIG: JSON.stringify(config) },
-    cwd: repoRoot,
+    cwd: packageRoot,
     logDir: options.logDir,
     ready: async () => (await fetchHealth(url, 1000)) !== undefined,
     readyTimeoutMs: 30_000,

@@ -1,18 +1,16 @@
 /**
  * Spawns one process of the reference app (or another entry of it, such as a queue worker) as
- * `node --import tsx <entry>` with its knobs in the environment, on its own free port, and waits until
+ * `node <entry>` (core/entry-points.ts: built JavaScript, or the source through tsx) with its knobs in the environment, on its own free port, and waits until
  * `/healthz` answers with its own instance id (or, for processes without HTTP, until its log shows a
  * ready line). Failing to start throws SB_ERR_TARGET_START naming the log file.
  */
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeArgs, packageRoot } from '../../core/entry-points.ts';
 import { freePort } from '../lifecycle/free-port.ts';
 import { fetchHealth } from './health.ts';
 import { type LoggedProcess, spawnLogged } from './spawn.ts';
-
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface SpawnAppOptions {
   /** INSTANCE_ID of the process and the name of its log file, e.g. 'clone-0' */
@@ -67,9 +65,9 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
   const child = await spawnLogged({
     name: options.id,
     command: process.execPath,
-    args: ['--import', 'tsx', join(repoRoot, options.entry ?? 'targets/app/main.ts')],
+    args: nodeArgs(options.entry ?? 'targets/app/main.ts'),
     env,
-    cwd: repoRoot,
+    cwd: packageRoot,
     logDir: options.logDir,
     ready,
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,

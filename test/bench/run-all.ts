@@ -10,17 +10,27 @@ import { efficiency } from './efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
 import { micro } from './micro.ts';
+import { startup } from './startup.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { printTable } from './support/table.ts';
+import { wholeProcess } from './whole-process.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [micro, efficiency, accuracy, latencyFloor, memory];
+const BENCHMARKS: readonly Benchmark[] = [
+  micro,
+  startup,
+  efficiency,
+  wholeProcess,
+  accuracy,
+  latencyFloor,
+  memory,
+];
 
 function usage(): string {
   const names = BENCHMARKS.map((bench) => `  ${bench.name.padEnd(14)}${bench.describe}`).join('\n');
   return `usage: npm run bench -- [name...] [--long] [--rounds N] [--seconds S]\n${names}
   --long      the issue's full lengths (memory over 5 min) and the undici client in efficiency
-  --rounds N  repetitions of each efficiency run (default 1; medians are judged)
-  --seconds S duration of each efficiency and latency-floor run (default 10)\n`;
+  --rounds N  repetitions of each efficiency, whole-process and startup run (default 1; medians are judged)
+  --seconds S duration of each efficiency, whole-process and latency-floor run (default 10)\n`;
 }
 
 function parse(argv: string[]): { selected: Benchmark[]; options: BenchOptions } {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../../core/entry-points.ts';
 import { generateK6Script, OPTIONS_BEGIN, OPTIONS_END } from '../../../../exporters/k6/k6-script.ts';
-import { packageRoot } from '../../../../runners/orchestration/load-config.ts';
 import { builtinExperiments } from '../../../../scenarios/builtin.ts';
 
 let dir: string;

@@ -1,0 +1,52 @@
+/** `scalebench bench`: its flags only; the command's code (cli/bench.ts) is imported when it runs. */
+import type { Command } from 'commander';
+import type { BenchFlags } from '../bench.ts';
+import type { CliContext } from '../context.ts';
+import { collect } from '../parse.ts';
+
+export function registerBench(program: Command, ctx: CliContext): void {
+  program
+    .command('bench')
+    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
+    .argument('<url>', 'the URL to request, e.g. http://127.0.0.1:8080/')
+    .option('--rate <n>', 'requests per second, open model (default 100)')
+    .option('--connections <n>', 'closed model: N connections each sending its next request when answered')
+    .option('--duration <time>', 'measured duration', '30s')
+    .option(
+      '--warmup <time>',
+      'warm-up before the measured part (kept in the series, not in the summary)',
+      '5s',
+    )
+    .option('--workers <n>', 'worker threads splitting the load', '1')
+    .option('--method <method>', 'HTTP method', 'GET')
+    .option('--header <name:value>', 'request header, repeatable', collect)
+    .option('--body <text>', 'request body')
+    .option('--timeout <time>', 'per-request timeout', '10s')
+    .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
+    .option('--quiet', 'no plan and no progress, only the summary')
+    .option('--max-lag <ms>', 'saturation guard: schedule lag p99 above this marks the run invalid', '10')
+    .option(
+      '--max-loop-delay <ms>',
+      'saturation guard: event-loop delay p99 above this marks it invalid',
+      '50',
+    )
+    .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
+    .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Latency is measured from when each request was due (no coordinated omission):',
+        '  response time = completion − intended start, service time = completion − send,',
+        '  schedule lag = send − intended start. Lag p99 above --max-lag marks the run invalid (exit 1).',
+        '',
+        'Examples:',
+        '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
+        "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
+      ].join('\n'),
+    )
+    .action(async (url: string, flags: BenchFlags) => {
+      const { parseBenchOptions, runBench } = await import('../bench.ts');
+      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
+    });
+}

@@ -1,0 +1,39 @@
+/** `scalebench run`: its flags only; the command's code (cli/run.ts) is imported when it runs. */
+import type { Command } from 'commander';
+import { reportFormats } from '../../reports/reporter.ts';
+import type { CliContext } from '../context.ts';
+import { collect } from '../parse.ts';
+import type { RunFlags } from '../run.ts';
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  program
+    .command('run')
+    .description('run the experiment suite (clones, caching, async, database) and write the report')
+    .argument('[experiments...]', 'experiments to run (default: all)')
+    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes, 1 trial')
+    .option(
+      '--trials <n>',
+      'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
+    )
+    .option('-o, --out <dir>', 'output directory for results.json and the reports', 'scalebench-results')
+    .option(
+      '-c, --config <file>',
+      'a scalebench.config.ts with your own experiments (default ./scalebench.config.ts)',
+    )
+    .option('--variant <name>', 'run only this variant (repeatable)', collect)
+    .option(
+      '--find-capacity',
+      'also search the highest sustainable rate per variant where the experiment defines an SLO',
+    )
+    .option(
+      '-f, --format <list>',
+      `report formats: ${reportFormats.join(', ')} or all`,
+      'json,md,html,png,junit,bmf,gab',
+    )
+    .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (experiments: string[], flags: RunFlags) => {
+      const { parseRunOptions, runRun } = await import('../run.ts');
+      await runRun(parseRunOptions(experiments, flags, ctx), ctx);
+    });
+}
