@@ -6,7 +6,17 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** the folders `tsconfig.build.json` compiles */
-export const sourceFolders = ['cli', 'core', 'load-model', 'scenarios', 'runners', 'results', 'reports', 'exporters', 'targets'];
+export const sourceFolders = [
+  'cli',
+  'core',
+  'load-model',
+  'scenarios',
+  'runners',
+  'results',
+  'reports',
+  'exporters',
+  'targets',
+];
 
 function mtimeMs(path) {
   try {
