@@ -1,6 +1,14 @@
-/** Test fixture: N healthz-only app clones (FEATURES=) as a Fleet, and a counter of x-served-by. */
+/**
+ * Test fixture: N healthz-only app clones (FEATURES=) as a Fleet, optionally behind a balancer of the
+ * test's own, and a counter of x-served-by.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'undici';
-import type { Backend } from '../../../targets/balancer/balancer.ts';
+import type { TestContext } from 'vitest';
+import type { Backend, BalancerKind, RunningBalancer } from '../../../targets/balancer/balancer.ts';
+import { chooseBalancer, startBalancer } from '../../../targets/balancer/choose.ts';
 import { spawnApp } from '../../../targets/process/app-process.ts';
 import { Fleet } from '../../../targets/process/fleet.ts';
 
@@ -13,6 +21,36 @@ export async function startBareClones(
     spawnApp({ id: `clone-${index}`, logDir, env: { FEATURES: '' }, ...(port ? { port } : {}) }),
   );
   return { fleet, backends: clones.map((clone) => ({ id: clone.id, port: clone.port! })) };
+}
+
+export interface BalancedClones {
+  fleet: Fleet;
+  backends: Backend[];
+  balancer: RunningBalancer;
+}
+
+/** N clones behind a `kind` balancer, in a log folder of this test's own; all stopped and removed when it ends. */
+export async function startBalancedClones(
+  kind: BalancerKind,
+  count: number,
+  { onTestFinished }: TestContext,
+): Promise<BalancedClones> {
+  const logDir = mkdtempSync(join(tmpdir(), 'sb-balancer-test-'));
+  let fleet: Fleet | undefined;
+  let balancer: RunningBalancer | undefined;
+  onTestFinished(async () => {
+    await balancer?.stop();
+    await fleet?.stop();
+    rmSync(logDir, { recursive: true, force: true });
+  });
+  const clones = await startBareClones(count, logDir);
+  fleet = clones.fleet;
+  balancer = await startBalancer(await chooseBalancer(kind), {
+    backends: clones.backends,
+    affinity: 'none',
+    logDir,
+  });
+  return { fleet, backends: clones.backends, balancer };
 }
 
 /** sends `count` GET /healthz one after another; returns status counts and x-served-by counts */

@@ -10,10 +10,15 @@ afterEach(async () => {
 const RESPONSE = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Served-By: s1\r\n\r\nok';
 
 /** A server that drops the first connection's first request unanswered (a stale keep-alive socket). */
-async function server(): Promise<{ origin: string; connections: () => number }> {
+async function server(): Promise<{ origin: string; connections: () => number; accepted: Promise<void> }> {
   let accepted = 0;
+  let firstAccepted = () => {};
+  const accepting = new Promise<void>((resolve) => {
+    firstAccepted = resolve;
+  });
   const started = await startNetServer((socket) => {
     accepted += 1;
+    firstAccepted();
     const index = accepted;
     socket.on('data', () => {
       if (index === 1) socket.destroy();
@@ -21,7 +26,7 @@ async function server(): Promise<{ origin: string; connections: () => number }> 
     });
   });
   closers.push(started.close);
-  return { origin: started.origin, connections: () => accepted };
+  return { origin: started.origin, connections: () => accepted, accepted: accepting };
 }
 
 describe('raw client warm sockets', () => {
@@ -35,7 +40,7 @@ describe('raw client warm sockets', () => {
       preconnect: 1,
     });
     closers.push(() => client.close());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await target.accepted; // the preconnect socket, with no request sent yet
     expect(target.connections()).toBe(1);
     const result = await client.send(client.prepare({ method: 'GET', path: '/' }, false));
     expect(result.errorClass).toBeUndefined();
