@@ -81,7 +81,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     plan.stack === 'docker'
       ? []
       : await checkServices(selected, { explicit: plan.variants, ...(plan.env ? { env: plan.env } : {}) });
-  recordSkipped(results, selected, skipped, hooks.emit);
+  recordSkipped(results, experimentOrder(plan), selected, skipped, hooks.emit);
   const queue = selected.filter(
     (item) =>
       !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
@@ -122,7 +122,7 @@ async function runQueueItem(
   { experiment, variant, baseDir }: QueueItem,
 ): Promise<void> {
   const store = (partial: VariantResult) => {
-    const slot = experimentSlot(results, experiment);
+    const slot = experimentSlot(results, experiment, experimentOrder(plan));
     const at = slot.variants.findIndex((existing) => existing.name === partial.name);
     if (at === -1) slot.variants.push(partial);
     else slot.variants[at] = partial;
@@ -161,16 +161,21 @@ async function runQueueItem(
   });
 }
 
+function experimentOrder(plan: SuitePlan): string[] {
+  return plan.experiments.map(({ experiment }) => experiment.name);
+}
+
 /** Skipped variants enter their experiment's results; one notice per missing backend. */
 function recordSkipped(
   results: SuiteResults,
+  order: readonly string[],
   selected: readonly QueueItem[],
   skipped: readonly SkippedItem[],
   emit: SuiteHooks['emit'],
 ): void {
   for (const { experiment: experimentName, ...skip } of skipped) {
     const experiment = selected.find((item) => item.experiment.name === experimentName)!.experiment;
-    const slot = experimentSlot(results, experiment);
+    const slot = experimentSlot(results, experiment, order);
     slot.skipped = [...(slot.skipped ?? []), skip];
   }
   const reasons = [...new Set(skipped.map((skip) => skip.reason))];
@@ -185,10 +190,19 @@ function recordSkipped(
   }
 }
 
-function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {
+/** The experiment's results, made when first needed, in the plan's order (a skip makes one early). */
+function experimentSlot(
+  results: SuiteResults,
+  experiment: ExperimentDefinition,
+  order: readonly string[],
+): ExperimentResult {
   const existing = results.experiments.find((slot) => slot.name === experiment.name);
   if (existing) return existing;
   const slot: ExperimentResult = { name: experiment.name, title: experiment.title, variants: [] };
-  results.experiments.push(slot);
+  const later = results.experiments.findIndex(
+    (other) => order.indexOf(other.name) > order.indexOf(experiment.name),
+  );
+  if (later === -1) results.experiments.push(slot);
+  else results.experiments.splice(later, 0, slot);
   return slot;
 }
