@@ -1,9 +1,10 @@
 // Is dist/ (the JavaScript that `npm run build` emits, which `prepare` runs on `npm ci` and `npm install`)
-// current? Plain JavaScript: it runs before anything is compiled. A package installed from npm has no
-// sources, so its dist/ is always current; in a checkout, one source file newer than its dist/ twin (or
-// without one) makes the build stale. Costs one stat per source file, a few milliseconds.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// current? Plain JavaScript: it runs before anything is compiled. The build ends by touching
+// dist/.built (`node bin/build-freshness.js --mark`); a source file modified after that stamp makes the
+// build stale. A package installed from npm has no sources, so its dist/ is always current. Costs one
+// stat per source file: about 250, a few milliseconds.
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** the folders `tsconfig.build.json` compiles */
 export const sourceFolders = [
@@ -18,43 +19,41 @@ export const sourceFolders = [
   'targets',
 ];
 
+const STAMP = 'dist/.built';
+
 function mtimeMs(path) {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 }
 
-function firstStale(root, relative) {
-  let entries;
+function sourcesIn(folder) {
   try {
-    entries = readdirSync(join(root, relative), { withFileTypes: true });
+    return readdirSync(folder, { recursive: true }).filter((name) => name.endsWith('.ts'));
   } catch {
-    return undefined;
+    return []; // an installed package: no sources
   }
-  for (const entry of entries) {
-    const path = join(relative, entry.name);
-    if (entry.isDirectory()) {
-      const stale = firstStale(root, path);
-      if (stale) return stale;
-    } else if (entry.name.endsWith('.ts')) {
-      const built = mtimeMs(join(root, 'dist', path.replace(/\.ts$/, '.js')));
-      if (built === undefined || built < mtimeMs(join(root, path))) return path;
-    }
-  }
-  return undefined;
 }
 
 /**
- * 'fresh' (run dist/), 'missing' (no dist/: run the sources) or the first source file changed since the
- * last build ('stale: <path>'). `root` is the package root.
+ * 'fresh' (run dist/), 'missing' (no build: run the sources) or the first source file changed since
+ * the last build ('stale: <path>'). `root` is the package root, ending with a slash.
  */
 export function buildState(root) {
-  if (mtimeMs(join(root, 'dist', 'cli', 'main.js')) === undefined) return 'missing';
+  const built = mtimeMs(`${root}${STAMP}`);
+  if (built === undefined) return 'missing';
   for (const folder of sourceFolders) {
-    const stale = firstStale(root, folder);
-    if (stale) return `stale: ${stale}`;
+    for (const name of sourcesIn(`${root}${folder}`)) {
+      const path = `${folder}/${name}`;
+      if (mtimeMs(`${root}${path}`) > built) return `stale: ${path}`;
+    }
   }
   return 'fresh';
+}
+
+/** Called by `npm run build` once tsc has written dist/. */
+export function markBuilt(root) {
+  writeFileSync(`${root}${STAMP}`, `${new Date().toISOString()}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--mark') {
+  markBuilt(fileURLToPath(new URL('../', import.meta.url)));
 }

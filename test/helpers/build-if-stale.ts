@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { buildState } from '../../bin/build-freshness.js';
+import { buildState, markBuilt } from '../../bin/build-freshness.js';
 
 export default function buildIfStale(): void {
   const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,4 +14,5 @@ export default function buildIfStale(): void {
   process.stderr.write(`dist/ ${state}: building it first (npm run build)\n`);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  markBuilt(root);
 }

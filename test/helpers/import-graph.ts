@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const NOT_SOURCE = new Set(['node_modules', 'test', 'docs', 'bin']);
+const NOT_SOURCE = new Set(['node_modules', 'test', 'docs', 'bin', 'dist']); // dist: the build's output, not a source
 const CODE = /\.(ts|mts|mjs|js)$/;
 const SPECIFIER =
   /(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|import\s*['"](\.[^'"]+)['"]|new URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url/g;
