@@ -3,7 +3,6 @@
  * valid with complete=false and the finished trial kept (the interrupted one dropped), and every process
  * the run started (clones, balancer) gone.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { SuiteResults } from '../../../results/schema.ts';
 import { clonesMini } from '../../fixtures/run/clones-experiments.ts';
 import { writeConfig } from '../../fixtures/run/write-config.ts';
 import { spawnCli } from '../../helpers/cli.ts';
+import { descendants, waitUntilGone } from '../../helpers/process-tree.ts';
 
 let config: { dir: string; file: string };
 
@@ -24,33 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (config) await rm(config.dir, { recursive: true, force: true });
 });
-
-/** the target processes below `pid` (recursively), leaving out tsx's esbuild service, which ends with its parent */
-function targetProcesses(pid: number): { pid: number; command: string }[] {
-  let listed = '';
-  try {
-    listed = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  const children = listed
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((match) => match !== null)
-    .map((match) => ({ pid: Number(match[1]), command: match[2]! }));
-  return children
-    .flatMap((child) => [child, ...targetProcesses(child.pid)])
-    .filter((child) => !child.command.includes('esbuild'));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function firstTrialWritten(path: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -88,10 +61,10 @@ it('exits 130 with a valid partial report and no process left', async () => {
     spawned.child.kill('SIGKILL');
     throw error;
   }
-  const started = targetProcesses(spawned.child.pid!);
+  const started = descendants(spawned.child.pid!);
   // two clones, and the balancer when it is a process of its own
   // targets/app/main.js when the binary runs dist/, main.ts when it runs the sources
-  expect(started.filter((child) => /targets\/app\/main\.[jt]s/.test(child.command))).toHaveLength(2);
+  expect(started.filter((child) => /targets\/app\/main\.[jt]s/.test(child.args))).toHaveLength(2);
   spawned.child.kill('SIGINT');
   const run = await spawned.result;
 
@@ -110,5 +83,11 @@ it('exits 130 with a valid partial report and no process left', async () => {
     // only finished trials are kept: each covers the whole 3 s
     expect(trial.summary.durationSeconds).toBeCloseTo(3, 0);
   }
-  expect(started.filter((child) => alive(child.pid))).toEqual([]);
+  // everything it started, and its reaper, ends within a moment of it
+  expect(
+    await waitUntilGone(
+      started.map((child) => child.pid),
+      5000,
+    ),
+  ).toEqual([]);
 }, 60_000);
