@@ -1,7 +1,7 @@
 /**
  * Feature 'orders' (the database experiment). Writes go to the primary; reads depend on DB:
- *   normalized   — join four tables per request on the primary
- *   denormalized — read the precomputed order_views document (maintained by the write path)
+ *   normalized   — join (and, for the account page, aggregate) per request on the primary
+ *   denormalized — read the precomputed order_views / customer_views document (the write path keeps them)
  *   replica      — the normalized join on the streaming replica (DATABASE_REPLICA_URL)
  * Every read answers the order's version, so a client can tell whether it sees its own write.
  * With DB=replica the replica lag is sampled once a second into the replicaLagBytes/replicaLagMs gauges.
@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ScalebenchError } from '../../../results/errors.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
+import { readAccountJoined, readAccountView } from './account.ts';
 import { customerOrdersFromViews, customerOrdersJoined, readOrderJoined, readOrderView } from './reads.ts';
 import { sampleReplicaLag } from './replica-lag.ts';
 import { addOrderItems, createOrder } from './writes.ts';
@@ -76,6 +77,14 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
       const headers = { 'x-read-from': readFrom, 'x-read-path': denormalize ? 'view' : 'join' };
       if (!order) return { status: 404, json: { error: `no order ${id}` }, headers };
       return { status: 200, json: order, headers };
+    });
+    router.get('/customers/:id', async (req) => {
+      const id = idParam(req, 'id');
+      const account = denormalize ? await readAccountView(readDb, id) : await readAccountJoined(readDb, id);
+      counters.inc(account ? 'accountReadsTotal' : 'orderReadsNotFoundTotal');
+      const headers = { 'x-read-from': readFrom, 'x-read-path': denormalize ? 'view' : 'join' };
+      if (!account) return { status: 404, json: { error: `no customer ${id}` }, headers };
+      return { status: 200, json: account, headers };
     });
     router.get('/customers/:id/orders', async (req) => {
       const id = idParam(req, 'id');
