@@ -2,6 +2,7 @@
  * The code API of reference targets, used by `scalebench targets start` and by the experiments.
  * One definition per experiment (clones, caching, async, database); variants are config values.
  */
+import type { ServerSize } from './sizing/server-size.ts';
 
 export interface TargetStartOptions {
   /** variant knobs, e.g. { session: 'redis', affinity: 'sticky' } */
@@ -12,6 +13,8 @@ export interface TargetStartOptions {
   /** folder for the processes' log files */
   logDir: string;
   env?: Record<string, string | undefined>;
+  /** the declared size of each server process (clone, worker, database); default: unlimited */
+  server?: ServerSize;
 }
 
 export interface InstanceInfo {
