@@ -17,6 +17,8 @@ export const appConfigSchema = z.object({
   QUEUE: z.enum(['bullmq', 'rabbitmq']).default('bullmq'),
   QUEUE_NAME: z.string().default('scalebench-work'),
   DB: z.enum(['normalized', 'denormalized', 'replica']).default('normalized'),
+  /** DB=replica: reads on the replica only, or spread round-robin over the replica and the primary */
+  DB_READS: z.enum(['replica', 'spread']).default('replica'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('sb:'),
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/scalebench'),
