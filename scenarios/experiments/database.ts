@@ -5,19 +5,30 @@ export const databaseExperiment = defineExperiment({
   name: 'database',
   title: 'Database: joins, denormalization, read replicas',
   description:
-    'Reading an order joins three tables. Denormalizing at write time (the join done once, in code) makes reads ' +
-    'a single row; a streaming read replica takes reads off the primary but lags behind it, so a user who ' +
-    'writes and reads back at once may not see their own write.',
+    "A customer's account page joins and aggregates their ~200 orders and ~600 order lines on every read " +
+    '(normalized). Denormalizing keeps the finished page in one row, rebuilt by every write with the same ' +
+    'join: reads become one lookup and writes pay for it. A streaming read replica is a second database ' +
+    'server that shares the reads with the primary, so more reads fit, but it lags behind: a user who ' +
+    'places an order and reads their account back at once may not see it.',
   target: 'database',
   variants: [
     { name: 'normalized', params: { db: 'normalized' }, thresholds: { rywViolations: ['count==0'] } },
     { name: 'denormalized', params: { db: 'denormalized' }, thresholds: { rywViolations: ['count==0'] } },
-    { name: 'replica', params: { db: 'replica' } },
+    { name: 'replica', params: { db: 'replica', reads: 'spread' } },
   ],
-  profiles: constantArrivalProfiles({ quick: 80, full: 120 }),
+  // one rate for every variant, below what a primary alone of the default server size can take
+  profiles: constantArrivalProfiles({ quick: 20, full: 20 }),
 
   flow: { module: 'scenarios/flows/order-flow.ts', exportName: 'orderFlow' },
   counters: ['rywChecks', 'rywViolations'],
-  flowParams: { writeRatio: 0.2, customers: 1000, orders: 5000 },
-  sample: ['replicaLagMs', 'replicaLagBytes'],
+  // the target's default seed (targets/app/orders/seed-data.ts): 100 customers, 500 SKUs
+  flowParams: { writeRatio: 0.2, customers: 100, skus: 500 },
+  sample: ['replicaLagMs', 'replicaLagBytes', 'readYourWritesMisses'],
+  capacity: {
+    startRate: 10,
+    step: 5,
+    maxRate: 400,
+    stepDuration: '3s',
+    slo: { p99Ms: 250, errorRate: 0.01 },
+  },
 });
