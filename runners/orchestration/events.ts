@@ -21,6 +21,8 @@ export type SuiteEvent =
       p99Ms: number;
       errorRate: number;
       ok: boolean;
+      hostIdle: number | null;
+      generatorCores: number;
     }
   | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
   | { type: 'warning'; message: string };
