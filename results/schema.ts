@@ -167,6 +167,8 @@ export const capacityStepSchema = z.object({
   errorRate: z.number(),
   hostIdle: z.number().nullable(),
   generatorCores: z.number(),
+  /** why the step broke the SLO: p99, errors, dropped arrivals, a saturated generator */
+  broken: z.string().optional(),
 });
 export type CapacityStepResult = z.infer<typeof capacityStepSchema>;
 

@@ -16,6 +16,8 @@ export interface CapacityProbe {
   hostIdle: number | null;
   /** cores the load generator used during the step */
   generatorCores: number;
+  /** why the step broke the SLO, when it did */
+  broken?: string;
 }
 
 export interface CapacityStep extends CapacityProbe {

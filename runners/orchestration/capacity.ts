@@ -73,7 +73,7 @@ async function measureStep(
   baseDir: string,
   rate: number,
   signal: AbortSignal | undefined,
-): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate'>> {
+): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken'>> {
   const outcome = await runLoad(
     {
       baseUrl: target.url,
@@ -93,10 +93,17 @@ async function measureStep(
   );
   const { summary } = outcome;
   const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
-  const ok =
-    summary.valid &&
-    summary.droppedIterations === 0 &&
-    summary.latency.response.p99 <= search.slo.p99Ms &&
-    errorRate <= search.slo.errorRate;
-  return { ok, p99Ms: summary.latency.response.p99, errorRate };
+  const p99Ms = summary.latency.response.p99;
+  const broken = [
+    ...(p99Ms > search.slo.p99Ms ? [`p99 ${p99Ms.toFixed(1)} ms > ${search.slo.p99Ms} ms`] : []),
+    ...(errorRate > search.slo.errorRate ? [`errors ${(errorRate * 100).toFixed(2)}%`] : []),
+    ...(summary.droppedIterations > 0 ? [`${summary.droppedIterations} arrivals dropped`] : []),
+    ...(summary.valid ? [] : ['the generator saturated']),
+  ];
+  return {
+    ok: broken.length === 0,
+    p99Ms,
+    errorRate,
+    ...(broken.length > 0 ? { broken: broken.join(', ') } : {}),
+  };
 }

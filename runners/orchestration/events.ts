@@ -23,6 +23,7 @@ export type SuiteEvent =
       ok: boolean;
       hostIdle: number | null;
       generatorCores: number;
+      broken?: string;
     }
   | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
   | { type: 'warning'; message: string };
