@@ -18,6 +18,12 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
+import { resolveServerSize } from '../targets/sizing/confine.ts';
+import {
+  DEFAULT_SERVER_CPUS,
+  parseServerSize,
+  type ServerSizeRequest,
+} from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
 import { collect, parseNumber } from './parse.ts';
 
@@ -31,6 +37,7 @@ interface RunFlags {
   format: string;
   stack: string;
   quiet?: boolean;
+  serverSize: string;
 }
 
 export interface RunOptions {
@@ -44,6 +51,7 @@ export interface RunOptions {
   formats: ReportFormat[];
   stack: 'local' | 'docker';
   quiet: boolean;
+  serverSize: ServerSizeRequest;
 }
 
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
@@ -69,6 +77,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     formats: parseFormats(flags.format),
     stack: flags.stack,
     quiet: Boolean(flags.quiet),
+    serverSize: parseServerSize(flags.serverSize),
   };
 }
 
@@ -110,8 +119,10 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ctx.env,
     );
   };
+  const server = await resolveServerSize(options.serverSize);
   const results = await runSuite(
     {
+      server,
       experiments,
       profile: options.profile,
       trials: options.trials,
@@ -120,7 +131,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       cwd: ctx.cwd,
       variants: options.variants,
       stack: options.stack,
-      options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
+      options: { ...options, serverSize: server.label, outDir: relative(ctx.cwd, options.outDir) || '.' },
     },
     { signal: ctx.signal, emit, persist },
   );
@@ -157,6 +168,11 @@ export function registerRun(program: Command, ctx: CliContext): void {
       'json,md,html,png,junit,bmf,gab',
     )
     .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
+    .option(
+      '--server-size <size>',
+      "each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none'",
+      String(DEFAULT_SERVER_CPUS),
+    )
     .option('-q, --quiet', 'no progress output')
     .action(async (experiments: string[], flags: RunFlags) => {
       await runRun(parseRunOptions(experiments, flags, ctx), ctx);

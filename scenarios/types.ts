@@ -43,14 +43,26 @@ export interface VariantDefinition {
   env?: Record<string, string>;
 }
 
+/**
+ * The capacity search: the rate grows (×2 from startRate, at most maxRate) while the SLO holds, then
+ * bisects between the last rate that held and the first that broke.
+ */
 export interface CapacitySearch {
   startRate: number;
+  /** the search's resolution: bisection stops at this gap, and rates are multiples of it */
   step: number;
   maxRate: number;
+  /** bisection also stops when the gap is at most this share of the rate that held (default 0.1) */
+  precision?: number;
   stepDuration: DurationInput;
-  /** run before the first step at its rate and left out of its figures (default 1s): a cold start is no SLO breach */
+  /** run before each step at its rate and left out of its figures (default 500ms): a cold start is no SLO breach */
   warmup?: DurationInput;
   slo: { p99Ms: number; errorRate: number };
+  /**
+   * the variants whose capacity carries the experiment's headline: the quick profile searches only
+   * these (all variants with --find-capacity or the full profile); default: all
+   */
+  headline?: string[];
 }
 
 export interface ExperimentDefinition {

@@ -7,6 +7,7 @@ import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import type { ServerSize } from '../../targets/sizing/server-size.ts';
 import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
@@ -23,7 +24,24 @@ export interface SuitePlan {
   /** variant names to run; empty: all */
   variants: string[];
   stack?: 'local' | 'docker';
+  /** the declared size of every server process of the targets; default: unlimited */
+  server?: ServerSize;
   options: Record<string, unknown>;
+}
+
+/**
+ * Whether a variant's capacity is searched: always with --find-capacity; by default, in the full
+ * profile for every variant and in the quick profile for the variants that carry the headline.
+ */
+export function searchesCapacity(
+  experiment: ExperimentDefinition,
+  variant: VariantDefinition,
+  profile: ProfileName,
+  findCapacity: boolean,
+): boolean {
+  if (!experiment.capacity) return false;
+  if (findCapacity || profile === 'full') return true;
+  return experiment.capacity.headline?.includes(variant.name) === true;
 }
 
 export type PersistStage = 'partial' | 'final';
@@ -119,8 +137,9 @@ async function runQueueItem(
       variant,
       profile: plan.profile,
       trials: plan.trials,
-      findCapacity: plan.findCapacity,
+      findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
       logDir: plan.logDir,
+      ...(plan.server ? { server: plan.server } : {}),
       baseDir,
       ...(plan.stack ? { stack: plan.stack } : {}),
     },
