@@ -24,11 +24,13 @@ export const databaseExperiment = defineExperiment({
   // the target's default seed (targets/app/orders/seed-data.ts): 100 customers, 500 SKUs
   flowParams: { writeRatio: 0.2, customers: 100, skus: 500 },
   sample: ['replicaLagMs', 'replicaLagBytes', 'readYourWritesMisses'],
+  // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
     startRate: 10,
     step: 5,
     maxRate: 400,
-    stepDuration: '3s',
+    stepDuration: '2s',
     slo: { p99Ms: 250, errorRate: 0.01 },
+    headline: ['normalized', 'replica'],
   },
 });
