@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 
-export type ChartKind = 'spectrum' | 'timeline' | 'bars' | 'correctness';
+export type ChartKind = 'spectrum' | 'timeline' | 'bars' | 'correctness' | 'capacity' | 'share' | 'over-time';
 
 export interface ChartSpec {
   /** file-name friendly: `<experiment>-<kind>` */
