@@ -39,6 +39,8 @@ export const seriesPointSchema = z.object({
   p99: z.number(),
   /** responses this second per instance (the x-served-by header), when the target names itself */
   servedBy: countsSchema.optional(),
+  /** the flow's counters this second (sessionsLost, staleReads, ...), when it counted any */
+  counters: countsSchema.optional(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
@@ -206,6 +208,9 @@ export const variantResultSchema = z.object({
   capacitySteps: z.array(capacityStepSchema).optional(),
   /** the declared size each server process of the target ran at */
   server: serverSizeSchema.optional(),
+  /** how many app clones and queue workers the variant ran, where it says */
+  clones: z.number().int().optional(),
+  workers: z.number().int().optional(),
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 

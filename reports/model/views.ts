@@ -40,6 +40,13 @@ export interface VariantView {
   capacity: number | null;
   /** the capacity search never broke the SLO: `capacity` is a floor, not the limit */
   capacityCapped: boolean;
+  /** the SLO the capacity held, host idle at its knee, and whether the host was saturated there or in a trial */
+  slo: { p99Ms: number; errorRate: number } | null;
+  hostIdleAtKnee: number | null;
+  hostBound: boolean;
+  /** the server model that ran, e.g. 'cgroup v1 cpu quota 0.25 CPU'; null in older files */
+  server: string | null;
+  clones: number | null;
   /** the first trial's timeline, for over-time charts */
   series: SeriesPoint[];
   extraSeries: Record<string, number[]>;
@@ -105,6 +112,11 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     thresholds: variant.thresholds,
     capacity: variant.capacity,
     capacityCapped: variant.capped === true,
+    slo: variant.slo ?? null,
+    hostIdleAtKnee: variant.hostIdleAtKnee ?? null,
+    hostBound: variant.hostBound === true,
+    server: variant.server?.label ?? null,
+    clones: variant.clones ?? null,
     series: trials[0]?.series ?? [],
     extraSeries: trials[0]?.extraSeries ?? {},
     faults: trials[0]?.faults ?? [],

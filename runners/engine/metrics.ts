@@ -132,6 +132,7 @@ export class MetricsAccumulator {
   count(name: string, amount: number, intendedAt: number): void {
     if (this.sealed || intendedAt < this.measuredFrom) return;
     this.data.counters[name] = (this.data.counters[name] ?? 0) + amount;
+    this.buckets.count(intendedAt - this.options.startAt, name, amount);
   }
 
   trend(name: string, ms: number, intendedAt: number): void {

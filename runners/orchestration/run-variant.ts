@@ -83,6 +83,8 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     thresholds: [],
     capacity: null,
     capped: false,
+    ...(variant.clones === undefined ? {} : { clones: variant.clones }),
+    ...(variant.workers === undefined ? {} : { workers: variant.workers }),
     ...(plan.server
       ? { server: { model: plan.server.model, size: plan.server.size, label: plan.server.label } }
       : {}),
