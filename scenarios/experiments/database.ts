@@ -23,7 +23,7 @@ export const databaseExperiment = defineExperiment({
   counters: ['rywChecks', 'rywViolations'],
   // the target's default seed (targets/app/orders/seed-data.ts): 100 customers, 500 SKUs
   flowParams: { writeRatio: 0.2, customers: 100, skus: 500 },
-  sample: ['replicaLagMs', 'replicaLagBytes', 'readYourWritesMisses'],
+  sample: ['replicaLagMs', 'replicaLagBytes'],
   // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
     startRate: 10,

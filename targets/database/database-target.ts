@@ -5,8 +5,7 @@
  * replica (targets/database/replica-pair.ts); reads go to the replica. All three are seeded with the
  * same deterministic data set before the app starts. With db=replica, scalebench samples the replica's
  * lag every 50 ms (targets/database/lag-monitor.ts) and counters() answers replicaLagMs/replicaLagBytes as
- * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag;
- * readYourWritesMisses is likewise the read-backs served without the reader's own order since then.
+ * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag.
  * With a CPU-quota server size (options.server), every variant gets PostgreSQL servers of its own of
  * that size — a dedicated primary, or the primary and the replica — each confined once seeded
  * (confine-cluster.ts), so the variants compare servers of one size and the replica is a second one.
@@ -158,7 +157,6 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
     throw error;
   }
   const sampleLag = async () => (probe ? probe.sample() : undefined);
-  let missesBefore = 0;
   return {
     experiment: 'database',
     url: fleet.get('clone', 0).url!,
@@ -172,13 +170,10 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
     restart: (kind, index) => fleet.restart(kind, index),
     async counters() {
       const own = await fleet.counters();
-      const missesTotal = own.readYourWritesMissesTotal ?? 0;
-      const perInterval = { ...own, readYourWritesMisses: Math.max(0, missesTotal - missesBefore) };
-      missesBefore = missesTotal;
       const peak = monitor?.takePeak();
       // the apps' lag gauges would be summed over clones (and are 1 s samples): the monitor's peak replaces them
-      if (peak) return { ...perInterval, replicaLagBytes: peak.lagBytes, replicaLagMs: peak.lagMs };
-      return perInterval;
+      if (peak) return { ...own, replicaLagBytes: peak.lagBytes, replicaLagMs: peak.lagMs };
+      return own;
     },
     async stop() {
       await monitor?.stop();

