@@ -1,6 +1,7 @@
 /**
  * The one-line takeaway that opens an experiment's section: the headline numbers, computed from the data.
- * Speed first when a variant is clearly faster (p50, or the flow's own latencies such as accept p99),
+ * Speed first when a variant is clearly faster (p50, or the flow's own latencies such as accept p99, or
+ * read and write p50 side by side when the flow times them apart),
  * then for each failure metric the cleanest variant against the worst one, then a series peak that
  * belongs to one variant (replica lag). When speed is within the noise it comes last, per variant.
  */
@@ -10,6 +11,7 @@ import { faultCondition, faultGroups } from '../model/faults.ts';
 import { formatCount, formatFactor, formatMs, formatPercent } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { readWritePart } from './read-write.ts';
 import { seriesPeaks } from './series.ts';
 import { trendLabel } from './trends.ts';
 
@@ -137,7 +139,7 @@ function seriesPart(experiment: ExperimentView): string[] {
 export function experimentTakeaway(experiment: ExperimentView): string | null {
   if (experiment.variants.length < 2) return null;
   const keys = trendKeys(experiment);
-  const trend = keys.length > 0 ? trendPart(experiment, keys) : null;
+  const trend = keys.length > 0 ? (readWritePart(experiment) ?? trendPart(experiment, keys)) : null;
   const p50 = trend ? null : p50Part(experiment);
   const lead = trend ?? (p50?.clear ? p50.text : null);
   const tail = !trend && p50 && !p50.clear ? p50.text : null;
