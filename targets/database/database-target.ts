@@ -10,6 +10,9 @@
  * that size — a dedicated primary, or the primary and the replica — each confined once seeded
  * (confine-cluster.ts), so the variants compare servers of one size and the replica is a second one.
  * With the worker-pool model, the app's connection pools hold at most `size` connections per server.
+ * The app process itself is left unconfined: it is the database tier this experiment sizes and compares,
+ * and a capped app (~2 ms of CPU per account page) would cap the replica's read capacity before the
+ * databases do.
  */
 import { randomBytes } from 'node:crypto';
 import { prepareOrdersDatabase } from '../app/orders/seed.ts';
@@ -144,7 +147,6 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
         logDir: options.logDir,
         env,
         ...(port ? { port } : {}),
-        ...(options.server ? { server: options.server } : {}),
       }),
     );
     if (replica) {
