@@ -200,7 +200,7 @@ function clusterInstances(clusters: readonly PgCluster[]): InstanceInfo[] {
 export const databaseTarget: TargetDefinition = {
   name: 'database',
   description:
-    'orders read with a four-table join (db=normalized), from a document precomputed on write (db=denormalized), or joined on a Postgres streaming replica while writes go to the primary (db=replica)',
+    'account pages and orders read with joins and aggregates (db=normalized), from documents rebuilt on every write (db=denormalized), or joined on a Postgres streaming replica while writes go to the primary (db=replica; reads=spread shares reads with the primary)',
   variants: databaseVariants,
   start: startDatabaseTarget,
 };
