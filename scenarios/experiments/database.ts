@@ -26,8 +26,9 @@ export const databaseExperiment = defineExperiment({
   sample: ['replicaLagMs', 'replicaLagBytes'],
   // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
-    startRate: 10,
+    startRate: 15,
     step: 5,
+    precision: 0.15,
     maxRate: 400,
     stepDuration: '2s',
     slo: { p99Ms: 250, errorRate: 0.01 },
