@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,14 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
       expect(seen.replica).toBeLessThan(id);
       await target.replica!.resumeReplay();
       await target.replica!.waitForCatchUp();
+    });
+
+    it("removes the servers' cgroups once it has stopped them", async () => {
+      await target.stop();
+      const left = (await readdir(DEFAULT_CGROUP_ROOTS.v1)).filter((entry) =>
+        entry.startsWith(`scalebench-${process.pid}-postgres-`),
+      );
+      expect(left).toEqual([]);
     });
   },
 );
