@@ -4,7 +4,7 @@
  * scaled up); otherwise capacity per variant as bars. Host-bound figures are named in the subtitle:
  * they are this machine's limit, not the architecture's.
  */
-import { HOST_BOUND_NOTE } from '../../runners/engine/host-guard.ts';
+import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
 import { formatPercent } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';

@@ -3,7 +3,7 @@
  * experiment's SLO, with the failures of the same variant beside it; the server model that ran; host
  * idle at each knee; and, for any figure measured on a saturated host, that it is this machine's limit.
  */
-import { HOST_BOUND_NOTE } from '../../runners/engine/host-guard.ts';
+import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
 import { storeOf } from '../charts/capacity.ts';
 import { metricsIn, shareOf } from '../model/correctness-metrics.ts';
 import { formatCount, formatFactor, formatPercent, formatRate } from '../model/units.ts';

@@ -44,6 +44,8 @@ export const clonesExperiment = defineExperiment({
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
   flowParams: { users: 50, items: 3, catalog: 100 },
   faults: killFirstClone('2s'),
+  // a quarter of a CPU per clone: four clones take one of two cores, leaving the generator, the balancer and Redis room
+  serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     startRate: 40,
