@@ -3,9 +3,10 @@
  * experiment's SLO, with the failures of the same variant beside it; the server model that ran; host
  * idle at each knee; and, for any figure measured on a saturated host, that it is this machine's limit.
  */
-import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
+import { HOST_BOUND_NOTE, MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import { storeOf } from '../charts/capacity.ts';
 import { metricsIn, shareOf } from '../model/correctness-metrics.ts';
+import { joinWords } from '../model/join-words.ts';
 import { formatCount, formatFactor, formatPercent, formatRate } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 
@@ -56,7 +57,7 @@ export function capacityTakeaway(experiment: ExperimentView): string | null {
     );
   }
   const slo = variants[0]!.slo!;
-  const bound = variants.filter((variant) => variant.hostBound).map((variant) => variant.name);
+  const bound = variants.filter((variant) => variant.kneeHostBound).map((variant) => variant.name);
   const note = bound.length > 0 ? ` — ${bound.join(', ')} ${HOST_BOUND_NOTE}` : '';
   return `${clauses.join('; ')} at p99 ≤ ${slo.p99Ms} ms${note}`;
 }
@@ -76,9 +77,15 @@ export function capacityFindings(experiment: ExperimentView): string[] {
       `Capacity is the highest rate that held p99 ≤ ${slo.p99Ms} ms with errors ≤ ${formatPercent(slo.errorRate)} (host idle at the knee in brackets): ${knees.join(', ')}.`,
     );
   }
-  for (const variant of experiment.variants.filter((v) => v.hostBound)) {
+  const knees = experiment.variants.filter((v) => v.kneeHostBound).map((v) => v.name);
+  const trials = experiment.variants.filter((v) => v.trialsHostBound).map((v) => v.name);
+  if (knees.length > 0 || trials.length > 0) {
+    const what = [
+      knees.length > 0 ? `the capacity of ${joinWords(knees)}` : null,
+      trials.length > 0 ? `the trials of ${joinWords(trials)}` : null,
+    ];
     sentences.push(
-      `${variant.name} was measured while this host had under 15% idle CPU: ${HOST_BOUND_NOTE}.`,
+      `This host had under ${formatPercent(MIN_HOST_IDLE)} idle CPU during ${what.filter(Boolean).join(' and ')}: those figures are ${HOST_BOUND_NOTE}.`,
     );
   }
   return sentences;

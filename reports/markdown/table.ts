@@ -29,7 +29,7 @@ function thresholdCell(variant: VariantView): string {
 function capacityCell(variant: VariantView): string {
   if (variant.capacity === null) return variant.slo ? 'none' : '–';
   const shown = variant.capacityCapped ? `≥ ${formatRate(variant.capacity)}` : formatRate(variant.capacity);
-  return variant.hostBound ? `${shown} ⚠ host-bound` : shown;
+  return variant.kneeHostBound ? `${shown} ⚠ host-bound` : shown;
 }
 
 /** a failure count with its share of the total when there is one: '53 (65%)' */
