@@ -41,6 +41,8 @@ export interface VariantDefinition {
   thresholds?: Thresholds;
   /** extra environment for the target processes */
   env?: Record<string, string>;
+  /** false: the quick profile leaves this variant out unless it is named with --variant (default true) */
+  quick?: boolean;
 }
 
 /**

@@ -34,6 +34,11 @@ export interface SuitePlan {
   options: Record<string, unknown>;
 }
 
+/** the quick profile skips variants marked quick: false, unless they were named with --variant */
+function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
+  return plan.profile !== 'quick' || variant.quick !== false || plan.variants.includes(variant.name);
+}
+
 /**
  * Whether a variant's capacity is searched: always with --find-capacity; by default, in the full
  * profile for every variant and in the quick profile for the variants that carry the headline.
@@ -93,6 +98,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   const queue: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
+      .filter((variant) => inProfile(variant, plan))
       .map((variant) => ({ experiment, variant, baseDir })),
   );
   let remaining = queue.reduce(

@@ -45,8 +45,8 @@ export const asyncExperiment = defineExperiment({
     maxRate: 3000,
     growth: 3,
     precision: 0.15,
-    stepDuration: '1500ms',
-    warmup: '500ms',
+    stepDuration: '1200ms',
+    warmup: '400ms',
     // the web tier's capacity: how fast it answers, not how long the job takes
     slo: { p99Ms: 500, errorRate: 0.01 },
     flowParams: { poll: false },
