@@ -27,7 +27,6 @@ export const cachingExperiment = defineExperiment({
     startRate: 20,
     step: 5,
     maxRate: 5000,
-    growth: 3,
     precision: 0.15,
     stepDuration: '1200ms',
     warmup: '400ms',
