@@ -18,7 +18,6 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
-import { resolveServerSize } from '../targets/sizing/confine.ts';
 import {
   DEFAULT_SERVER_CPUS,
   parseServerSize,
@@ -37,7 +36,7 @@ interface RunFlags {
   format: string;
   stack: string;
   quiet?: boolean;
-  serverSize: string;
+  serverSize?: string;
 }
 
 export interface RunOptions {
@@ -51,7 +50,8 @@ export interface RunOptions {
   formats: ReportFormat[];
   stack: 'local' | 'docker';
   quiet: boolean;
-  serverSize: ServerSizeRequest;
+  /** --server-size; undefined: each experiment's own size */
+  serverSize: ServerSizeRequest | undefined;
 }
 
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
@@ -77,7 +77,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     formats: parseFormats(flags.format),
     stack: flags.stack,
     quiet: Boolean(flags.quiet),
-    serverSize: parseServerSize(flags.serverSize),
+    serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
   };
 }
 
@@ -119,10 +119,9 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ctx.env,
     );
   };
-  const server = await resolveServerSize(options.serverSize);
   const results = await runSuite(
     {
-      server,
+      ...(options.serverSize ? { serverSize: options.serverSize } : {}),
       experiments,
       profile: options.profile,
       trials: options.trials,
@@ -131,7 +130,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       cwd: ctx.cwd,
       variants: options.variants,
       stack: options.stack,
-      options: { ...options, serverSize: server.label, outDir: relative(ctx.cwd, options.outDir) || '.' },
+      options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
     },
     { signal: ctx.signal, emit, persist },
   );
@@ -170,8 +169,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
     .option(
       '--server-size <size>',
-      "each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none'",
-      String(DEFAULT_SERVER_CPUS),
+      `each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none' (default: the experiment's own, else ${DEFAULT_SERVER_CPUS} CPU)`,
     )
     .option('-q, --quiet', 'no progress output')
     .action(async (experiments: string[], flags: RunFlags) => {

@@ -4,7 +4,7 @@
  * scaled up); otherwise capacity per variant as bars. Host-bound figures are named in the subtitle:
  * they are this machine's limit, not the architecture's.
  */
-import { HOST_BOUND_NOTE } from '../../runners/engine/host-guard.ts';
+import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
 import { formatPercent } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
@@ -22,7 +22,7 @@ function subtitleOf(variants: VariantView[]): string {
     server ? `each server: ${server}` : null,
     slo ? `SLO p99 ≤ ${slo.p99Ms} ms, errors ≤ ${formatPercent(slo.errorRate)}` : null,
     ...variants
-      .filter((variant) => variant.hostBound)
+      .filter((variant) => variant.kneeHostBound)
       .map((variant) => `${variant.name}: ${HOST_BOUND_NOTE}`),
   ];
   return parts.filter(Boolean).join('; ');
@@ -42,7 +42,7 @@ export function capacityChart(experiment: ExperimentView): ChartSpec | null {
         {
           label: 'capacity (iterations/s at the SLO)',
           data: variants.map((variant) => variant.capacity ?? 0),
-          backgroundColor: variants.map((variant) => (variant.hostBound ? '#999999' : colorAt(0))),
+          backgroundColor: variants.map((variant) => (variant.kneeHostBound ? '#999999' : colorAt(0))),
         },
       ],
     },

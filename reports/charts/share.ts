@@ -7,7 +7,7 @@
 import { metricsIn } from '../model/correctness-metrics.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
-import { faultMarkers } from './timeline.ts';
+import { faultMarkers, warmupEnd } from './timeline.ts';
 
 function instancesOf(variant: VariantView): string[] {
   const names = new Set(variant.series.flatMap((point) => Object.keys(point.servedBy ?? {})));
@@ -24,12 +24,20 @@ export function shareVariant(experiment: ExperimentView): VariantView | undefine
   );
 }
 
+/** the run's seconds without the last, partial one (a few stragglers make a meaningless share) */
+function fullSeconds(variant: VariantView) {
+  const last = variant.series.at(-1);
+  const typical = variant.series[Math.floor(variant.series.length / 2)]?.requests ?? 0;
+  return last && last.requests < typical / 2 ? variant.series.slice(0, -1) : variant.series;
+}
+
 export function shareChart(experiment: ExperimentView): ChartSpec | null {
   const variant = shareVariant(experiment);
   if (!variant) return null;
+  const series = fullSeconds(variant);
   const shares = instancesOf(variant).map((instance, index) => ({
     label: `${instance} share (%)`,
-    data: variant.series.map((point) => {
+    data: series.map((point) => {
       const counts = point.servedBy ?? {};
       const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
       return { x: point.second, y: total === 0 ? 0 : (100 * (counts[instance] ?? 0)) / total };
@@ -40,9 +48,12 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
     pointRadius: 0,
     yAxisID: 'share',
   }));
-  const failures = metricsIn([variant]).map((metric, index) => ({
+  const failing = metricsIn([variant]).filter((metric) =>
+    series.some((point) => (point.counters?.[metric.violation] ?? 0) > 0),
+  );
+  const failures = failing.map((metric, index) => ({
     label: `${metric.label} per second`,
-    data: variant.series.map((point) => ({ x: point.second, y: point.counters?.[metric.violation] ?? 0 })),
+    data: series.map((point) => ({ x: point.second, y: point.counters?.[metric.violation] ?? 0 })),
     borderColor: '#000000',
     backgroundColor: '#000000',
     borderWidth: 1.5,
@@ -52,7 +63,6 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
   }));
   const title = `${experiment.name}: each instance's share of the traffic (${variant.name})`;
   const single = { ...experiment, variants: [variant] };
-  const warm = variant.series.filter((point) => point.warmup);
   const options = {
     plugins: {
       ...titleOptions(
@@ -61,7 +71,7 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
       ),
       sbFaults: {
         faults: faultMarkers(single),
-        warmupUntil: warm.length === 0 ? null : Math.max(...warm.map((point) => point.second)) + 1,
+        warmupUntil: warmupEnd(single),
       },
     } as never,
     scales: {

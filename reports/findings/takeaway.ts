@@ -10,6 +10,7 @@ import { compareStats, factorBetween } from '../model/difference.ts';
 import { faultCondition, faultGroups } from '../model/faults.ts';
 import { formatCount, formatFactor, formatMs, formatPercent } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
+import { capacityTakeaway } from './capacity.ts';
 import { capitalize, differenceNote, withArticle } from './latency.ts';
 import { readWritePart } from './read-write.ts';
 import { seriesPeaks } from './series.ts';
@@ -143,7 +144,13 @@ export function experimentTakeaway(experiment: ExperimentView): string | null {
   const p50 = trend ? null : p50Part(experiment);
   const lead = trend ?? (p50?.clear ? p50.text : null);
   const tail = !trend && p50 && !p50.clear ? p50.text : null;
-  const parts = [lead, ...correctnessParts(experiment, p50?.best ?? null), ...seriesPart(experiment), tail];
+  const parts = [
+    capacityTakeaway(experiment),
+    lead,
+    ...correctnessParts(experiment, p50?.best ?? null),
+    ...seriesPart(experiment),
+    tail,
+  ];
   const text = parts.filter((part): part is string => Boolean(part)).join('; ');
   // a leading variant name keeps its case: "stateless-2 lost …", "Accept p99: …"
   return text ? `${keys.length > 0 ? capitalize(text) : text}.` : null;

@@ -4,6 +4,7 @@
  * so every format handles both kinds the same way.
  */
 import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/histogram.ts';
+import { MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import type {
   FaultEvent,
   ResultsFile,
@@ -44,6 +45,10 @@ export interface VariantView {
   slo: { p99Ms: number; errorRate: number } | null;
   hostIdleAtKnee: number | null;
   hostBound: boolean;
+  /** the capacity's knee was measured on a saturated host */
+  kneeHostBound: boolean;
+  /** a trial ran on a saturated host */
+  trialsHostBound: boolean;
   /** the server model that ran, e.g. 'cgroup v1 cpu quota 0.25 CPU'; null in older files */
   server: string | null;
   clones: number | null;
@@ -115,6 +120,8 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     slo: variant.slo ?? null,
     hostIdleAtKnee: variant.hostIdleAtKnee ?? null,
     hostBound: variant.hostBound === true,
+    kneeHostBound: variant.hostIdleAtKnee != null && variant.hostIdleAtKnee < MIN_HOST_IDLE,
+    trialsHostBound: trials.some((trial) => trial.host?.hostBound === true),
     server: variant.server?.label ?? null,
     clones: variant.clones ?? null,
     series: trials[0]?.series ?? [],

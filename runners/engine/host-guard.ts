@@ -3,12 +3,10 @@
  * while the machine itself had no idle CPU left describes this machine, not the architecture under
  * test. Such a measurement is marked hostBound and every report says so.
  */
+import { HOST_BOUND_NOTE, MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import { type CpuSampler, type HostLoad, hostLoadBetween } from './host-cpu.ts';
 
-/** below this share of idle host CPU, a measurement is host-bound */
-export const DEFAULT_MIN_HOST_IDLE = 0.15;
-
-export const HOST_BOUND_NOTE = 'limited by this machine, not by the architecture';
+export const DEFAULT_MIN_HOST_IDLE = MIN_HOST_IDLE;
 
 export function isHostBound(load: Pick<HostLoad, 'hostIdle'>, minIdle = DEFAULT_MIN_HOST_IDLE): boolean {
   return load.hostIdle !== null && load.hostIdle < minIdle;

@@ -20,8 +20,11 @@ import {
 import { resolveFlowRef } from './run-trial.ts';
 
 export const DEFAULT_CAPACITY_WARMUP = '500ms';
-/** pause between steps so queued work of an overloaded step drains before the next one */
+/** pause between steps */
 const SETTLE_MS = 300;
+/** after a broken step: the target has drained its backlog once /healthz answers this fast twice running */
+const DRAINED_MS = 25;
+const MAX_DRAIN_MS = 10_000;
 
 export type { CapacityStep };
 
@@ -51,6 +54,8 @@ export async function findCapacity(
       measureStep(target, experiment, search, baseDir, rate, hooks.signal),
     );
     await sleep(SETTLE_MS);
+    // an overloaded server keeps working through its backlog: the next step must not inherit it
+    if (!probe.ok) await drain(target.url, hooks.signal);
     hooks.onStep?.({ rate, ...probe, ...load });
     return { ...probe, ...load };
   };
@@ -60,10 +65,25 @@ export async function findCapacity(
       maxRate: search.maxRate,
       resolution: search.step,
       ...(search.precision === undefined ? {} : { precision: search.precision }),
+      ...(search.growth === undefined ? {} : { growth: search.growth }),
     },
     measure,
     hooks.signal,
   );
+}
+
+async function drain(url: string, signal: AbortSignal | undefined): Promise<void> {
+  const deadline = performance.now() + MAX_DRAIN_MS;
+  let fast = 0;
+  while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
+    const started = performance.now();
+    const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+      async (response) => (await response.arrayBuffer(), true),
+      () => false,
+    );
+    fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
+    if (fast < 2) await sleep(100);
+  }
 }
 
 async function measureStep(
@@ -85,7 +105,7 @@ async function measureStep(
       },
       warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP,
       flow: resolveFlowRef(experiment.flow, baseDir),
-      flowParams: experiment.flowParams ?? {},
+      flowParams: { ...experiment.flowParams, ...search.flowParams },
       ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
       ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
     },

@@ -7,7 +7,12 @@ import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
-import type { ServerSize } from '../../targets/sizing/server-size.ts';
+import { resolveServerSize } from '../../targets/sizing/confine.ts';
+import {
+  DEFAULT_SERVER_CPUS,
+  parseServerSize,
+  type ServerSizeRequest,
+} from '../../targets/sizing/server-size.ts';
 import { durationMs } from '../load-models/duration.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
@@ -24,9 +29,14 @@ export interface SuitePlan {
   /** variant names to run; empty: all */
   variants: string[];
   stack?: 'local' | 'docker';
-  /** the declared size of every server process of the targets; default: unlimited */
-  server?: ServerSize;
+  /** the size of every server process of the targets (--server-size); default: each experiment's own */
+  serverSize?: ServerSizeRequest;
   options: Record<string, unknown>;
+}
+
+/** the quick profile skips variants marked quick: false, unless they were named with --variant */
+function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
+  return plan.profile !== 'quick' || variant.quick !== false || plan.variants.includes(variant.name);
 }
 
 /**
@@ -88,6 +98,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   const queue: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
+      .filter((variant) => inProfile(variant, plan))
       .map((variant) => ({ experiment, variant, baseDir })),
   );
   let remaining = queue.reduce(
@@ -139,7 +150,7 @@ async function runQueueItem(
       trials: plan.trials,
       findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
       logDir: plan.logDir,
-      ...(plan.server ? { server: plan.server } : {}),
+      server: await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
       ...(plan.stack ? { stack: plan.stack } : {}),
     },
@@ -164,6 +175,14 @@ async function runQueueItem(
     failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
     valid: outcome.trials.every((trial) => trial.summary.valid),
   });
+}
+
+/** --server-size, else the experiment's serverSize, else DEFAULT_SERVER_CPUS CPUs */
+function serverRequest(plan: SuitePlan, experiment: ExperimentDefinition): ServerSizeRequest {
+  if (plan.serverSize) return plan.serverSize;
+  return experiment.serverSize
+    ? parseServerSize(experiment.serverSize)
+    : { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS };
 }
 
 function experimentSlot(results: SuiteResults, experiment: ExperimentDefinition): ExperimentResult {

@@ -9,12 +9,16 @@ const sessionStores = {
   sticky: { session: 'memory', affinity: 'sticky' },
 } as const;
 
-/** `<store>-<clones>`: the session store's knobs and N clones; stateless ones must lose no session */
+/**
+ * `<store>-<clones>`: the session store's knobs and N clones; stateless ones must lose no session. The
+ * quick profile runs 1 and 4 stateless clones (the capacity headline) and each store at 4 clones.
+ */
 function variant(store: keyof typeof sessionStores, clones: number): VariantDefinition {
   return {
     name: `${store}-${clones}`,
     params: { ...sessionStores[store] },
     clones,
+    ...(clones === 2 ? { quick: false } : {}),
     // killing the only clone is an outage, not a lesson
     ...(clones === 1 ? { faults: [] } : {}),
     ...(store === 'stateless' ? { thresholds: { sessionsLost: ['count==0'] } } : {}),
@@ -44,13 +48,16 @@ export const clonesExperiment = defineExperiment({
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
   flowParams: { users: 50, items: 3, catalog: 100 },
   faults: killFirstClone('2s'),
+  // a quarter of a CPU per clone: four clones take one of two cores, leaving the generator, the balancer and Redis room
+  serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     startRate: 40,
     step: 10,
     maxRate: 3000,
-    stepDuration: '1500ms',
-    warmup: '500ms',
+    stepDuration: '1200ms',
+    warmup: '400ms',
+    precision: 0.15,
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['stateless-1', 'stateless-4'],
   },

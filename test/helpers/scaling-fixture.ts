@@ -12,18 +12,18 @@ const slo = { p99Ms: 200, errorRate: 0.01 };
 function series(clones: number, lostPerSecond: number): SeriesPoint[] {
   return Array.from({ length: 9 }, (_, second) => {
     const alive = Array.from({ length: clones }, (_, index) => index).filter(
-      (index) => index > 0 || second < 3,
+      (index) => index > 0 || second < 4,
     );
     const servedBy = Object.fromEntries(alive.map((index) => [`clone-${index}`, 120 / alive.length]));
     return {
       second,
       warmup: second < 1,
       requests: 120,
-      errors: second === 3 ? 4 : 0,
+      errors: second === 4 ? 4 : 0,
       p50: 1.5,
-      p99: second === 3 ? 40 : 8,
+      p99: second === 4 ? 40 : 8,
       servedBy,
-      ...(lostPerSecond > 0 && second >= 3 ? { counters: { sessionsLost: lostPerSecond } } : {}),
+      ...(lostPerSecond > 0 && second >= 4 ? { counters: { sessionsLost: lostPerSecond } } : {}),
     };
   });
 }

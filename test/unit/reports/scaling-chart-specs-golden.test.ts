@@ -32,8 +32,9 @@ describe('scaling chart specs', () => {
     expect(chart.title).toContain('stateless-4');
     const killed = chart.config.data.datasets.find((dataset) => dataset.label === 'clone-0 share (%)')!;
     const share = (killed.data as { x: number; y: number }[]).map((point) => point.y);
-    expect(share.slice(0, 3)).toEqual([25, 25, 25]);
-    expect(share.slice(3)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(share.slice(0, 4)).toEqual([25, 25, 25, 25]);
+    expect(share.slice(4)).toEqual([0, 0, 0, 0, 0]);
+    expect(chart.config.options?.plugins).toMatchObject({ sbFaults: { faults: [{ x: 4 }] } });
   });
 
   it('plots failures per second over time', () => {
