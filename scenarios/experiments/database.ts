@@ -31,7 +31,7 @@ export const databaseExperiment = defineExperiment({
     step: 5,
     precision: 0.15,
     maxRate: 400,
-    stepDuration: '1500ms',
+    stepDuration: '1200ms',
     warmup: '400ms',
     slo: { p99Ms: 250, errorRate: 0.01 },
     headline: ['normalized', 'replica'],
