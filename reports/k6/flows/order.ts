@@ -4,7 +4,8 @@ import type { K6FlowTemplate } from './k6-flow-template.ts';
 export const orderTemplate: K6FlowTemplate = {
   counters: ['rywChecks', 'rywViolations'],
   trends: ['readMs', 'writeMs'],
-  code: `function readAccount(name, customerId) {
+  code: `/** @param {string} name @param {number} customerId */
+function readAccount(name, customerId) {
   const started = Date.now();
   const read = get(name, \`/customers/\${customerId}\`);
   if (read.status > 0 && read.status < 400) trends.readMs.add(Date.now() - started);
