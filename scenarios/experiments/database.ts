@@ -25,6 +25,8 @@ export const databaseExperiment = defineExperiment({
   // the target's default seed (targets/app/orders/seed-data.ts): 100 customers, 500 SKUs
   flowParams: { writeRatio: 0.2, customers: 100, skus: 500 },
   sample: ['replicaLagMs', 'replicaLagBytes'],
+  // each PostgreSQL server a quarter of a CPU (the app in front is not confined: targets/database)
+  serverSize: '0.25',
   // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
     startRate: 15,
