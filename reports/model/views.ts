@@ -142,8 +142,9 @@ function trendStats(trials: readonly TrialResult[]): VariantView['trends'] {
   );
 }
 
+/** the flow's trends by name, sorted: the order the flow first recorded them in varies from run to run */
 export function trendKeys(experiment: ExperimentView): string[] {
-  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))];
+  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))].sort();
 }
 
 function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): VariantResult {
