@@ -17,6 +17,7 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
+import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
 import { parseNumber } from './parse.ts';
 
@@ -30,6 +31,7 @@ export interface RunFlags {
   format: string;
   stack: string;
   quiet?: boolean;
+  serverSize?: string;
 }
 
 export interface RunOptions {
@@ -43,6 +45,8 @@ export interface RunOptions {
   formats: ReportFormat[];
   stack: 'local' | 'docker';
   quiet: boolean;
+  /** --server-size; undefined: each experiment's own size */
+  serverSize: ServerSizeRequest | undefined;
 }
 
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
@@ -68,6 +72,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     formats: parseFormats(flags.format),
     stack: flags.stack,
     quiet: Boolean(flags.quiet),
+    serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
   };
 }
 
@@ -111,6 +116,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
   };
   const results = await runSuite(
     {
+      ...(options.serverSize ? { serverSize: options.serverSize } : {}),
       experiments,
       profile: options.profile,
       trials: options.trials,

@@ -28,6 +28,8 @@ export const encodedHistogramsSchema = z.object({
 });
 export type EncodedHistograms = z.infer<typeof encodedHistogramsSchema>;
 
+const countsSchema = z.record(z.string(), z.number());
+
 /** one point per second of the run, warm-up included (flagged) */
 export const seriesPointSchema = z.object({
   second: z.number().int().nonnegative(),
@@ -36,6 +38,10 @@ export const seriesPointSchema = z.object({
   errors: z.number().int().nonnegative(),
   p50: z.number(),
   p99: z.number(),
+  /** responses this second per instance (the x-served-by header), when the target names itself */
+  servedBy: countsSchema.optional(),
+  /** the flow's counters this second (sessionsLost, staleReads, ...), when it counted any */
+  counters: countsSchema.optional(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
@@ -50,8 +56,6 @@ export const errorClassSchema = z.enum([
   'other',
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
-
-const countsSchema = z.record(z.string(), z.number());
 
 export const stepStatsSchema = z.object({
   name: z.string(),
@@ -131,6 +135,16 @@ export const thresholdOutcomeSchema = z.object({
 });
 export type ThresholdOutcome = z.infer<typeof thresholdOutcomeSchema>;
 
+/** the host during a trial's measured part (the host-headroom guard) */
+export const hostLoadSchema = z.object({
+  /** share of the host's CPU left idle, 0..1; null when unknown (not Linux) */
+  idle: z.number().nullable(),
+  /** cores' worth of CPU the load generator used */
+  generatorCores: z.number(),
+  hostBound: z.boolean(),
+});
+export type HostLoadResult = z.infer<typeof hostLoadSchema>;
+
 export const trialResultSchema = runResultSchema.extend({
   trial: z.number().int().nonnegative(),
   /** the target's own counters, e.g. cacheHits, cacheMisses, from /metrics */
@@ -142,8 +156,31 @@ export const trialResultSchema = runResultSchema.extend({
   /** custom latency metrics of the flow, e.g. jobLatencyMs (post → done as seen by the poller) */
   trends: z.record(z.string(), z.object({ stats: latencyStatsSchema, histogram: z.string() })).optional(),
   faults: z.array(faultSchema),
+  /** how busy the host was during the measured part; absent in older files */
+  host: hostLoadSchema.optional(),
 });
 export type TrialResult = z.infer<typeof trialResultSchema>;
+
+export const sloSchema = z.object({ p99Ms: z.number(), errorRate: z.number() });
+
+export const capacityStepSchema = z.object({
+  rate: z.number(),
+  ok: z.boolean(),
+  p99Ms: z.number(),
+  errorRate: z.number(),
+  hostIdle: z.number().nullable(),
+  generatorCores: z.number(),
+  /** why the step broke the SLO: p99, errors, dropped arrivals, a saturated generator */
+  broken: z.string().optional(),
+});
+export type CapacityStepResult = z.infer<typeof capacityStepSchema>;
+
+/** the server model that ran: a cgroup CPU quota (size in CPUs), a worker pool (size in workers) or none */
+export const serverSizeSchema = z.object({
+  model: z.enum(['cpu-quota', 'worker-pool', 'unlimited']),
+  size: z.number().nullable(),
+  label: z.string(),
+});
 
 export const variantResultSchema = z.object({
   name: z.string(),
@@ -159,6 +196,22 @@ export const variantResultSchema = z.object({
    * at least `capacity`. Absent in files written before it existed, which reads as false.
    */
   capped: z.boolean().optional(),
+  /** the SLO the capacity held (absent when no search ran, and in files from before it was recorded) */
+  slo: sloSchema.optional(),
+  /** share of the host's CPU left idle at the knee of the capacity search (0..1), null when unknown */
+  hostIdleAtKnee: z.number().nullable().optional(),
+  /**
+   * the host itself was saturated (under 15% idle) where the figure was measured, at the knee of the
+   * capacity search or during a trial: the figure is this machine's limit, not the architecture's
+   */
+  hostBound: z.boolean().optional(),
+  /** every step of the capacity search, in the order they ran */
+  capacitySteps: z.array(capacityStepSchema).optional(),
+  /** the declared size each server process of the target ran at */
+  server: serverSizeSchema.optional(),
+  /** how many app clones and queue workers the variant ran, where it says */
+  clones: z.number().int().optional(),
+  workers: z.number().int().optional(),
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 

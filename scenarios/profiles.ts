@@ -10,6 +10,8 @@ export interface ArrivalRates {
   full: number;
   /** warm-up before the quick profile's measured part; the full profile warms up 5 s */
   quickWarmup?: string;
+  /** the quick profile's measured part (default 7s) */
+  quickDuration?: string;
 }
 
 export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName, LoadProfile> {
@@ -18,7 +20,7 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
       executor: {
         executor: 'constant-arrival-rate',
         rate: rates.quick,
-        duration: '7s',
+        duration: rates.quickDuration ?? '7s',
         preAllocatedVUs: 20,
         maxVUs: 200,
       },

@@ -36,16 +36,34 @@ export interface VariantDefinition {
   thresholds?: Thresholds;
   /** extra environment for the target processes */
   env?: Record<string, string>;
+  /** false: the quick profile leaves this variant out unless it is named with --variant (default true) */
+  quick?: boolean;
 }
 
+/**
+ * The capacity search: the rate grows (×2 from startRate, at most maxRate) while the SLO holds, then
+ * bisects between the last rate that held and the first that broke.
+ */
 export interface CapacitySearch {
   startRate: number;
+  /** the search's resolution: bisection stops at this gap, and rates are multiples of it */
   step: number;
   maxRate: number;
+  /** bisection also stops when the gap is at most this share of the rate that held (default 0.1) */
+  precision?: number;
+  /** rate multiplier while growing (default 2) */
+  growth?: number;
+  /** flow parameters for the search's steps, over the experiment's (e.g. do not wait for queued jobs) */
+  flowParams?: Record<string, unknown>;
   stepDuration: DurationInput;
-  /** run before the first step at its rate and left out of its figures (default 1s): a cold start is no SLO breach */
+  /** run before each step at its rate and left out of its figures (default 500ms): a cold start is no SLO breach */
   warmup?: DurationInput;
   slo: { p99Ms: number; errorRate: number };
+  /**
+   * the variants whose capacity carries the experiment's headline: the quick profile searches only
+   * these (all variants with --find-capacity or the full profile); default: all
+   */
+  headline?: string[];
 }
 
 export interface ExperimentDefinition {
@@ -66,6 +84,11 @@ export interface ExperimentDefinition {
   /** target counters sampled once a second into the trial's extraSeries (e.g. queueDepth, replicaLagMs) */
   sample?: string[];
   capacity?: CapacitySearch;
+  /**
+   * the size of each server process of the target (see targets/sizing/server-size.ts): CPUs ('0.25'),
+   * 'workers=N' or 'none'; `run --server-size` overrides it; default DEFAULT_SERVER_CPUS
+   */
+  serverSize?: string;
   /** per-request timeout (default 10s) */
   timeout?: DurationInput;
   /** when a trial counts as invalid because the generator saturated (default: schedule lag p99 > 10 ms, event-loop delay p99 > 50 ms) */

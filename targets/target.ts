@@ -3,6 +3,7 @@
  * One definition per experiment (clones, caching, async, database); variants are config values.
  */
 import type { ServiceName } from './services/service.ts';
+import type { ServerSize } from './sizing/server-size.ts';
 
 export interface TargetStartOptions {
   /** variant knobs, e.g. { session: 'redis', affinity: 'sticky' } */
@@ -13,6 +14,8 @@ export interface TargetStartOptions {
   /** folder for the processes' log files */
   logDir: string;
   env?: Record<string, string | undefined>;
+  /** the declared size of each server process (clone, worker, database); default: unlimited */
+  server?: ServerSize;
 }
 
 export interface InstanceInfo {

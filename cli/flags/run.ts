@@ -1,6 +1,7 @@
 /** `scalebench run`: its flags only; the command's code (cli/run.ts) is imported when it runs. */
 import type { Command } from 'commander';
 import { reportFormats } from '../../reports/reporter.ts';
+import { DEFAULT_SERVER_CPUS } from '../../targets/sizing/server-size.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
 import type { RunFlags } from '../run.ts';
@@ -31,6 +32,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
       'json,md,html,png,junit,bmf,gab',
     )
     .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
+    .option(
+      '--server-size <size>',
+      `each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none' (default: the experiment's own, else ${DEFAULT_SERVER_CPUS} CPU)`,
+    )
     .option('-q, --quiet', 'no progress output')
     .action(async (experiments: string[], flags: RunFlags) => {
       const { parseRunOptions, runRun } = await import('../run.ts');

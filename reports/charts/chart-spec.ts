@@ -5,7 +5,15 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 
-export type ChartKind = 'spectrum' | 'timeline' | 'bars' | 'correctness';
+export type ChartKind =
+  | 'spectrum'
+  | 'timeline'
+  | 'bars'
+  | 'correctness'
+  | 'capacity'
+  | 'share'
+  | 'over-time'
+  | 'replica-lag';
 
 export interface ChartSpec {
   /** file-name friendly: `<experiment>-<kind>` */

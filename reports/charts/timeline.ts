@@ -14,15 +14,20 @@ import {
   titleOptions,
 } from './chart-spec.ts';
 
-/** One marker per distinct fault moment (rounded to 0.1 s), labelled once with what happened. */
+/**
+ * One marker per distinct fault moment (rounded to 0.1 s), labelled once with what happened. Fault
+ * times count from the end of the warm-up, the series' seconds from the start of the run: the marker
+ * sits at warm-up + fault time, where the series shows its effect.
+ */
 export function faultMarkers(experiment: ExperimentView): FaultMarker[] {
+  const offset = warmupEnd(experiment) ?? 0;
   return faultGroups(experiment.variants).map((group) => ({
-    x: group.at,
+    x: Math.round((group.at + offset) * 10) / 10,
     label: `${group.description.replace(/ at .*$/, '')} @ ${formatSeconds(group.at)}`,
   }));
 }
 
-function warmupEnd(experiment: ExperimentView): number | null {
+export function warmupEnd(experiment: ExperimentView): number | null {
   const series = experiment.variants[0]?.series ?? [];
   const warm = series.filter((point) => point.warmup);
   return warm.length === 0 ? null : Math.max(...warm.map((point) => point.second)) + 1;

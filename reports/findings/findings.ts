@@ -1,5 +1,6 @@
 /** The findings paragraph of an experiment, computed from its data: plain sentences, no markup. */
 import type { ExperimentView } from '../model/views.ts';
+import { capacityFindings } from './capacity.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
 import { seriesFindings } from './series.ts';
@@ -26,6 +27,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
     ...trendFindings(experiment),
     ...correctnessFindings(experiment),
     ...seriesFindings(experiment),
+    ...capacityFindings(experiment),
     ...validitySentences(experiment),
     ...trialsNote(experiment),
   ];

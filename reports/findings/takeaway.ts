@@ -1,6 +1,7 @@
 /**
  * The one-line takeaway that opens an experiment's section: the headline numbers, computed from the data.
- * Speed first when a variant is clearly faster (p50, or the flow's own latencies such as accept p99),
+ * Speed first when a variant is clearly faster (p50, or the flow's own latencies such as accept p99, or
+ * read and write p50 side by side when the flow times them apart),
  * then for each failure metric the cleanest variant against the worst one, then a series peak that
  * belongs to one variant (replica lag). When speed is within the noise it comes last, per variant.
  */
@@ -9,7 +10,9 @@ import { compareStats, factorBetween } from '../model/difference.ts';
 import { faultCondition, faultGroups } from '../model/faults.ts';
 import { formatCount, formatFactor, formatMs, formatPercent } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
+import { capacityTakeaway } from './capacity.ts';
 import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { readWritePart } from './read-write.ts';
 import { seriesPeaks } from './series.ts';
 import { trendLabel } from './trends.ts';
 
@@ -137,11 +140,17 @@ function seriesPart(experiment: ExperimentView): string[] {
 export function experimentTakeaway(experiment: ExperimentView): string | null {
   if (experiment.variants.length < 2) return null;
   const keys = trendKeys(experiment);
-  const trend = keys.length > 0 ? trendPart(experiment, keys) : null;
+  const trend = keys.length > 0 ? (readWritePart(experiment) ?? trendPart(experiment, keys)) : null;
   const p50 = trend ? null : p50Part(experiment);
   const lead = trend ?? (p50?.clear ? p50.text : null);
   const tail = !trend && p50 && !p50.clear ? p50.text : null;
-  const parts = [lead, ...correctnessParts(experiment, p50?.best ?? null), ...seriesPart(experiment), tail];
+  const parts = [
+    capacityTakeaway(experiment),
+    lead,
+    ...correctnessParts(experiment, p50?.best ?? null),
+    ...seriesPart(experiment),
+    tail,
+  ];
   const text = parts.filter((part): part is string => Boolean(part)).join('; ');
   // a leading variant name keeps its case: "stateless-2 lost …", "Accept p99: …"
   return text ? `${keys.length > 0 ? capitalize(text) : text}.` : null;

@@ -27,8 +27,9 @@ function thresholdCell(variant: VariantView): string {
 
 /** `≥ 3000` when the search reached its maxRate without breaking the SLO: the capacity is only a floor */
 function capacityCell(variant: VariantView): string {
-  if (variant.capacity === null) return '–';
-  return variant.capacityCapped ? `≥ ${formatRate(variant.capacity)}` : formatRate(variant.capacity);
+  if (variant.capacity === null) return variant.slo ? 'none' : '–';
+  const shown = variant.capacityCapped ? `≥ ${formatRate(variant.capacity)}` : formatRate(variant.capacity);
+  return variant.kneeHostBound ? `${shown} ⚠ host-bound` : shown;
 }
 
 /** a failure count with its share of the total when there is one: '53 (65%)' */
@@ -73,11 +74,18 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
       cell: (v) => correctnessCell(v, key),
     });
   }
-  if (variants.some((variant) => variant.capacity !== null)) {
+  if (variants.some((variant) => variant.capacity !== null || variant.slo !== null)) {
     columns.push({
       header: 'Capacity (iterations/s)',
       numeric: true,
       cell: capacityCell,
+    });
+  }
+  if (variants.some((variant) => variant.hostIdleAtKnee !== null)) {
+    columns.push({
+      header: 'Host idle at knee',
+      numeric: true,
+      cell: (v) => (v.hostIdleAtKnee === null ? '–' : formatPercent(v.hostIdleAtKnee)),
     });
   }
   if (variants.some((variant) => variant.thresholds.length > 0)) {

@@ -4,6 +4,7 @@
  * so every format handles both kinds the same way.
  */
 import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/histogram.ts';
+import { MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import type {
   FaultEvent,
   ResultsFile,
@@ -41,6 +42,17 @@ export interface VariantView {
   capacity: number | null;
   /** the capacity search never broke the SLO: `capacity` is a floor, not the limit */
   capacityCapped: boolean;
+  /** the SLO the capacity held, host idle at its knee, and whether the host was saturated there or in a trial */
+  slo: { p99Ms: number; errorRate: number } | null;
+  hostIdleAtKnee: number | null;
+  hostBound: boolean;
+  /** the capacity's knee was measured on a saturated host */
+  kneeHostBound: boolean;
+  /** a trial ran on a saturated host */
+  trialsHostBound: boolean;
+  /** the server model that ran, e.g. 'cgroup v1 cpu quota 0.25 CPU'; null in older files */
+  server: string | null;
+  clones: number | null;
   /** the first trial's timeline, for over-time charts */
   series: SeriesPoint[];
   extraSeries: Record<string, number[]>;
@@ -108,6 +120,13 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     thresholds: variant.thresholds,
     capacity: variant.capacity,
     capacityCapped: variant.capped === true,
+    slo: variant.slo ?? null,
+    hostIdleAtKnee: variant.hostIdleAtKnee ?? null,
+    hostBound: variant.hostBound === true,
+    kneeHostBound: variant.hostIdleAtKnee != null && variant.hostIdleAtKnee < MIN_HOST_IDLE,
+    trialsHostBound: trials.some((trial) => trial.host?.hostBound === true),
+    server: variant.server?.label ?? null,
+    clones: variant.clones ?? null,
     series: trials[0]?.series ?? [],
     extraSeries: trials[0]?.extraSeries ?? {},
     faults: trials[0]?.faults ?? [],
@@ -126,8 +145,9 @@ function trendStats(trials: readonly TrialResult[]): VariantView['trends'] {
   );
 }
 
+/** the flow's trends by name, sorted: the order the flow first recorded them in varies from run to run */
 export function trendKeys(experiment: ExperimentView): string[] {
-  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))];
+  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))].sort();
 }
 
 function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): VariantResult {

@@ -38,7 +38,20 @@ export function mergeSecond(second: number, points: readonly SecondPoint[]): Ser
     errors: points.reduce((sum, point) => sum + point.errors, 0),
     p50: encoded.length > 0 ? percentileMs(histogram, 50) : (points[0]?.p50 ?? 0),
     p99: encoded.length > 0 ? percentileMs(histogram, 99) : (points[0]?.p99 ?? 0),
+    ...sumOf(points, 'servedBy'),
+    ...sumOf(points, 'counters'),
   };
+}
+
+/** the second's responses per instance or flow counters, summed over threads; absent when none */
+function sumOf(points: readonly SecondPoint[], field: 'servedBy' | 'counters'): Partial<SeriesPoint> {
+  const present = points.flatMap((point) => (point[field] ? [point[field]] : []));
+  if (present.length === 0) return {};
+  const sum: Record<string, number> = {};
+  for (const counts of present) {
+    for (const [key, count] of Object.entries(counts)) sum[key] = (sum[key] ?? 0) + count;
+  }
+  return { [field]: sum };
 }
 
 export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & { series: SecondPoint[] } {

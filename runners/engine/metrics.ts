@@ -84,7 +84,13 @@ export class MetricsAccumulator {
     if (this.sealed) return;
     const measured = intendedAt >= this.measuredFrom;
     // the response time goes into this second's histogram; the summary's gets it when the second ends
-    this.buckets.add(doneAt - this.options.startAt, doneAt - intendedAt, errorClass !== undefined, measured);
+    this.buckets.add(
+      doneAt - this.options.startAt,
+      doneAt - intendedAt,
+      errorClass !== undefined,
+      measured,
+      servedBy,
+    );
     if (!measured) return;
     const data = this.data;
     data.requests += 1;
@@ -126,6 +132,7 @@ export class MetricsAccumulator {
   count(name: string, amount: number, intendedAt: number): void {
     if (this.sealed || intendedAt < this.measuredFrom) return;
     this.data.counters[name] = (this.data.counters[name] ?? 0) + amount;
+    this.buckets.count(intendedAt - this.options.startAt, name, amount);
   }
 
   trend(name: string, ms: number, intendedAt: number): void {

@@ -22,6 +22,10 @@ export class SecondBuckets {
   private second = 0;
   private requests = 0;
   private errors = 0;
+  /** this second's responses per instance (x-served-by), allocated on the first named response */
+  private servedBy: Record<string, number> | undefined;
+  /** this second's flow counters (sessionsLost, staleReads, ...), allocated on the first count */
+  private counters: Record<string, number> | undefined;
   /** this second's measured requests, handed to onMeasured when the second is over */
   private readonly measured: Histogram = createHistogram();
   /** this second's warm-up requests (only around the end of the warm-up) */
@@ -36,11 +40,22 @@ export class SecondBuckets {
     private readonly onMeasured: (histogram: Histogram) => void = () => {},
   ) {}
 
-  add(offsetMs: number, responseMs: number, error: boolean, measured = true): void {
+  add(offsetMs: number, responseMs: number, error: boolean, measured = true, servedBy?: string): void {
     this.advanceTo(Math.floor(offsetMs / 1000));
     this.requests += 1;
     if (error) this.errors += 1;
+    if (servedBy !== undefined) {
+      this.servedBy ??= {};
+      this.servedBy[servedBy] = (this.servedBy[servedBy] ?? 0) + 1;
+    }
     recordMs(measured ? this.measured : this.warmup, responseMs);
+  }
+
+  /** A flow counter at `offsetMs` (an earlier second still open lands in the current one). */
+  count(offsetMs: number, name: string, amount: number): void {
+    this.advanceTo(Math.floor(offsetMs / 1000));
+    this.counters ??= {};
+    this.counters[name] = (this.counters[name] ?? 0) + amount;
   }
 
   /** Finalizes every second before `second`. */
@@ -68,6 +83,8 @@ export class SecondBuckets {
       p50: percentileMs(all, 50),
       p99: percentileMs(all, 99),
     };
+    if (this.servedBy) point.servedBy = this.servedBy;
+    if (this.counters) point.counters = this.counters;
     if (this.encode) point.histogram = encodeHistogram(all);
     this.points.push(point);
     this.onPoint(point);
@@ -75,6 +92,8 @@ export class SecondBuckets {
     this.warmup.reset();
     this.requests = 0;
     this.errors = 0;
+    this.servedBy = undefined;
+    this.counters = undefined;
     this.second += 1;
   }
 }

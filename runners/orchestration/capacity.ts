@@ -1,36 +1,43 @@
 /**
- * Capacity search: step the arrival rate up until the SLO (p99 and error rate) breaks; the answer is the
- * highest rate that held. Each step is a short open-model run against the same target; the first one is
- * preceded by a warm-up, so the generator's and the target's cold start do not count as a breach. When
- * every step up to maxRate held, the SLO never broke: the answer is then only a floor (capped).
+ * Capacity search against a running target: the pure grow-then-bisect search (capacity-search.ts)
+ * over short open-model steps at the experiment's SLO (p99 and error rate; a step that dropped
+ * arrivals or saturated the generator breaks it too). Each step has a short warm-up left out of its
+ * figures and is bracketed by host CPU samples (the host-headroom guard), and the target gets a
+ * moment to drain between steps, so a step does not inherit the previous one's backlog.
  */
-import type { ExperimentDefinition } from '../../scenarios/types.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CapacitySearch, ExperimentDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
+import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
+import { withHostLoad } from '../engine/host-guard.ts';
 import { runLoad } from '../engine/run-load.ts';
+import {
+  type CapacityProbe,
+  type CapacitySearchResult,
+  type CapacityStep,
+  searchCapacity,
+} from './capacity-search.ts';
 import { resolveFlowRef } from './run-trial.ts';
 
-export const DEFAULT_CAPACITY_WARMUP = '1s';
+export const DEFAULT_CAPACITY_WARMUP = '500ms';
+/** pause between steps */
+const SETTLE_MS = 300;
+/** after a broken step: the target has drained its backlog once /healthz answers this fast twice running */
+const DRAINED_MS = 25;
+const MAX_DRAIN_MS = 10_000;
 
-export interface CapacityStep {
-  rate: number;
-  p99Ms: number;
-  errorRate: number;
-  ok: boolean;
-}
-
-export interface CapacityResult {
-  /** the highest step rate that held the SLO; null when the first step broke it (or none ran) */
-  capacity: number | null;
-  /**
-   * true when the search ran out of steps with the SLO still held, so the true capacity is at least
-   * `capacity`; false when a step broke the SLO or the search was aborted
-   */
-  capped: boolean;
-}
+export type { CapacityStep };
 
 export interface CapacityHooks {
   signal?: AbortSignal;
   onStep?: (step: CapacityStep) => void;
+  /** the host CPU sampler (the host-headroom guard); default: /proc/stat and this process */
+  sampler?: CpuSampler;
+}
+
+/** virtual users a step may need: the arrivals in flight when each waits up to the SLO's p99, twice over */
+export function stepVus(rate: number, search: Pick<CapacitySearch, 'slo'>): number {
+  return Math.ceil((rate * search.slo.p99Ms * 2) / 1000) + 20;
 }
 
 export async function findCapacity(
@@ -38,39 +45,85 @@ export async function findCapacity(
   experiment: ExperimentDefinition,
   baseDir: string,
   hooks: CapacityHooks = {},
-): Promise<CapacityResult | null> {
+): Promise<CapacitySearchResult | null> {
   const search = experiment.capacity;
   if (!search) return null;
-  let best: number | null = null;
-  for (let rate = search.startRate; rate <= search.maxRate && !hooks.signal?.aborted; rate += search.step) {
-    const outcome = await runLoad(
-      {
-        baseUrl: target.url,
-        executor: {
-          executor: 'constant-arrival-rate',
-          rate,
-          duration: search.stepDuration,
-          maxVUs: rate * 10,
-        },
-        ...(rate === search.startRate ? { warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP } : {}),
-        flow: resolveFlowRef(experiment.flow, baseDir),
-        flowParams: experiment.flowParams ?? {},
-        ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
-        ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
-      },
-      { ...(hooks.signal ? { signal: hooks.signal } : {}) },
+  const sampler = hooks.sampler ?? systemCpuSampler;
+  const measure = async (rate: number): Promise<CapacityProbe> => {
+    const { value: probe, load } = await withHostLoad(sampler, () =>
+      measureStep(target, experiment, search, baseDir, rate, hooks.signal),
     );
-    const { summary } = outcome;
-    const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
-    const ok =
-      summary.valid &&
-      summary.droppedIterations === 0 &&
-      summary.latency.response.p99 <= search.slo.p99Ms &&
-      errorRate <= search.slo.errorRate;
-    hooks.onStep?.({ rate, p99Ms: summary.latency.response.p99, errorRate, ok });
-    if (!ok) return { capacity: best, capped: false };
-    best = rate;
+    await sleep(SETTLE_MS);
+    // an overloaded server keeps working through its backlog: the next step must not inherit it
+    if (!probe.ok) await drain(target.url, hooks.signal);
+    hooks.onStep?.({ rate, ...probe, ...load });
+    return { ...probe, ...load };
+  };
+  return searchCapacity(
+    {
+      startRate: search.startRate,
+      maxRate: search.maxRate,
+      resolution: search.step,
+      ...(search.precision === undefined ? {} : { precision: search.precision }),
+      ...(search.growth === undefined ? {} : { growth: search.growth }),
+    },
+    measure,
+    hooks.signal,
+  );
+}
+
+async function drain(url: string, signal: AbortSignal | undefined): Promise<void> {
+  const deadline = performance.now() + MAX_DRAIN_MS;
+  let fast = 0;
+  while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
+    const started = performance.now();
+    const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+      async (response) => (await response.arrayBuffer(), true),
+      () => false,
+    );
+    fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
+    if (fast < 2) await sleep(100);
   }
-  // every step that ran held: the search reached maxRate, unless it was aborted on the way
-  return { capacity: best, capped: best !== null && !hooks.signal?.aborted };
+}
+
+async function measureStep(
+  target: RunningTarget,
+  experiment: ExperimentDefinition,
+  search: CapacitySearch,
+  baseDir: string,
+  rate: number,
+  signal: AbortSignal | undefined,
+): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken'>> {
+  const outcome = await runLoad(
+    {
+      baseUrl: target.url,
+      executor: {
+        executor: 'constant-arrival-rate',
+        rate,
+        duration: search.stepDuration,
+        maxVUs: stepVus(rate, search),
+      },
+      warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP,
+      flow: resolveFlowRef(experiment.flow, baseDir),
+      flowParams: { ...experiment.flowParams, ...search.flowParams },
+      ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+      ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
+    },
+    { ...(signal ? { signal } : {}) },
+  );
+  const { summary } = outcome;
+  const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
+  const p99Ms = summary.latency.response.p99;
+  const broken = [
+    ...(p99Ms > search.slo.p99Ms ? [`p99 ${p99Ms.toFixed(1)} ms > ${search.slo.p99Ms} ms`] : []),
+    ...(errorRate > search.slo.errorRate ? [`errors ${(errorRate * 100).toFixed(2)}%`] : []),
+    ...(summary.droppedIterations > 0 ? [`${summary.droppedIterations} arrivals dropped`] : []),
+    ...(summary.valid ? [] : ['the generator saturated']),
+  ];
+  return {
+    ok: broken.length === 0,
+    p99Ms,
+    errorRate,
+    ...(broken.length > 0 ? { broken: broken.join(', ') } : {}),
+  };
 }

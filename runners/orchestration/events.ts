@@ -21,6 +21,9 @@ export type SuiteEvent =
       p99Ms: number;
       errorRate: number;
       ok: boolean;
+      hostIdle: number | null;
+      generatorCores: number;
+      broken?: string;
     }
   | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
   | { type: 'warning'; message: string }

@@ -9,6 +9,12 @@ import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import { resolveServerSize } from '../../targets/sizing/confine.ts';
+import {
+  DEFAULT_SERVER_CPUS,
+  parseServerSize,
+  type ServerSizeRequest,
+} from '../../targets/sizing/server-size.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
@@ -25,9 +31,31 @@ export interface SuitePlan {
   /** variant names to run; empty: all */
   variants: string[];
   stack?: 'local' | 'docker';
+  /** the size of every server process of the targets (--server-size); default: each experiment's own */
+  serverSize?: ServerSizeRequest;
   options: Record<string, unknown>;
   /** where REDIS_URL / DATABASE_URL / AMQP_URL are read for the service check (default process.env) */
   env?: Record<string, string | undefined>;
+}
+
+/** the quick profile skips variants marked quick: false, unless they were named with --variant */
+function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
+  return plan.profile !== 'quick' || variant.quick !== false || plan.variants.includes(variant.name);
+}
+
+/**
+ * Whether a variant's capacity is searched: always with --find-capacity; by default, in the full
+ * profile for every variant and in the quick profile for the variants that carry the headline.
+ */
+export function searchesCapacity(
+  experiment: ExperimentDefinition,
+  variant: VariantDefinition,
+  profile: ProfileName,
+  findCapacity: boolean,
+): boolean {
+  if (!experiment.capacity) return false;
+  if (findCapacity || profile === 'full') return true;
+  return experiment.capacity.headline?.includes(variant.name) === true;
 }
 
 export type PersistStage = 'partial' | 'final';
@@ -74,6 +102,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   const selected: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
+      .filter((variant) => inProfile(variant, plan))
       .map((variant) => ({ experiment, variant, baseDir })),
   );
   // docker stacks bring their own backends
@@ -133,8 +162,9 @@ async function runQueueItem(
       variant,
       profile: plan.profile,
       trials: plan.trials,
-      findCapacity: plan.findCapacity,
+      findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
       logDir: plan.logDir,
+      server: await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
       ...(plan.stack ? { stack: plan.stack } : {}),
     },
@@ -188,6 +218,14 @@ function recordSkipped(
       remedy: same[0]!.remedy,
     });
   }
+}
+
+/** --server-size, else the experiment's serverSize, else DEFAULT_SERVER_CPUS CPUs */
+function serverRequest(plan: SuitePlan, experiment: ExperimentDefinition): ServerSizeRequest {
+  if (plan.serverSize) return plan.serverSize;
+  return experiment.serverSize
+    ? parseServerSize(experiment.serverSize)
+    : { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS };
 }
 
 /** The experiment's results, made when first needed, in the plan's order (a skip makes one early). */

@@ -11,6 +11,8 @@ import type { TrialResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, FaultStep, ProfileName } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
+import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
+import { isHostBound, withHostLoad } from '../engine/host-guard.ts';
 import type { ProgressPoint } from '../engine/progress-point.ts';
 import { runLoad } from '../engine/run-load.ts';
 import { scheduleFaults } from './fault-schedule.ts';
@@ -28,6 +30,8 @@ export interface TrialPlan {
 export interface TrialHooks {
   signal?: AbortSignal;
   onSecond?: (point: ProgressPoint) => void;
+  /** the host-headroom guard's CPU sampler; default: /proc/stat and this process */
+  hostSampler?: CpuSampler;
 }
 
 export function resolveFlowRef(flow: FlowRef, baseDir: string): FlowRef {
@@ -65,19 +69,28 @@ export async function runTrial(
   const sampler = startSampler(target, experiment.sample ?? []);
   const faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0);
   let outcome: RunOutcome;
+  let host: TrialResult['host'];
   try {
-    outcome = await runLoad(
-      {
-        baseUrl: target.url,
-        executor: load.executor,
-        warmup: load.warmup,
-        flow: resolveFlowRef(experiment.flow, plan.baseDir),
-        flowParams: experiment.flowParams ?? {},
-        ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
-        ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
-      },
-      hooks,
+    const measured = await withHostLoad(hooks.hostSampler ?? systemCpuSampler, () =>
+      runLoad(
+        {
+          baseUrl: target.url,
+          executor: load.executor,
+          warmup: load.warmup,
+          flow: resolveFlowRef(experiment.flow, plan.baseDir),
+          flowParams: experiment.flowParams ?? {},
+          ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+          ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
+        },
+        hooks,
+      ),
     );
+    outcome = measured.value;
+    host = {
+      idle: measured.load.hostIdle,
+      generatorCores: measured.load.generatorCores,
+      hostBound: isHostBound(measured.load),
+    };
   } finally {
     await faults.cancel();
   }
@@ -98,5 +111,6 @@ export async function runTrial(
     extraSeries,
     trends: trendsOf(outcome),
     faults: faults.events,
+    ...(host ? { host } : {}),
   };
 }

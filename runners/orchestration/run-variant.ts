@@ -8,6 +8,7 @@ import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
 import { findTarget } from '../../targets/registry.ts';
+import type { ServerSize } from '../../targets/sizing/server-size.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { findCapacity } from './capacity.ts';
 import { startDockerTarget } from './docker-target.ts';
@@ -25,6 +26,8 @@ export interface VariantPlan {
   baseDir: string;
   /** where targets run: local processes (default) or the experiment's Docker Compose stack */
   stack?: 'local' | 'docker';
+  /** the declared size of each server process of the target (local stack); default: unlimited */
+  server?: ServerSize;
 }
 
 export interface VariantHooks {
@@ -64,6 +67,7 @@ async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<Run
     ...(plan.variant.clones === undefined ? {} : { clones: plan.variant.clones }),
     ...(plan.variant.workers === undefined ? {} : { workers: plan.variant.workers }),
     ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
+    ...(plan.server ? { server: plan.server } : {}),
   });
 }
 
@@ -80,6 +84,11 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     thresholds: [],
     capacity: null,
     capped: false,
+    ...(variant.clones === undefined ? {} : { clones: variant.clones }),
+    ...(variant.workers === undefined ? {} : { workers: variant.workers }),
+    ...(plan.server
+      ? { server: { model: plan.server.model, size: plan.server.size, label: plan.server.label } }
+      : {}),
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
@@ -101,6 +110,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       // a trial cut short by Ctrl-C covers part of its load: keep only finished trials
       if (hooks.signal?.aborted) break;
       result.trials.push(record);
+      if (record.host?.hostBound) result.hostBound = true;
       result.thresholds = judgeThresholds(plan, result.trials);
       await hooks.onPartial?.(result);
     }
@@ -113,6 +123,10 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       if (found && !hooks.signal?.aborted) {
         result.capacity = found.capacity;
         result.capped = found.capped;
+        result.slo = experiment.capacity.slo;
+        result.hostIdleAtKnee = found.hostIdleAtKnee;
+        result.hostBound = found.hostBound || result.hostBound === true;
+        result.capacitySteps = found.steps;
       }
     }
   } finally {

@@ -53,7 +53,7 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
       }
       case 'capacity-step':
         line(
-          `${heading}: capacity ${event.rate}/s → p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}% ${event.ok ? 'ok' : 'SLO broken'}`,
+          `${heading}: capacity ${event.rate}/s → p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}% ${event.ok ? 'ok' : `SLO broken (${event.broken ?? 'p99 or errors'})`}${event.hostIdle === null ? '' : `, host idle ${(event.hostIdle * 100).toFixed(0)}%`}`,
         );
         return;
       case 'variant-done':

@@ -37,4 +37,19 @@ export const asyncExperiment = defineExperiment({
   flowParams: { inputs: 50, pollMs: 50, maxPolls: 600 },
   sample: ['queueDepth'],
   timeout: '30s',
+  // one web server of one CPU, and workers of one CPU each
+  serverSize: '1',
+  capacity: {
+    startRate: 2,
+    step: 1,
+    maxRate: 3000,
+    growth: 3,
+    precision: 0.15,
+    stepDuration: '1200ms',
+    warmup: '400ms',
+    // the web tier's capacity: how fast it answers, not how long the job takes
+    slo: { p99Ms: 500, errorRate: 0.01 },
+    flowParams: { poll: false },
+    headline: ['sync', 'queued-bullmq', 'prerendered'],
+  },
 });

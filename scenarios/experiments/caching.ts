@@ -20,4 +20,17 @@ export const cachingExperiment = defineExperiment({
   counters: ['reads', 'writes', 'staleReads'],
   flowParams: { hotProducts: 50, writeRatio: 0.05 },
   thresholds: { http_req_failed: ['rate<0.01'] },
+  sample: ['cacheHits', 'cacheMisses'],
+  // one app server of one CPU: the database behind it is what the cache takes load off
+  serverSize: '1',
+  capacity: {
+    startRate: 20,
+    step: 5,
+    maxRate: 5000,
+    precision: 0.15,
+    stepDuration: '1200ms',
+    warmup: '400ms',
+    slo: { p99Ms: 200, errorRate: 0.01 },
+    headline: ['no-cache', 'object-cache'],
+  },
 });

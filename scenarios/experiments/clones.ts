@@ -1,7 +1,29 @@
 import { constantArrivalProfiles } from '../profiles.ts';
-import { defineExperiment } from '../types.ts';
+import { defineExperiment, type VariantDefinition } from '../types.ts';
 
 const killFirstClone = (at: string) => [{ at, action: 'kill' as const, kind: 'clone' as const, index: 0 }];
+
+const sessionStores = {
+  stateless: { session: 'redis', affinity: 'none' },
+  stateful: { session: 'memory', affinity: 'none' },
+  sticky: { session: 'memory', affinity: 'sticky' },
+} as const;
+
+/**
+ * `<store>-<clones>`: the session store's knobs and N clones; stateless ones must lose no session. The
+ * quick profile runs 1 and 4 stateless clones (the capacity headline) and each store at 4 clones.
+ */
+function variant(store: keyof typeof sessionStores, clones: number): VariantDefinition {
+  return {
+    name: `${store}-${clones}`,
+    params: { ...sessionStores[store] },
+    clones,
+    ...(clones === 2 ? { quick: false } : {}),
+    // killing the only clone is an outage, not a lesson
+    ...(clones === 1 ? { faults: [] } : {}),
+    ...(store === 'stateless' ? { thresholds: { sessionsLost: ['count==0'] } } : {}),
+  };
+}
 
 export const clonesExperiment = defineExperiment({
   name: 'clones',
@@ -9,37 +31,34 @@ export const clonesExperiment = defineExperiment({
   description:
     'Servers behind a load balancer should keep no user data. Sessions in process memory are lost as soon as ' +
     'a request lands on another clone or a clone dies; sticky routing hides that until a clone dies; sessions ' +
-    'in Redis survive both, so clones can be added and killed freely.',
+    'in Redis survive both, so clones can be added and killed freely — and each clone adds capacity.',
   target: 'clones',
   variants: [
-    { name: 'stateful-2', params: { session: 'memory', affinity: 'none' }, clones: 2 },
-    { name: 'sticky-2', params: { session: 'memory', affinity: 'sticky' }, clones: 2 },
-    {
-      name: 'stateless-1',
-      params: { session: 'redis', affinity: 'none' },
-      clones: 1,
-      faults: [],
-      thresholds: { sessionsLost: ['count==0'] },
-    },
-    {
-      name: 'stateless-2',
-      params: { session: 'redis', affinity: 'none' },
-      clones: 2,
-      thresholds: { sessionsLost: ['count==0'] },
-    },
+    variant('stateless', 1),
+    variant('stateless', 2),
+    variant('stateless', 4),
+    variant('stateful', 2),
+    variant('stateful', 4),
+    variant('sticky', 2),
+    variant('sticky', 4),
   ],
-  profiles: constantArrivalProfiles({ quick: 30, full: 60 }),
+  profiles: constantArrivalProfiles({ quick: 30, full: 60, quickDuration: '6s' }),
 
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
   flowParams: { users: 50, items: 3, catalog: 100 },
-  faults: killFirstClone('3s'),
+  faults: killFirstClone('2s'),
+  // a quarter of a CPU per clone: four clones take one of two cores, leaving the generator, the balancer and Redis room
+  serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
-    startRate: 100,
-    step: 100,
+    startRate: 40,
+    step: 10,
     maxRate: 3000,
-    stepDuration: '4s',
+    stepDuration: '1200ms',
+    warmup: '400ms',
+    precision: 0.15,
     slo: { p99Ms: 200, errorRate: 0.01 },
+    headline: ['stateless-1', 'stateless-4'],
   },
 });

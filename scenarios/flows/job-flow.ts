@@ -19,6 +19,8 @@ export const jobFlow = defineFlow({
     if (accepted.status === 200) return vu.trend('jobLatencyMs', vu.now() - started);
     if (accepted.status !== 202) return;
     vu.count('jobsSubmitted');
+    // params.poll=false: the web tier's view only (its capacity search), the job is left to the workers
+    if (vu.params.poll === false) return;
     const polled = await vu.poll(
       'poll job',
       { path: '/jobs/{{jobId}}' },

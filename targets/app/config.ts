@@ -17,12 +17,16 @@ export const appConfigSchema = z.object({
   QUEUE: z.enum(['bullmq', 'rabbitmq']).default('bullmq'),
   QUEUE_NAME: z.string().default('scalebench-work'),
   DB: z.enum(['normalized', 'denormalized', 'replica']).default('normalized'),
+  /** DB=replica: reads on the replica only, or spread round-robin over the replica and the primary */
+  DB_READS: z.enum(['replica', 'spread']).default('replica'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('sb:'),
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/scalebench'),
   DATABASE_REPLICA_URL: z.string().optional(),
   AMQP_URL: z.string().default('amqp://guest:guest@127.0.0.1:5672'),
   PG_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** the worker-pool server model: at most this many requests in progress at once (unset: no limit) */
+  SERVER_WORKERS: z.coerce.number().int().positive().optional(),
   /** which route groups to mount: comma list of shop, work, orders (default: all) */
   FEATURES: z.string().default('shop,work,orders'),
 });

@@ -11,6 +11,7 @@ import type { Feature } from './feature.ts';
 import { featureFactories } from './features.ts';
 import { Counters } from './metrics.ts';
 import { HttpError, parseCookies, Router, readJsonBody, sendResponse } from './router.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export interface RunningApp {
   server: Server;
@@ -46,9 +47,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     headers: { 'content-type': 'text/plain; version=0.0.4' },
   }));
 
+  // the worker-pool server model; probes (/healthz, /metrics) do not queue behind requests
+  const pool = config.SERVER_WORKERS === undefined ? undefined : new WorkerPool(config.SERVER_WORKERS);
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     counters.inc('requestsTotal');
-    void handle(router, req, res, baseHeaders);
+    if (!pool || req.url === '/healthz' || req.url === '/metrics') void handle(router, req, res, baseHeaders);
+    else void pool.run(() => handle(router, req, res, baseHeaders));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

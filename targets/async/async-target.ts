@@ -144,10 +144,11 @@ async function launch(
   config: AppConfig,
   env: Record<string, string | undefined>,
 ): Promise<void> {
+  const sized = options.server ? { server: options.server } : {};
   if (work === 'prerendered')
     await runBuildStep(config, Number(env.PRERENDER_COUNT ?? DEFAULT_PRERENDER_COUNT));
   await fleet.launch('clone', 1, (index, port) =>
-    spawnApp({ id: `web-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
+    spawnApp({ id: `web-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}), ...sized }),
   );
   if (work !== 'queued') return;
   await fleet.launch('worker', options.workers ?? DEFAULT_WORKERS, (index) =>
@@ -157,6 +158,7 @@ async function launch(
       env,
       entry: 'targets/app/worker.ts',
       readyWhen: new RegExp(`worker ready worker-${index}\\b`),
+      ...sized,
     }),
   );
 }

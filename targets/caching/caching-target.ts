@@ -56,6 +56,7 @@ export async function startCachingTarget(options: TargetStartOptions): Promise<R
     affinity: 'none',
     balancer: variant.balancer as BalancerPreference,
     logDir: options.logDir,
+    ...(options.server ? { server: options.server } : {}),
     onStop: async () => {
       await removeKeysWithPrefix(redis.url, prefix).catch(() => undefined);
       await stopServices();

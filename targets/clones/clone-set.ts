@@ -9,6 +9,7 @@ import type { Affinity, RunningBalancer } from '../balancer/balancer.ts';
 import { type BalancerPreference, chooseBalancer, startBalancer } from '../balancer/choose.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
+import type { ServerSize } from '../sizing/server-size.ts';
 import type { InstanceInfo, RunningTarget } from '../target.ts';
 
 export interface CloneSetOptions {
@@ -19,6 +20,8 @@ export interface CloneSetOptions {
   affinity: Affinity;
   balancer: BalancerPreference;
   logDir: string;
+  /** each clone's declared size (a CPU quota or a worker pool); default: unlimited */
+  server?: ServerSize;
   /** more things to stop after the processes (e.g. a service started for this target) */
   onStop?: () => Promise<void>;
 }
@@ -29,7 +32,13 @@ export async function startCloneSet(options: CloneSetOptions): Promise<RunningTa
   try {
     const choice = options.clones > 1 ? await chooseBalancer(options.balancer, options.env) : undefined;
     const clones = await fleet.launch('clone', options.clones, (index, port) =>
-      spawnApp({ id: `clone-${index}`, logDir: options.logDir, env: options.env, ...(port ? { port } : {}) }),
+      spawnApp({
+        id: `clone-${index}`,
+        logDir: options.logDir,
+        env: options.env,
+        ...(port ? { port } : {}),
+        ...(options.server ? { server: options.server } : {}),
+      }),
     );
     if (choice) {
       const backends = clones.map((clone) => ({ id: clone.id, port: clone.port! }));

@@ -46,6 +46,7 @@ export async function startClonesTarget(options: TargetStartOptions): Promise<Ru
     affinity: variant.affinity as Affinity,
     balancer: variant.balancer as BalancerPreference,
     logDir: options.logDir,
+    ...(options.server ? { server: options.server } : {}),
     ...(onStop ? { onStop } : {}),
   });
 }

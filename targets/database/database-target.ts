@@ -6,6 +6,13 @@
  * same deterministic data set before the app starts. With db=replica, scalebench samples the replica's
  * lag every 50 ms (targets/database/lag-monitor.ts) and counters() answers replicaLagMs/replicaLagBytes as
  * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag.
+ * With a CPU-quota server size (options.server), every variant gets PostgreSQL servers of its own of
+ * that size — a dedicated primary, or the primary and the replica — each confined once seeded
+ * (confine-cluster.ts), so the variants compare servers of one size and the replica is a second one.
+ * With the worker-pool model, the app's connection pools hold at most `size` connections per server.
+ * The app process itself is left unconfined: it is the database tier this experiment sizes and compares,
+ * and a capped app (~2 ms of CPU per account page) would cap the replica's read capacity before the
+ * databases do.
  */
 import { randomBytes } from 'node:crypto';
 import { onCleanup } from '../../core/cleanup.ts';
@@ -15,14 +22,21 @@ import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import { createDatabase, dropDatabase } from '../services/postgres.ts';
 import { resolveService } from '../services/resolve.ts';
+import type { ServerSize } from '../sizing/server-size.ts';
 import type { InstanceInfo, RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
+import { confineCluster } from './confine-cluster.ts';
 import { type LagMonitor, startLagMonitor } from './lag-monitor.ts';
 import { createReplicaLagProbe, type ReplicaLagProbe, type ReplicaLagSample } from './lag-probe.ts';
-import { type ReplicaPair, startReplicaPair } from './replica-pair.ts';
+import type { PgCluster } from './pg-cluster.ts';
+import { type ReplicaPair, startDedicatedPrimary, startReplicaPair } from './replica-pair.ts';
 import { parseSeedSpec } from './seed-spec.ts';
 
-export const databaseVariants = { db: ['normalized', 'denormalized', 'replica'] } as const;
+export const databaseVariants = {
+  db: ['normalized', 'denormalized', 'replica'],
+  /** db=replica: reads on the replica only, or spread over the replica and the primary */
+  reads: ['replica', 'spread'],
+} as const;
 
 export interface DatabaseTarget extends RunningTarget {
   db: string;
@@ -38,24 +52,58 @@ export interface DatabaseTarget extends RunningTarget {
 interface Storage {
   databaseUrl: string;
   replica: ReplicaPair | undefined;
+  /** PostgreSQL servers this target started (shown among its instances) */
+  clusters: PgCluster[];
   release(): Promise<void>;
+}
+
+/** confines each cluster to `size` and answers a release that stops them, then removes their groups */
+async function sized(
+  clusters: PgCluster[],
+  size: ServerSize | undefined,
+  stop: () => Promise<void>,
+): Promise<() => Promise<void>> {
+  const confined: { release(): Promise<void> }[] = [];
+  const release = async () => {
+    await stop();
+    for (const confinement of confined) await confinement.release().catch(() => undefined);
+  };
+  try {
+    for (const cluster of clusters)
+      confined.push(await confineCluster(`postgres-${cluster.role}`, cluster.pid, size));
+  } catch (error: unknown) {
+    await release();
+    throw error;
+  }
+  return release;
 }
 
 async function prepareStorage(
   db: string,
   env: Record<string, string | undefined>,
   spec: SeedSpec,
+  size: ServerSize | undefined,
 ): Promise<Storage> {
+  const seed = (url: string) => prepareOrdersDatabase(url, spec).then(() => {});
   if (db === 'replica') {
-    const replica = await startReplicaPair({
-      env,
-      beforeBackup: (url) => prepareOrdersDatabase(url, spec).then(() => {}),
-    });
-    return { databaseUrl: replica.primary.url, replica, release: () => replica.stop() };
+    const replica = await startReplicaPair({ env, beforeBackup: seed });
+    const clusters = [replica.primary, replica.replica];
+    const release = await sized(clusters, size, () => replica.stop());
+    return { databaseUrl: replica.primary.url, replica, clusters, release };
   }
   if (env.ORDERS_DATABASE_URL) {
     await prepareOrdersDatabase(env.ORDERS_DATABASE_URL, spec);
-    return { databaseUrl: env.ORDERS_DATABASE_URL, replica: undefined, release: async () => {} };
+    return {
+      databaseUrl: env.ORDERS_DATABASE_URL,
+      replica: undefined,
+      clusters: [],
+      release: async () => {},
+    };
+  }
+  if (size?.model === 'cpu-quota') {
+    const own = await startDedicatedPrimary({ env, beforeBackup: seed });
+    const release = await sized([own.primary], size, () => own.stop());
+    return { databaseUrl: own.primary.url, replica: undefined, clusters: [own.primary], release };
   }
   const server = await resolveService('postgres', { env });
   const name = `sb_database_${randomBytes(4).toString('hex')}`;
@@ -66,7 +114,7 @@ async function prepareStorage(
   try {
     const databaseUrl = await createDatabase(server.url, name);
     await prepareOrdersDatabase(databaseUrl, spec);
-    return { databaseUrl, replica: undefined, release: drop };
+    return { databaseUrl, replica: undefined, clusters: [], release: drop };
   } catch (error: unknown) {
     await drop();
     throw error;
@@ -74,24 +122,32 @@ async function prepareStorage(
 }
 
 export async function startDatabaseTarget(options: TargetStartOptions): Promise<DatabaseTarget> {
-  const { db } = resolveVariant(databaseTarget, options.variant) as { db: string };
+  const { db, reads } = resolveVariant(databaseTarget, options.variant) as { db: string; reads: string };
   const given = options.env ?? {};
   const spec = parseSeedSpec(given.ORDERS_SEED ?? process.env.ORDERS_SEED);
-  const storage = await prepareStorage(db, { ...process.env, ...given }, spec);
+  const storage = await prepareStorage(db, { ...process.env, ...given }, spec, options.server);
   const replica = storage.replica;
   const env = {
     ...given,
     FEATURES: 'orders',
     DB: db,
+    DB_READS: reads,
     DATABASE_URL: storage.databaseUrl,
     DATABASE_REPLICA_URL: replica?.replica.url,
+    // worker-pool servers: each database serves at most `size` queries at once
+    ...(options.server?.model === 'worker-pool' ? { PG_POOL_MAX: String(options.server.size) } : {}),
   };
   const fleet = new Fleet();
   let probe: ReplicaLagProbe | undefined;
   let monitor: LagMonitor | undefined;
   try {
     await fleet.launch('clone', options.clones ?? 1, (index, port) =>
-      spawnApp({ id: `db-app-${index}`, logDir: options.logDir, env, ...(port ? { port } : {}) }),
+      spawnApp({
+        id: `db-app-${index}`,
+        logDir: options.logDir,
+        env,
+        ...(port ? { port } : {}),
+      }),
     );
     if (replica) {
       probe = createReplicaLagProbe(replica.primary.url, replica.replica.url);
@@ -111,7 +167,7 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
     databaseUrl: storage.databaseUrl,
     replica,
     sampleLag,
-    instances: () => [...fleet.instances(), ...(replica ? replicaInstances(replica) : [])],
+    instances: () => [...fleet.instances(), ...clusterInstances(storage.clusters)],
     kill: (kind, index) => fleet.kill(kind, index),
     restart: (kind, index) => fleet.restart(kind, index),
     async counters() {
@@ -130,8 +186,8 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
   };
 }
 
-function replicaInstances(pair: ReplicaPair): InstanceInfo[] {
-  return [pair.primary, pair.replica].map((cluster) => ({
+function clusterInstances(clusters: readonly PgCluster[]): InstanceInfo[] {
+  return clusters.map((cluster) => ({
     id: `postgres-${cluster.role}`,
     kind: 'replica',
     url: cluster.url,
@@ -144,7 +200,7 @@ function replicaInstances(pair: ReplicaPair): InstanceInfo[] {
 export const databaseTarget: TargetDefinition = {
   name: 'database',
   description:
-    'orders read with a four-table join (db=normalized), from a document precomputed on write (db=denormalized), or joined on a Postgres streaming replica while writes go to the primary (db=replica)',
+    'account pages and orders read with joins and aggregates (db=normalized), from documents rebuilt on every write (db=denormalized), or joined on a Postgres streaming replica while writes go to the primary (db=replica; reads=spread shares reads with the primary)',
   variants: databaseVariants,
   // a replica pair is two clusters of its own (system PostgreSQL binaries), not the shared server
   services: (variant) => (variant.db === 'replica' ? [] : ['postgres']),

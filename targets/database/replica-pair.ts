@@ -1,7 +1,8 @@
 /**
  * The replica manager: a dedicated primary cluster (temp folder, free port, trust auth, WAL for
- * replication) and a streaming replica made from it with pg_basebackup, each on its own port. The system
- * PostgreSQL is never touched. Both postmasters and the folder are stopped/removed by stop() or, failing
+ * replication) and a streaming replica made from it with pg_basebackup, each on its own port; or the
+ * primary alone (startDedicatedPrimary), so every database variant can run on a server of its own. The
+ * system PostgreSQL is never touched. Both postmasters and the folder are stopped/removed by stop() or, failing
  * that, by the cleanup stack.
  */
 import { chown, mkdir } from 'node:fs/promises';
@@ -49,7 +50,22 @@ const primarySettings = {
   track_commit_timestamp: 'on',
 };
 
-export async function startReplicaPair(options: ReplicaPairOptions = {}): Promise<ReplicaPair> {
+/** one dedicated primary cluster, without a replica (the database target's other variants) */
+export interface DedicatedPrimary {
+  primary: PgCluster;
+  dir: string;
+  /** stops the primary and removes the folder; idempotent */
+  stop(): Promise<void>;
+}
+
+interface Clusters {
+  primary: PgCluster;
+  replica: PgCluster | undefined;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+async function startClusters(options: ReplicaPairOptions, withReplica: boolean): Promise<Clusters> {
   const binaries = await findPgBinaries(options.env);
   const command: ClusterCommand = { binaries, runAs: await pgRunAs() };
   const folder = makeTempDir('pg-replica');
@@ -62,7 +78,6 @@ export async function startReplicaPair(options: ReplicaPairOptions = {}): Promis
   try {
     if (command.runAs) await chown(folder.path, command.runAs.uid, command.runAs.gid);
     const primaryDir = join(folder.path, 'primary');
-    const replicaDir = join(folder.path, 'replica');
     await mkdir(primaryDir, { mode: 0o700 });
     if (command.runAs) await chown(primaryDir, command.runAs.uid, command.runAs.gid);
     await initCluster(command, primaryDir);
@@ -75,6 +90,8 @@ export async function startReplicaPair(options: ReplicaPairOptions = {}): Promis
     });
     started.push(primary);
     await options.beforeBackup?.(primary.url);
+    if (!withReplica) return { primary, replica: undefined, dir: folder.path, stop };
+    const replicaDir = join(folder.path, 'replica');
     await basebackupCluster(command, primary.port, replicaDir);
     const replica = await startCluster({
       ...command,
@@ -84,19 +101,31 @@ export async function startReplicaPair(options: ReplicaPairOptions = {}): Promis
       settings: { hot_standby: 'on', max_connections: '120' },
     });
     started.push(replica);
-    return {
-      primary,
-      replica,
-      dir: folder.path,
-      pauseReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_pause()'),
-      resumeReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_resume()'),
-      waitForCatchUp: (timeoutMs) => waitForCatchUp(primary.url, replica.url, timeoutMs ?? 10_000),
-      stop,
-    };
+    return { primary, replica, dir: folder.path, stop };
   } catch (error: unknown) {
     await stop();
     throw error;
   }
+}
+
+/** A primary cluster of its own, set up as the replica pair's primary is (same settings, same seed hook). */
+export async function startDedicatedPrimary(options: ReplicaPairOptions = {}): Promise<DedicatedPrimary> {
+  const { primary, dir, stop } = await startClusters(options, false);
+  return { primary, dir, stop };
+}
+
+export async function startReplicaPair(options: ReplicaPairOptions = {}): Promise<ReplicaPair> {
+  const { primary, replica, dir, stop } = await startClusters(options, true);
+  if (!replica) throw new Error('unreachable: a replica pair without its replica');
+  return {
+    primary,
+    replica,
+    dir,
+    pauseReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_pause()'),
+    resumeReplay: () => onReplica(replica.url, 'SELECT pg_wal_replay_resume()'),
+    waitForCatchUp: (timeoutMs) => waitForCatchUp(primary.url, replica.url, timeoutMs ?? 10_000),
+    stop,
+  };
 }
 
 async function onReplica(url: string, sql: string): Promise<void> {

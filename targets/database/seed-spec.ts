@@ -1,4 +1,4 @@
-/** The seed size of the orders data set, from ORDERS_SEED="customers=2000,skus=500,orders=20000,maxLines=5,seed=42". */
+/** The seed size of the orders data set, from ORDERS_SEED="customers=100,skus=500,orders=20000,maxLines=5,seed=42". */
 import { ScalebenchError } from '../../core/errors.ts';
 import { defaultSeedSpec, type SeedSpec } from '../app/orders/seed-data.ts';
 
@@ -16,7 +16,7 @@ export function parseSeedSpec(text: string | undefined): SeedSpec {
   }
   if (problems.length > 0) {
     throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `bad ORDERS_SEED: ${problems.join('; ')}`, {
-      hint: `e.g. ORDERS_SEED=customers=2000,skus=500,orders=20000,maxLines=5,seed=42`,
+      hint: `e.g. ORDERS_SEED=customers=100,skus=500,orders=20000,maxLines=5,seed=42`,
     });
   }
   return spec;

@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeArgs, packageRoot } from '../../core/entry-points.ts';
 import { freePort } from '../lifecycle/free-port.ts';
+import { confineProcess } from '../sizing/confine.ts';
+import { type ServerSize, serverSizeEnv } from '../sizing/server-size.ts';
 import { fetchHealth } from './health.ts';
 import { type LoggedProcess, spawnLogged } from './spawn.ts';
 
@@ -27,6 +29,8 @@ export interface SpawnAppOptions {
   /** 'healthz' (default) waits for /healthz; a pattern waits for a matching line in the log (workers) */
   readyWhen?: 'healthz' | RegExp;
   readyTimeoutMs?: number;
+  /** the server's declared size: a CPU quota once it is ready, or its worker pool (SERVER_WORKERS) */
+  server?: ServerSize;
 }
 
 export interface AppProcess extends LoggedProcess {
@@ -46,6 +50,7 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
   const env: Record<string, string | undefined> = {
     ...(options.baseEnv ?? process.env),
     ...options.env,
+    ...serverSizeEnv(options.server),
     INSTANCE_ID: options.id,
     HOST: '127.0.0.1',
   };
@@ -73,6 +78,12 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
     hint: `read the log file; the app's knobs are in targets/app/config.ts`,
   });
+  try {
+    await confineProcess({ name: options.id, pid: child.pid, exited: child.exited }, options.server);
+  } catch (error: unknown) {
+    await child.stop();
+    throw error;
+  }
   return { ...child, id: options.id, port, url, build };
 }
 

@@ -1,17 +1,22 @@
 /**
  * Feature 'orders' (the database experiment). Writes go to the primary; reads depend on DB:
- *   normalized   — join four tables per request on the primary
- *   denormalized — read the precomputed order_views document (maintained by the write path)
- *   replica      — the normalized join on the streaming replica (DATABASE_REPLICA_URL)
- * Every read answers the order's version, so a client can tell whether it sees its own write.
+ *   normalized   — join (and, for the account page, aggregate) per request on the primary
+ *   denormalized — read the precomputed order_views / customer_views document (the write path keeps them)
+ *   replica      — the normalized join on the streaming replica (DATABASE_REPLICA_URL); with
+ *                  DB_READS=spread, reads alternate between the replica and the primary (both servers
+ *                  serve reads, the primary also every write)
+ * Every read answers the order's version (the account page its lastOrderId), so a client can tell
+ * whether it sees its own write.
  * With DB=replica the replica lag is sampled once a second into the replicaLagBytes/replicaLagMs gauges.
  */
 import pg from 'pg';
 import { z } from 'zod';
 import { ScalebenchError } from '../../../core/errors.ts';
 import { logConnectionErrorsOnce } from '../../services/log-connection-errors.ts';
+import type { AppConfig } from '../config.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
+import { readAccountJoined, readAccountView } from './account.ts';
 import { customerOrdersFromViews, customerOrdersJoined, readOrderJoined, readOrderView } from './reads.ts';
 import { sampleReplicaLag } from './replica-lag.ts';
 import { addOrderItems, createOrder } from './writes.ts';
@@ -52,8 +57,9 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
   }
   const primary = makePool(config.DATABASE_URL, config.PG_POOL_MAX);
   const replica = mode === 'replica' ? makePool(config.DATABASE_REPLICA_URL!, config.PG_POOL_MAX) : undefined;
-  const readDb = replica ?? primary;
-  const readFrom = replica ? 'replica' : 'primary';
+  const readers = readPools(primary, replica, config.DB_READS);
+  let turn = 0;
+  const reader = () => readers[turn++ % readers.length]!;
   const denormalize = mode === 'denormalized';
   const lagTimer = replica ? startLagGauges(primary, replica, counters) : undefined;
 
@@ -72,19 +78,30 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
     });
     router.get('/orders/:id', async (req) => {
       const id = idParam(req, 'id');
+      const { db: readDb, from } = reader();
       const order = denormalize ? await readOrderView(readDb, id) : await readOrderJoined(readDb, id);
       counters.inc(order ? 'orderReadsTotal' : 'orderReadsNotFoundTotal');
-      const headers = { 'x-read-from': readFrom, 'x-read-path': denormalize ? 'view' : 'join' };
+      const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
       if (!order) return { status: 404, json: { error: `no order ${id}` }, headers };
       return { status: 200, json: order, headers };
+    });
+    router.get('/customers/:id', async (req) => {
+      const id = idParam(req, 'id');
+      const { db: readDb, from } = reader();
+      const account = denormalize ? await readAccountView(readDb, id) : await readAccountJoined(readDb, id);
+      counters.inc(account ? 'accountReadsTotal' : 'orderReadsNotFoundTotal');
+      const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
+      if (!account) return { status: 404, json: { error: `no customer ${id}` }, headers };
+      return { status: 200, json: account, headers };
     });
     router.get('/customers/:id/orders', async (req) => {
       const id = idParam(req, 'id');
       const limit = Math.min(Number(req.query.get('limit') ?? 20) || 20, 100);
+      const { db: readDb, from } = reader();
       const orders = denormalize
         ? await customerOrdersFromViews(readDb, id, limit)
         : await customerOrdersJoined(readDb, id, limit);
-      return { status: 200, json: { customerId: id, orders }, headers: { 'x-read-from': readFrom } };
+      return { status: 200, json: { customerId: id, orders }, headers: { 'x-read-from': from } };
     });
   };
 
@@ -99,6 +116,17 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
       await Promise.all([primary.end(), replica?.end()]);
     },
   };
+}
+
+/** where reads go: the primary alone, the replica alone, or both in turn (DB_READS=spread) */
+function readPools(
+  primary: pg.Pool,
+  replica: pg.Pool | undefined,
+  reads: AppConfig['DB_READS'],
+): { db: pg.Pool; from: 'primary' | 'replica' }[] {
+  if (!replica) return [{ db: primary, from: 'primary' }];
+  const onReplica = { db: replica, from: 'replica' as const };
+  return reads === 'spread' ? [onReplica, { db: primary, from: 'primary' }] : [onReplica];
 }
 
 function startLagGauges(primary: pg.Pool, replica: pg.Pool, counters: FeatureContext['counters']) {

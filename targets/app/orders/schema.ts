@@ -1,7 +1,8 @@
 /**
  * The orders feature's own tables (the shop feature owns products/reviews/users). Normalized: customers,
- * skus, orders, order_lines. Denormalized: order_views holds each order as one JSON document, kept up to
- * date by the write path (the join done in code at write time).
+ * skus, orders, order_lines. Denormalized: order_views holds each order as one JSON document and
+ * customer_views each customer's account page (account.ts), both kept up to date by the write path (the
+ * join done at write time).
  */
 import type pg from 'pg';
 
@@ -38,6 +39,10 @@ CREATE TABLE IF NOT EXISTS order_views (
   doc jsonb NOT NULL
 );
 CREATE INDEX IF NOT EXISTS order_views_customer_id_idx ON order_views (customer_id);
+CREATE TABLE IF NOT EXISTS customer_views (
+  customer_id integer PRIMARY KEY REFERENCES customers (id),
+  doc jsonb NOT NULL
+);
 CREATE TABLE IF NOT EXISTS orders_seed (
   spec text PRIMARY KEY,
   seeded_at timestamptz NOT NULL DEFAULT now()
@@ -47,6 +52,7 @@ CREATE TABLE IF NOT EXISTS orders_seed (
 /** all tables of the feature, children first (for TRUNCATE) */
 export const ordersTables = [
   'order_views',
+  'customer_views',
   'order_lines',
   'orders',
   'skus',

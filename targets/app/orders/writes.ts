@@ -1,11 +1,13 @@
 /**
- * The write paths, always on the primary and in one transaction. With `denormalize` the order's
- * document in order_views is written in the same transaction from the rows the write already has in
- * hand — the join done in code at write time, so reads never join.
+ * The write paths, always on the primary and in one transaction. With `denormalize` the same transaction
+ * also writes what the reads will need: the order's document in order_views (the join done in code, from
+ * the rows the write has in hand) and the customer's account page in customer_views (the account join
+ * and aggregates run by the database, account.ts) — write amplification, so reads never join.
  */
 import type pg from 'pg';
 import { inPoolTransaction } from '../pg-transaction.ts';
 import { HttpError } from '../router.ts';
+import { refreshAccountView } from './account.ts';
 import { lineView, type NewLine, type OrderView, type SkuRow, withLines } from './order-view.ts';
 
 export interface OrderItemInput {
@@ -69,8 +71,13 @@ export async function createOrder(
 ): Promise<WriteResult> {
   return inPoolTransaction(pool, async (client) => {
     const { rows: customers } = await client.query<{ id: number; name: string }>({
-      name: 'orders-customer',
-      text: 'SELECT id, name FROM customers WHERE id = $1',
+      // denormalized: the customer row is locked, so one customer's documents are rebuilt one write at a time
+      ...(denormalize
+        ? {
+            name: 'orders-customer-lock',
+            text: 'SELECT id, name FROM customers WHERE id = $1 FOR NO KEY UPDATE',
+          }
+        : { name: 'orders-customer', text: 'SELECT id, name FROM customers WHERE id = $1' }),
       values: [customerId],
     });
     const customer = customers[0];
@@ -94,6 +101,7 @@ export async function createOrder(
         text: 'INSERT INTO order_views (order_id, customer_id, version, doc) VALUES ($1, $2, $3, $4)',
         values: [order.id, customerId, order.version, JSON.stringify(view)],
       });
+      await refreshAccountView(client, customerId);
     }
     return { id: order.id, version: order.version };
   });
@@ -107,18 +115,31 @@ export async function addOrderItems(
   denormalize: boolean,
 ): Promise<WriteResult> {
   return inPoolTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ version: number; last_line: number }>({
+    const { rows } = await client.query<{ version: number; last_line: number; customer_id: number }>({
       name: 'orders-bump',
       text: `UPDATE orders SET version = version + 1 WHERE id = $1
-             RETURNING version, (SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = $1) AS last_line`,
+             RETURNING version, customer_id,
+               (SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = $1) AS last_line`,
       values: [orderId],
     });
     const order = rows[0];
     if (!order) throw new HttpError(404, `no order ${orderId}`);
     const lines = newLines(items, await loadSkus(client, items), order.last_line + 1);
     await insertLines(client, orderId, lines);
-    if (denormalize) await appendToView(client, orderId, order.version, lines);
+    if (denormalize) {
+      await appendToView(client, orderId, order.version, lines);
+      await lockCustomer(client, order.customer_id);
+      await refreshAccountView(client, order.customer_id);
+    }
     return { id: orderId, version: order.version };
+  });
+}
+
+async function lockCustomer(client: pg.ClientBase, customerId: number): Promise<void> {
+  await client.query({
+    name: 'orders-customer-lock-only',
+    text: 'SELECT 1 FROM customers WHERE id = $1 FOR NO KEY UPDATE',
+    values: [customerId],
   });
 }
 

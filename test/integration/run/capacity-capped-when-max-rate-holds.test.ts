@@ -29,7 +29,7 @@ it('answers maxRate as capped when every step held the SLO', async () => {
     [20, true],
     [30, true],
   ]);
-  expect(result).toEqual({ capacity: 30, capped: true });
+  expect(result).toMatchObject({ capacity: 30, capped: true });
 });
 
 it('is not capped when the search is aborted before reaching maxRate', async () => {
@@ -43,5 +43,5 @@ it('is not capped when the search is aborted before reaching maxRate', async () 
     },
   });
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([[10, true]]);
-  expect(result).toEqual({ capacity: 10, capped: false });
+  expect(result).toMatchObject({ capacity: 10, capped: false });
 });

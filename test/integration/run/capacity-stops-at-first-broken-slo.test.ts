@@ -1,7 +1,8 @@
 /**
- * Capacity search steps the arrival rate up and stops at the first step whose SLO breaks, answering the
- * last rate that held — not capped, since the SLO did break. The service (its own process, port 0) answers at once until it has seen more than
- * 35 requests in the last second, then takes 1 s: steps 10, 20, 30 hold, 40 breaks, 50 never runs.
+ * Capacity search against a real service: the rate doubles while the SLO holds, a break is measured
+ * twice, then it bisects; the answer is the last rate that held — not capped, since the SLO did break.
+ * The service (its own process, port 0) answers at once until it has seen more than 35 requests in the
+ * last second, then takes 1 s: 10 and 20 hold, 40 breaks (twice), 30 holds, and the gap is the resolution.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
@@ -19,7 +20,7 @@ afterEach(async () => {
   await server.close();
 });
 
-it('returns the last rate before the SLO broke and runs no step after it', async () => {
+it('returns the last rate that held the SLO, found by growing then bisecting', async () => {
   const steps: CapacityStep[] = [];
   const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
     onStep: (step) => steps.push(step),
@@ -27,11 +28,12 @@ it('returns the last rate before the SLO broke and runs no step after it', async
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
     [10, true],
     [20, true],
-    [30, true],
     [40, false],
+    [40, false],
+    [30, true],
   ]);
-  expect(steps[3]!.p99Ms).toBeGreaterThan(400);
-  expect(capacity).toEqual({ capacity: 30, capped: false });
+  expect(steps[2]!.p99Ms).toBeGreaterThan(400);
+  expect(capacity).toMatchObject({ capacity: 30, capped: false });
 });
 
 it('answers null when even the first step breaks the SLO', async () => {
@@ -40,6 +42,6 @@ it('answers null when even the first step breaks the SLO', async () => {
   const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
     onStep: (step) => steps.push(step),
   });
-  expect(steps.map((step) => step.rate)).toEqual([10]);
-  expect(capacity).toEqual({ capacity: null, capped: false });
+  expect(steps.map((step) => step.rate)).toEqual([10, 10]);
+  expect(capacity).toMatchObject({ capacity: null, capped: false });
 });

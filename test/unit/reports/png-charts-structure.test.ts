@@ -37,6 +37,7 @@ describe('PNG charts', () => {
       'charts/database-timeline.png',
       'charts/database-bars.png',
       'charts/database-correctness.png',
+      'charts/database-replica-lag.png',
     ]);
     for (const file of files) {
       const bytes = file.content as Uint8Array;

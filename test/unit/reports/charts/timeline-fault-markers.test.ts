@@ -4,7 +4,7 @@ import { buildReportView } from '../../../../reports/model/views.ts';
 import { buildSuiteFixture } from '../../../helpers/results-fixtures.ts';
 
 describe('fault markers on the timeline chart', () => {
-  it('rounds the time and draws one labelled marker per moment, however many variants had it', () => {
+  it('rounds the time and draws one labelled marker per moment, however many variants had it, after the warm-up', () => {
     const suite = buildSuiteFixture({ trials: 1, seconds: 12, experiments: ['clones'] });
     const variants = suite.experiments[0]!.variants;
     variants.forEach((variant, index) => {
@@ -13,6 +13,7 @@ describe('fault markers on the timeline chart', () => {
       ];
     });
     const experiment = buildReportView(suite).experiments[0]!;
-    expect(faultMarkers(experiment)).toEqual([{ x: 3, label: 'kill clone 0 @ 3.0 s' }]);
+    // the fixture warms up for 3 s: the kill 3 s into the measured part is 6 s into the run
+    expect(faultMarkers(experiment)).toEqual([{ x: 6, label: 'kill clone 0 @ 3.0 s' }]);
   });
 });

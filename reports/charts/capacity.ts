@@ -1,0 +1,99 @@
+/**
+ * Capacity charts, from the capacity search: for variants that differ by their number of clones,
+ * capacity against clones per session store with the ideal linear line (the store's fewest clones
+ * scaled up); otherwise capacity per variant as bars. Host-bound figures are named in the subtitle:
+ * they are this machine's limit, not the architecture's.
+ */
+import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
+import { formatPercent } from '../model/units.ts';
+import type { ExperimentView, VariantView } from '../model/views.ts';
+import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
+
+const searched = (experiment: ExperimentView) =>
+  experiment.variants.filter((variant) => variant.slo !== null);
+
+/** the variant's name without its clone count: 'stateless-4' → 'stateless' */
+export const storeOf = (variant: VariantView) => variant.name.replace(/-\d+$/, '');
+
+function subtitleOf(variants: VariantView[]): string {
+  const server = variants.find((variant) => variant.server)?.server;
+  const slo = variants[0]?.slo;
+  const parts = [
+    server ? `each server: ${server}` : null,
+    slo ? `SLO p99 ≤ ${slo.p99Ms} ms, errors ≤ ${formatPercent(slo.errorRate)}` : null,
+    ...variants
+      .filter((variant) => variant.kneeHostBound)
+      .map((variant) => `${variant.name}: ${HOST_BOUND_NOTE}`),
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+export function capacityChart(experiment: ExperimentView): ChartSpec | null {
+  const variants = searched(experiment);
+  if (variants.length === 0) return null;
+  const clones = new Set(variants.map((variant) => variant.clones));
+  if (clones.size >= 2 && !clones.has(null)) return scalingChart(experiment.name, variants);
+  const title = `${experiment.name}: capacity per variant`;
+  return chartSpec(experiment.name, 'capacity', title, {
+    type: 'bar',
+    data: {
+      labels: variants.map((variant) => (variant.capacityCapped ? `${variant.name} (≥)` : variant.name)),
+      datasets: [
+        {
+          label: 'capacity (iterations/s at the SLO)',
+          data: variants.map((variant) => variant.capacity ?? 0),
+          backgroundColor: variants.map((variant) => (variant.kneeHostBound ? '#999999' : colorAt(0))),
+        },
+      ],
+    },
+    options: {
+      plugins: titleOptions(title, subtitleOf(variants)),
+      scales: { x: { title: axisTitle('variant') }, y: { min: 0, title: axisTitle('iterations/s') } },
+    },
+  });
+}
+
+function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
+  const stores = [...new Set(variants.map(storeOf))];
+  const datasets = stores.flatMap((store, index) => {
+    const own = variants
+      .filter((variant) => storeOf(variant) === store)
+      .sort((a, b) => a.clones! - b.clones!);
+    const points = own.map((variant) => ({ x: variant.clones!, y: variant.capacity ?? 0 }));
+    const base = own.find((variant) => (variant.capacity ?? 0) > 0);
+    const measured = {
+      label: `${store} (measured)`,
+      data: points,
+      borderColor: colorAt(index),
+      backgroundColor: colorAt(index),
+      borderWidth: 2,
+      pointRadius: 4,
+    };
+    if (!base || own.length < 2) return [measured];
+    const ideal = {
+      label: `${store} (ideal: linear from ${base.clones})`,
+      data: own.map((variant) => ({
+        x: variant.clones!,
+        y: (base.capacity! * variant.clones!) / base.clones!,
+      })),
+      borderColor: colorAt(index),
+      backgroundColor: colorAt(index),
+      borderWidth: 1.5,
+      borderDash: [6, 4],
+      pointRadius: 0,
+    };
+    return [measured, ideal];
+  });
+  const title = `${experiment}: capacity against clones`;
+  return chartSpec(experiment, 'capacity', title, {
+    type: 'line',
+    data: { datasets },
+    options: {
+      plugins: titleOptions(title, subtitleOf(variants)),
+      scales: {
+        x: { type: 'linear', min: 0, ticks: { stepSize: 1 }, title: axisTitle('clones') },
+        y: { type: 'linear', min: 0, title: axisTitle('capacity (iterations/s at the SLO)') },
+      },
+    },
+  });
+}

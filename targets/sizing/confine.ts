@@ -1,0 +1,48 @@
+/**
+ * Puts one started server process to its declared size: for the cpu-quota model, a cgroup of its own
+ * with the quota, removed once the process exits. Other models need nothing here (the worker pool is
+ * the process's own SERVER_WORKERS setting, see serverSizeEnv). Processes are confined once they are
+ * ready, so their start-up (loading code) is not slowed down by the quota.
+ */
+import { type CgroupRoots, createCpuQuotaGroup, DEFAULT_CGROUP_ROOTS, detectCpuQuota } from './cpu-quota.ts';
+import {
+  chooseServerSize,
+  DEFAULT_SERVER_CPUS,
+  type ServerSize,
+  type ServerSizeRequest,
+} from './server-size.ts';
+
+export interface ConfinableProcess {
+  /** names the cgroup, e.g. 'clone-0' */
+  name: string;
+  pid: number;
+  /** resolves when the process has exited */
+  exited: Promise<void>;
+}
+
+export async function confineProcess(
+  server: ConfinableProcess,
+  size: ServerSize | undefined,
+  roots: CgroupRoots = DEFAULT_CGROUP_ROOTS,
+): Promise<void> {
+  if (size?.model !== 'cpu-quota' || size.size === null || size.mechanism === undefined) return;
+  const group = await createCpuQuotaGroup(server.name, size.size, size.mechanism, roots);
+  try {
+    await group.add(server.pid);
+  } catch (error: unknown) {
+    await group.remove().catch(() => undefined);
+    throw error;
+  }
+  void server.exited.then(() => group.remove().catch(() => undefined));
+}
+
+let detected: Promise<Awaited<ReturnType<typeof detectCpuQuota>>> | undefined;
+
+/** The size servers will run at on this host for a request (default: DEFAULT_SERVER_CPUS CPUs each). */
+export async function resolveServerSize(
+  request: ServerSizeRequest = { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS },
+): Promise<ServerSize> {
+  if (request.kind !== 'cpus') return chooseServerSize(request, null);
+  detected ??= detectCpuQuota();
+  return chooseServerSize(request, await detected);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { type CapacityProbe, searchCapacity } from '../../../runners/orchestration/capacity-search.ts';
+
+/** a scripted system: holds the SLO up to `limit`/s, with the host idle share given per rate */
+function system(limit: number, hostIdle: (rate: number) => number = () => 0.4) {
+  const asked: number[] = [];
+  const measure = async (rate: number): Promise<CapacityProbe> => {
+    asked.push(rate);
+    return {
+      ok: rate <= limit,
+      p99Ms: rate <= limit ? 20 : 900,
+      errorRate: 0,
+      hostIdle: hostIdle(rate),
+      generatorCores: 0.1,
+    };
+  };
+  return { measure, asked };
+}
+
+describe('the capacity search', () => {
+  it('grows, then bisects to within the resolution of the knee', async () => {
+    const { measure, asked } = system(730);
+    const result = await searchCapacity(
+      { startRate: 50, maxRate: 5000, resolution: 10, precision: 0, confirmBreaks: 0 },
+      measure,
+    );
+    expect(asked.slice(0, 6)).toEqual([50, 100, 200, 400, 800, 600]);
+    expect(result.capacity).toBeGreaterThan(720);
+    expect(result.capacity).toBeLessThanOrEqual(730);
+    expect(result.knee!.rate - result.capacity!).toBeLessThanOrEqual(10);
+    expect(result.capped).toBe(false);
+    expect(result.hostBound).toBe(false);
+    expect(result.hostIdleAtKnee).toBeCloseTo(0.4);
+  });
+
+  it('stops bisecting at the relative precision', async () => {
+    const { measure, asked } = system(730);
+    const result = await searchCapacity(
+      { startRate: 50, maxRate: 5000, resolution: 10, confirmBreaks: 0 },
+      measure,
+    );
+    // the gap at the end is at most 10% of the capacity
+    expect(result.knee!.rate - result.capacity!).toBeLessThanOrEqual(result.capacity! * 0.1);
+    expect(asked.length).toBeLessThan(10);
+  });
+
+  it('re-measures a break before it counts, so one stall does not end the search', async () => {
+    let stalls = 1;
+    const result = await searchCapacity(
+      { startRate: 100, maxRate: 400, resolution: 10, confirmBreaks: 1 },
+      async (rate) => {
+        const stalled = rate === 200 && stalls-- > 0;
+        return { ok: !stalled, p99Ms: 10, errorRate: 0, hostIdle: 0.5, generatorCores: 0 };
+      },
+    );
+    expect(result.steps.map((step) => [step.rate, step.ok])).toEqual([
+      [100, true],
+      [200, false],
+      [200, true],
+      [400, true],
+    ]);
+    expect(result).toMatchObject({ capacity: 400, capped: true });
+  });
+
+  it('marks the answer host-bound when the host had no headroom at the knee', async () => {
+    const { measure } = system(300, (rate) => (rate > 300 ? 0.05 : 0.3));
+    const result = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, confirmBreaks: 0 },
+      measure,
+    );
+    expect(result.hostBound).toBe(true);
+    expect(result.hostIdleAtKnee).toBeCloseTo(0.05);
+  });
+
+  it('finds a capacity below the start rate, and none when nothing holds', async () => {
+    const low = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, confirmBreaks: 0 },
+      system(40).measure,
+    );
+    expect(low.capacity).toBeLessThanOrEqual(40);
+    expect(low.capacity).toBeGreaterThanOrEqual(30);
+    const none = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, confirmBreaks: 0 },
+      system(0).measure,
+    );
+    expect(none).toMatchObject({ capacity: null, capped: false });
+  });
+});

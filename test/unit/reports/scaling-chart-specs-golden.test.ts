@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { capacityChart } from '../../../reports/charts/capacity.ts';
+import { overTimeChart } from '../../../reports/charts/over-time.ts';
+import { shareChart } from '../../../reports/charts/share.ts';
+import { buildReportView } from '../../../reports/model/views.ts';
+import { expectMatchesGolden } from '../../golden/golden.ts';
+import { buildScalingFixture } from '../../helpers/scaling-fixture.ts';
+
+const clones = buildReportView(buildScalingFixture()).experiments[0]!;
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+describe('scaling chart specs', () => {
+  it('plots capacity against clones per session store with the ideal linear line', () => {
+    const chart = capacityChart(clones)!;
+    expectMatchesGolden('test/golden/charts/clones-capacity.json', json(chart));
+    const ideal = chart.config.data.datasets.find(
+      (dataset) => dataset.label === 'stateless (ideal: linear from 1)',
+    );
+    expect(ideal?.data).toEqual([
+      { x: 1, y: 60 },
+      { x: 2, y: 120 },
+      { x: 4, y: 240 },
+    ]);
+    expect(String(chart.config.options?.plugins?.subtitle?.text)).toContain(
+      'sticky-4: limited by this machine, not by the architecture',
+    );
+  });
+
+  it("shows the killed clone's share of the traffic going to zero at the kill", () => {
+    const chart = shareChart(clones)!;
+    expectMatchesGolden('test/golden/charts/clones-share.json', json(chart));
+    expect(chart.title).toContain('stateless-4');
+    const killed = chart.config.data.datasets.find((dataset) => dataset.label === 'clone-0 share (%)')!;
+    const share = (killed.data as { x: number; y: number }[]).map((point) => point.y);
+    expect(share.slice(0, 4)).toEqual([25, 25, 25, 25]);
+    expect(share.slice(4)).toEqual([0, 0, 0, 0, 0]);
+    expect(chart.config.options?.plugins).toMatchObject({ sbFaults: { faults: [{ x: 4 }] } });
+  });
+
+  it('plots failures per second over time', () => {
+    const chart = overTimeChart(clones)!;
+    expectMatchesGolden('test/golden/charts/clones-over-time.json', json(chart));
+    expect(chart.config.data.datasets.map((dataset) => dataset.label)).toEqual([
+      'sticky-2 sessions lost/s',
+      'sticky-4 sessions lost/s',
+    ]);
+  });
+});
