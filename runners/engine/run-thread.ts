@@ -112,7 +112,7 @@ async function runSchedule(
 }
 
 /** After an abort (Ctrl-C, SIGTERM), how long in-flight iterations may still finish: stop within 2 s. */
-export const ABORT_GRACE_MS = 1000;
+export const ABORT_GRACE_MS = 500;
 
 /** Sockets opened before the start beyond this count are opened on demand (an fd-friendly default). */
 export const MAX_WARM_SOCKETS = 1000;
