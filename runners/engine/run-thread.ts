@@ -139,6 +139,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
     preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
     timeoutMs,
+    ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
   });
   const metrics = new MetricsAccumulator({
     startAt,

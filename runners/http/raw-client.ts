@@ -126,6 +126,7 @@ export class RawHttpClient implements HttpClient {
       host: this.hostname,
       port: this.port,
       wantedHeader: this.options.servedByHeader,
+      maxBody: this.options.maxBody,
       readBuffer: this.readBuffer,
       settled: this.settled,
     });

@@ -21,6 +21,8 @@ export interface ConnectionOptions {
   port: number;
   /** a header whose value the parser reports for each response (served-by) */
   wantedHeader?: string;
+  /** the most body bytes kept for one response (when the request keeps its body) */
+  maxBody?: number;
   /** where socket reads land; shared by the client's connections (reads are handled synchronously) */
   readBuffer: Buffer;
   settled: Settled;
@@ -45,8 +47,8 @@ export class RawConnection {
   /** the last failure came from the socket (error, end, close), not from a timeout or the parser */
   private transportFailure = false;
 
-  constructor({ host, port, wantedHeader, readBuffer, settled }: ConnectionOptions) {
-    this.parser = new ResponseParser(wantedHeader);
+  constructor({ host, port, wantedHeader, maxBody, readBuffer, settled }: ConnectionOptions) {
+    this.parser = new ResponseParser(wantedHeader, maxBody);
     this.settled = settled;
     // onread: socket reads land in the client's one buffer and reach onData directly, without a
     // Buffer per read and without the Readable stream machinery (the parser copies what it keeps)
