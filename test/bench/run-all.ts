@@ -9,11 +9,12 @@ import { accuracy } from './accuracy.ts';
 import { efficiency } from './efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
+import { memoryAbuse } from './memory-abuse.ts';
 import { micro } from './micro.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [micro, efficiency, accuracy, latencyFloor, memory];
+const BENCHMARKS: readonly Benchmark[] = [micro, efficiency, accuracy, latencyFloor, memory, memoryAbuse];
 
 function usage(): string {
   const names = BENCHMARKS.map((bench) => `  ${bench.name.padEnd(14)}${bench.describe}`).join('\n');
