@@ -84,7 +84,7 @@ function parseStatus(data: Buffer, start: number, end: number): number {
     (data[start + 7] === 0x30 || data[start + 7] === 0x31) &&
     data[start + 8] === SP;
   const status = ok ? parseLength(data, start + 9, start + 12) : -2;
-  if (status < 0 || (end - start > 12 && data[start + 12] !== SP && data[start + 12] !== CR)) {
+  if (status < 100 || (end - start > 12 && data[start + 12] !== SP && data[start + 12] !== CR)) {
     throw parseError(`bad status line: ${data.toString('latin1', start, Math.min(end, start + 60))}`);
   }
   return status;
@@ -151,11 +151,21 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
         const value = data.toString('latin1', from, to);
         if (field === Field.Wanted)
           facts.wanted = folded ? `${facts.wanted} ${value}` : join(facts.wanted, value);
-        else encoding += ` ${value.toLowerCase()}`;
+        else encoding += `,${value.toLowerCase()}`;
       }
     }
     position = next + 1;
   }
-  facts.chunked = encoding.includes('chunked');
+  facts.chunked = encoding !== '' && lastCoding(encoding) === 'chunked';
   return facts;
+}
+
+/** The last coding of a Transfer-Encoding list: only a final `chunked` frames the body (RFC 9112 6.1). */
+function lastCoding(list: string): string {
+  const codings = list.split(',');
+  for (let i = codings.length - 1; i >= 0; i -= 1) {
+    const coding = codings[i]!.trim();
+    if (coding !== '') return coding;
+  }
+  return '';
 }
