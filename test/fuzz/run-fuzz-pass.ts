@@ -1,0 +1,25 @@
+/** One seeded pass of the differential fuzzer: `inputs` responses, each cut at random points. */
+import { compareParsers, explain, type FuzzTally } from './differential.ts';
+import { fuzzResponse, seededRandom, splitPoints } from './generate-response.ts';
+
+export function runFuzzPass(seed: number, inputs: number, keepUnexplained = 20): FuzzTally {
+  const random = seededRandom(seed);
+  const tally: FuzzTally = { inputs, agreed: 0, explained: {}, unexplained: [] };
+  let unexplained = 0;
+  for (let i = 0; i < inputs; i += 1) {
+    const response = fuzzResponse(random);
+    const disagreement = compareParsers(
+      response.text,
+      splitPoints(random, response.text.length),
+      response.close,
+    );
+    if (!disagreement) {
+      tally.agreed += 1;
+      continue;
+    }
+    const why = explain(disagreement);
+    if (why) tally.explained[why] = (tally.explained[why] ?? 0) + 1;
+    else if (unexplained++ < keepUnexplained) tally.unexplained.push(disagreement);
+  }
+  return tally;
+}
