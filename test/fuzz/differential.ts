@@ -134,9 +134,9 @@ export interface Disagreement {
  */
 export const OUR_LENIENCIES: Record<string, string> = {
   HPE_INVALID_HEADER_TOKEN: 'a header line we do not use (bad byte in its name, no colon) is ignored',
-  HPE_INVALID_TRANSFER_ENCODING: 'the body is chunked when any listed coding is chunked',
-  HPE_UNEXPECTED_CONTENT_LENGTH:
-    'chunked wins over Content-Length (RFC 9112 6.3); equal repeated lengths are one',
+  HPE_INVALID_TRANSFER_ENCODING:
+    'Content-Length beside a final chunked: chunked frames the body (RFC 9112 6.3)',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'repeated equal Content-Length values are one (RFC 9110 8.6)',
   HPE_INVALID_CONTENT_LENGTH: 'Content-Length is trimmed of spaces and tabs (OWS) before it is read',
   HPE_CR_EXPECTED: 'a bare LF ends a line',
   HPE_LF_EXPECTED: 'a bare LF ends a line; a lone CR is part of the line',
@@ -152,6 +152,8 @@ export function explain(d: Disagreement): string | undefined {
   if (d.ours.ok && !d.llhttp.ok) {
     if (d.llhttp.error === 'incomplete' && /transfer-encoding:[^\n]*chunked[ \t]+\r?\n/i.test(d.input))
       return 'Transfer-Encoding is trimmed of OWS (llhttp reads "chunked<tab>" as another coding and waits for the close)';
+    if (/HTTP\/1\.[01] 1\d\d[^\n]*\n(?:[^\r\n][^\n]*\n)*?content-length:/i.test(d.input))
+      return 'a 1xx response has no body whatever its Content-Length (RFC 9110 15.2); llhttp reads one';
     return OUR_LENIENCIES[d.llhttp.error ?? ''];
   }
   if (
@@ -161,6 +163,8 @@ export function explain(d: Disagreement): string | undefined {
     /bad status line/.test(d.ours.error ?? '')
   )
     return 'llhttp skips empty lines before a status line; we refuse them';
+  if (/\r(?!\n)/.test(d.input))
+    return 'a lone CR never ends a line for us (it stays in the line); llhttp may end the status line there';
   return undefined;
 }
 
