@@ -36,8 +36,10 @@ const { HTTPParser } = createRequire(import.meta.url)('_http_common') as LlhttpM
 function headerRecord(pairs: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < pairs.length; i += 2) {
+    // values are compared without their surrounding OWS (Node's parser now and then keeps a leading space)
     const name = pairs[i]!.toLowerCase();
-    record[name] = record[name] === undefined ? pairs[i + 1]! : `${record[name]}, ${pairs[i + 1]}`;
+    const value = pairs[i + 1]!.trim();
+    record[name] = record[name] === undefined ? value : `${record[name]}, ${value}`;
   }
   return record;
 }
