@@ -147,6 +147,8 @@ export const OUR_LENIENCIES: Record<string, string> = {
     'a chunk size ends at its first non-hex byte (the rest is skipped like an extension)',
   HPE_UNEXPECTED_SPACE: 'a folded line right after the status line is ignored',
   HPE_INVALID_STATUS: 'the status line may end with a bare LF',
+  HPE_CLOSED_CONNECTION:
+    'a 1xx interim response cannot close the connection (its version and Connection are ignored)',
 };
 
 /** Why a disagreement is one we chose, or undefined when it is unexplained (a bug to look at). */
