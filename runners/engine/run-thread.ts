@@ -38,6 +38,8 @@ export interface ThreadRun {
   signal?: AbortSignal;
   onSecond?: (point: SecondPoint) => void;
   encodeSeconds?: boolean;
+  /** the most sockets this thread may open (default: what the open-file limit allows) */
+  sockets?: number;
 }
 
 async function vuFactory(
@@ -135,7 +137,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const client = createHttpClient(options.client ?? 'raw', {
     origin: new URL(options.baseUrl).origin,
     // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
-    connections: Math.min(poolSize.max, socketBudget(readOpenFileLimit())),
+    connections: Math.min(poolSize.max, run.sockets ?? socketBudget(readOpenFileLimit())),
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
     preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
     timeoutMs,

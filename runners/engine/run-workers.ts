@@ -8,7 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { ScalebenchError } from '../../results/errors.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import type { LoadRunOptions } from '../load-models/types.ts';
+import { socketBudget } from './feasibility.ts';
 import { mergeReports, mergeSecond } from './merge-reports.ts';
+import { readOpenFileLimit } from './open-file-limit.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { hasWork, splitExecutor } from './split-executor.ts';
 import type { ThreadReport } from './thread-report.ts';
@@ -76,7 +78,11 @@ export async function runWorkers(
   ).filter(hasWork);
   const live = new LiveSeconds(executors.length, hooks.onSecond);
   const workerOptions: LoadRunOptions = { ...options, workers: 1 };
-  const started = executors.map((executor) => startWorker({ options: workerOptions, executor }, live));
+  // the threads share one process's open-file limit
+  const sockets = Math.max(1, Math.floor(socketBudget(readOpenFileLimit()) / executors.length));
+  const started = executors.map((executor) =>
+    startWorker({ options: workerOptions, executor, sockets }, live),
+  );
   const stop = () => {
     for (const worker of started) worker.send({ type: 'stop' });
   };
