@@ -12,6 +12,8 @@ import { writeResultsFile } from '../results/files.ts';
 import type { BenchResults } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema-version.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
+import { assertFeasible } from '../runners/engine/feasibility.ts';
+import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
 import { probeTcp } from '../runners/http/probe.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
@@ -172,6 +174,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
 
 export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
   const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
+  assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
   await assertReachable(new URL(options.load.baseUrl));
   if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });

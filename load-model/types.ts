@@ -101,6 +101,8 @@ export interface LoadRunOptions {
   saturation?: SaturationThresholds;
   /** which HTTP client to use; default 'raw' */
   client?: HttpClientKind;
+  /** the most body bytes kept per response for a flow's checks and captures (default 4 MiB); `bench` keeps none */
+  maxBody?: number;
   /** time allowed for in-flight iterations after the end (default: the request timeout) */
   gracefulStop?: DurationInput;
 }

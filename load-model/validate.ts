@@ -143,6 +143,7 @@ export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   c.duration(data, 'timeout', 'options', { optional: true, positive: true });
   c.duration(data, 'gracefulStop', 'options', { optional: true });
   c.number(data, 'workers', 'options', { min: 1, integer: true, optional: true });
+  c.number(data, 'maxBody', 'options', { min: 1, integer: true, optional: true });
   checkFlow(c, data);
   const request = data['request'];
   if (request !== undefined && !isObject(request))

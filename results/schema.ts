@@ -45,11 +45,12 @@ export const seriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
-/** error classes: refused, reset, timeout, status_4xx, status_5xx, check, other */
+/** error classes: refused, reset, timeout, parse (malformed response), status_4xx, status_5xx, check, other */
 export const errorClassSchema = z.enum([
   'refused',
   'reset',
   'timeout',
+  'parse',
   'status_4xx',
   'status_5xx',
   'check',

@@ -91,6 +91,8 @@ export interface ExperimentDefinition {
   serverSize?: string;
   /** per-request timeout (default 10s) */
   timeout?: DurationInput;
+  /** the most body bytes kept per response for the flow's checks and captures (default 4 MiB) */
+  maxBody?: number;
   /** when a trial counts as invalid because the generator saturated (default: schedule lag p99 > 10 ms, event-loop delay p99 > 50 ms) */
   saturation?: SaturationThresholds;
 }

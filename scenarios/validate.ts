@@ -20,6 +20,7 @@ function checkProfiles(experiment: ExperimentDefinition, where: string, errors: 
       executor: profile.executor,
       warmup: profile.warmup,
       ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+      ...(experiment.maxBody === undefined ? {} : { maxBody: experiment.maxBody }),
       ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
     });
     if (!result.ok) errors.push(...result.errors.map((error) => `${where}: profiles.${name}: ${error}`));

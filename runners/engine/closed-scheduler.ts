@@ -19,6 +19,9 @@ export interface ClosedSchedulerOptions {
   controlEveryMs?: number;
 }
 
+/** VUs started in a row without giving the event loop a turn. */
+export const MAX_START_BURST = 256;
+
 export async function runClosedSchedule(options: ClosedSchedulerOptions): Promise<number> {
   const { profile, clock, startAt, signal } = options;
   const vus: IterationRunner[] = [];
@@ -35,11 +38,16 @@ export async function runClosedSchedule(options: ClosedSchedulerOptions): Promis
     const offset = clock.now() - startAt;
     if (signal?.aborted || offset >= profile.totalMs) break;
     target = Math.floor(levelAt(profile, offset));
+    let started = 0;
     for (let index = 0; index < target; index += 1) {
       if (running.has(index)) continue;
       vus[index] ??= options.createVu(index);
       running.add(index);
       options.inFlight.track(loop(index, vus[index]!).finally(() => running.delete(index)));
+      // thousands of VUs connect at once: let the first answers and signals in between
+      started += 1;
+      if (started % MAX_START_BURST === 0) await clock.wait(0);
+      if (signal?.aborted) break;
     }
     await clock.wait(Math.min(options.controlEveryMs ?? 100, profile.totalMs - offset));
   }

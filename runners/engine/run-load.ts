@@ -8,6 +8,8 @@ import { validateLoadOptions } from '../../load-model/validate.ts';
 import { describePlan } from '../load-models/describe.ts';
 import { buildOutcome, type RunOutcome } from './build-outcome.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { assertFeasible } from './feasibility.ts';
+import { readOpenFileLimit } from './open-file-limit.ts';
 import { type ProgressPoint, ProgressTracker } from './progress-point.ts';
 import { runThread } from './run-thread.ts';
 import { runWorkers } from './run-workers.ts';
@@ -34,6 +36,7 @@ export function assertLoadOptions(options: unknown): LoadRunOptions {
 
 export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Promise<RunOutcome> {
   const options = assertLoadOptions(input);
+  assertFeasible(options, readOpenFileLimit());
   const clock = hooks.clock ?? systemClock;
   const plan = describePlan(options);
   const progress = new ProgressTracker(options, hooks.onSecond);

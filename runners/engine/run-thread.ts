@@ -14,8 +14,10 @@ import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
 import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
+import { socketBudget } from './feasibility.ts';
 import { InFlight } from './in-flight.ts';
 import { MetricsAccumulator } from './metrics.ts';
+import { readOpenFileLimit } from './open-file-limit.ts';
 import { runOpenSchedule } from './open-scheduler.ts';
 import { resolveFlow } from './resolve-flow.ts';
 import type { SecondPoint } from './second-buckets.ts';
@@ -35,6 +37,8 @@ export interface ThreadRun {
   signal?: AbortSignal;
   onSecond?: (point: SecondPoint) => void;
   encodeSeconds?: boolean;
+  /** the most sockets this thread may open (default: what the open-file limit allows) */
+  sockets?: number;
 }
 
 async function vuFactory(
@@ -108,6 +112,9 @@ async function runSchedule(
   return { ranMs, vusCreated };
 }
 
+/** After an abort (Ctrl-C, SIGTERM), how long in-flight iterations may still finish: stop within 2 s. */
+export const ABORT_GRACE_MS = 500;
+
 /** Sockets opened before the start beyond this count are opened on demand (an fd-friendly default). */
 export const MAX_WARM_SOCKETS = 1000;
 
@@ -128,10 +135,12 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const poolSize = vuPoolSize(run.executor);
   const client = await createHttpClient(options.client ?? 'raw', {
     origin: new URL(options.baseUrl).origin,
-    connections: poolSize.max,
+    // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
+    connections: Math.min(poolSize.max, run.sockets ?? socketBudget(readOpenFileLimit())),
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
     preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
     timeoutMs,
+    ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
   });
   const metrics = new MetricsAccumulator({
     startAt,
@@ -150,7 +159,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(run, { profile, poolSize, factory, metrics, inFlight }));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
-    await inFlight.drain(signal?.aborted ? Math.min(graceMs, 2000) : graceMs);
+    await inFlight.drain(signal?.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
   } finally {
     clearInterval(ticker);
     loopDelay.disable();

@@ -9,7 +9,9 @@ import { type ThreadEntry, threadEntry } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
+import { socketBudget } from './feasibility.ts';
 import { mergeReports, mergeSecond } from './merge-reports.ts';
+import { readOpenFileLimit } from './open-file-limit.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { hasWork, splitExecutor } from './split-executor.ts';
 import type { ThreadReport } from './thread-report.ts';
@@ -77,7 +79,11 @@ export async function runWorkers(
   const live = new LiveSeconds(executors.length, hooks.onSecond);
   const workerOptions: LoadRunOptions = { ...options, workers: 1 };
   const entry = threadEntry('runners/engine/worker-main.ts');
-  const started = executors.map((executor) => startWorker(entry, { options: workerOptions, executor }, live));
+  // the threads share one process's open-file limit
+  const sockets = Math.max(1, Math.floor(socketBudget(readOpenFileLimit()) / executors.length));
+  const started = executors.map((executor) =>
+    startWorker(entry, { options: workerOptions, executor, sockets }, live),
+  );
   const stop = () => {
     for (const worker of started) worker.send({ type: 'stop' });
   };

@@ -21,6 +21,7 @@ async function run(startAt: number): Promise<void> {
     const report = await runThread({
       options: input.options,
       executor: input.executor,
+      sockets: input.sockets,
       clock: systemClock,
       startAt,
       signal: controller.signal,

@@ -6,6 +6,8 @@ import type { ThreadReport } from './thread-report.ts';
 export interface WorkerInput {
   options: LoadRunOptions;
   executor: ExecutorConfig;
+  /** this thread's share of the sockets the open-file limit allows */
+  sockets: number;
 }
 
 export type ToWorker = { type: 'start'; startEpochMs: number } | { type: 'stop' };

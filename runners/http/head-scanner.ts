@@ -4,6 +4,7 @@
  * by scanning the bytes case-insensitively without building strings for the others. The full header
  * map is built lazily, only when asked (header-map.ts).
  */
+import { parseError } from './classify-error.ts';
 
 /** What the client needs from a head; `contentLength` is -1 when absent. */
 export interface HeadFacts {
@@ -83,8 +84,8 @@ function parseStatus(data: Buffer, start: number, end: number): number {
     (data[start + 7] === 0x30 || data[start + 7] === 0x31) &&
     data[start + 8] === SP;
   const status = ok ? parseLength(data, start + 9, start + 12) : -2;
-  if (status < 0 || (end - start > 12 && data[start + 12] !== SP && data[start + 12] !== CR)) {
-    throw new Error(`bad status line: ${data.toString('latin1', start, Math.min(end, start + 60))}`);
+  if (status < 100 || (end - start > 12 && data[start + 12] !== SP && data[start + 12] !== CR)) {
+    throw parseError(`bad status line: ${data.toString('latin1', start, Math.min(end, start + 60))}`);
   }
   return status;
 }
@@ -142,7 +143,7 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
       if (field === Field.ContentLength) {
         const length = parseLength(data, from, to);
         if (length < 0 || folded || (facts.contentLength >= 0 && facts.contentLength !== length))
-          throw new Error('bad content-length');
+          throw parseError('bad content-length');
         facts.contentLength = length;
       } else if (field === Field.Connection) {
         readConnection(facts, data, from, to);
@@ -150,11 +151,21 @@ export function scanHead(data: Buffer, start: number, end: number, wanted: Buffe
         const value = data.toString('latin1', from, to);
         if (field === Field.Wanted)
           facts.wanted = folded ? `${facts.wanted} ${value}` : join(facts.wanted, value);
-        else encoding += ` ${value.toLowerCase()}`;
+        else encoding += `,${value.toLowerCase()}`;
       }
     }
     position = next + 1;
   }
-  facts.chunked = encoding.includes('chunked');
+  facts.chunked = encoding !== '' && lastCoding(encoding) === 'chunked';
   return facts;
+}
+
+/** The last coding of a Transfer-Encoding list: only a final `chunked` frames the body (RFC 9112 6.1). */
+function lastCoding(list: string): string {
+  const codings = list.split(',');
+  for (let i = codings.length - 1; i >= 0; i -= 1) {
+    const coding = codings[i]!.trim();
+    if (coding !== '') return coding;
+  }
+  return '';
 }

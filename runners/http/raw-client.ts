@@ -99,7 +99,9 @@ export class RawHttpClient implements HttpClient {
     const doneAt = performance.now();
     this.release(connection);
     if (error) {
-      done(errorResult(error, sentAt, doneAt));
+      // a failure can come back within the tick that sent (EMFILE on connect is reported on nextTick):
+      // answering on the next turn keeps a loop of failing requests from starving the event loop
+      setImmediate(done, errorResult(error, sentAt, doneAt));
       return;
     }
     const result = response as ParsedResponse;
@@ -124,6 +126,7 @@ export class RawHttpClient implements HttpClient {
       host: this.hostname,
       port: this.port,
       wantedHeader: this.options.servedByHeader,
+      maxBody: this.options.maxBody,
       readBuffer: this.readBuffer,
       settled: this.settled,
     });

@@ -6,6 +6,7 @@
  */
 
 import type { HeaderMap } from '../../load-model/flows/header-map.ts';
+import { codedError, parseError } from './classify-error.ts';
 import { type HeadFacts, scanHead } from './head-scanner.ts';
 import { parseHeaderMap } from './header-map.ts';
 import { EMPTY_BODY, type HttpResult } from './types.ts';
@@ -53,13 +54,17 @@ enum State {
 
 const LF = 0x0a;
 const HEAD_END = Buffer.from('\r\n\r\n');
-const MAX_HEAD = 64 * 1024;
+/** The header cap: a head (status line, headers, blank line) longer than this is a parse error. */
+export const MAX_HEAD = 64 * 1024;
+/** The default body cap for responses whose body is kept (a flow's checks and captures read it). */
+export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 
 export class ResponseParser {
   private state = State.Head;
   private pending: Buffer = EMPTY_BODY;
   private remaining = 0;
   private bodyParts: Buffer[] = [];
+  private kept = 0;
   private keepBody = false;
   private noBody = false;
   private status = 0;
@@ -71,8 +76,14 @@ export class ResponseParser {
   private close = false;
   private readonly wantedName: Buffer | null;
 
-  /** `wantedHeader`: a header name whose value every response reports (ParsedResponse.wanted). */
-  constructor(wantedHeader?: string) {
+  /**
+   * `wantedHeader`: a header name whose value every response reports (ParsedResponse.wanted);
+   * `maxBody`: the most body bytes kept for one response (a larger kept body fails the exchange).
+   */
+  constructor(
+    wantedHeader?: string,
+    private readonly maxBody = DEFAULT_MAX_BODY,
+  ) {
     this.wantedName = wantedHeader ? Buffer.from(wantedHeader.toLowerCase(), 'latin1') : null;
   }
 
@@ -81,6 +92,7 @@ export class ResponseParser {
     this.state = State.Head;
     this.pending = EMPTY_BODY;
     if (this.bodyParts.length > 0) this.bodyParts = [];
+    this.kept = 0;
     this.keepBody = keepBody;
     this.noBody = isHead;
   }
@@ -115,7 +127,7 @@ export class ResponseParser {
           }
           const end = indexWithin(data, HEAD_END, offset, limit);
           if (end < 0) {
-            if (limit - offset > MAX_HEAD) throw new Error('response head larger than 64 KiB');
+            if (limit - offset > MAX_HEAD) throw parseError('response head larger than 64 KiB');
             this.pending = copyOf(data, offset, limit);
             return null;
           }
@@ -125,7 +137,7 @@ export class ResponseParser {
         }
         case State.Length: {
           const take = Math.min(this.remaining, limit - offset);
-          if (this.keepBody) this.bodyParts.push(copyOf(data, offset, offset + take));
+          if (this.keepBody) this.keep(data, offset, offset + take);
           offset += take;
           this.remaining -= take;
           if (this.remaining === 0) this.state = State.Done;
@@ -134,7 +146,7 @@ export class ResponseParser {
         case State.ChunkSize: {
           const end = indexWithin(data, LF, offset, limit);
           if (end < 0) {
-            this.pending = copyOf(data, offset, limit);
+            this.pending = pendingLine(data, offset, limit);
             return null;
           }
           const size = chunkSize(data, offset, end);
@@ -146,8 +158,7 @@ export class ResponseParser {
         case State.ChunkData: {
           const take = Math.min(this.remaining, limit - offset);
           const dataLeft = this.remaining - 2; // chunk bytes still owed before the CRLF
-          if (this.keepBody && dataLeft > 0)
-            this.bodyParts.push(copyOf(data, offset, offset + Math.min(take, dataLeft)));
+          if (this.keepBody && dataLeft > 0) this.keep(data, offset, offset + Math.min(take, dataLeft));
           offset += take;
           this.remaining -= take;
           if (this.remaining === 0) this.state = State.ChunkSize;
@@ -156,7 +167,7 @@ export class ResponseParser {
         case State.ChunkTrailer: {
           const end = indexWithin(data, LF, offset, limit);
           if (end < 0) {
-            this.pending = copyOf(data, offset, limit);
+            this.pending = pendingLine(data, offset, limit);
             return null;
           }
           const empty = end === offset || (end === offset + 1 && data[offset] === 0x0d);
@@ -165,12 +176,12 @@ export class ResponseParser {
           break;
         }
         case State.UntilClose:
-          if (this.keepBody) this.bodyParts.push(copyOf(data, offset, limit));
+          if (this.keepBody) this.keep(data, offset, limit);
           return null;
         case State.Done:
           this.state = State.Head;
-          if (offset < limit) throw new Error('unexpected bytes after the response');
-          return this.result();
+          // bytes after a complete response answer no request: this response stands, the socket goes
+          return this.result(offset < limit);
       }
     }
     return null;
@@ -183,7 +194,15 @@ export class ResponseParser {
     return this.result();
   }
 
-  private result(): ParsedResponse {
+  /** Keeps a copy of body bytes data[start, end), within the body cap. */
+  private keep(data: Buffer, start: number, end: number): void {
+    this.kept += end - start;
+    if (this.kept > this.maxBody)
+      throw codedError('SB_BODY_TOO_LARGE', `response body larger than ${this.maxBody} bytes (maxBody)`);
+    this.bodyParts.push(copyOf(data, start, end));
+  }
+
+  private result(extraBytes = false): ParsedResponse {
     const body =
       this.bodyParts.length === 0
         ? EMPTY_BODY
@@ -191,7 +210,7 @@ export class ResponseParser {
           ? this.bodyParts[0]!
           : Buffer.concat(this.bodyParts);
     if (this.bodyParts.length > 0) this.bodyParts = [];
-    return new ParsedResponse(this.status, this.head, body, this.close, this.wanted);
+    return new ParsedResponse(this.status, this.head, body, this.close || extraBytes, this.wanted);
   }
 
   /** Scans the head data[start, end) (end: where its closing CRLF CRLF starts) and keeps it for the next. */
@@ -248,6 +267,12 @@ function indexWithin(data: Buffer, value: Buffer | number, from: number, limit: 
   return at >= 0 && at + size <= limit ? at : -1;
 }
 
+/** An unfinished chunk-size or trailer line, kept for the next read: capped like a head. */
+function pendingLine(data: Buffer, start: number, end: number): Buffer {
+  if (end - start > MAX_HEAD) throw parseError('chunk line longer than 64 KiB');
+  return copyOf(data, start, end);
+}
+
 /** A copy of data[start, end) (allocUnsafe takes small ones from the shared pool). */
 function copyOf(data: Buffer, start: number, end: number): Buffer {
   if (start === end) return EMPTY_BODY;
@@ -274,6 +299,6 @@ function chunkSize(data: Buffer, start: number, end: number): number {
     size = size * 16 + digit;
     digits += 1;
   }
-  if (digits === 0 || !Number.isSafeInteger(size)) throw new Error('bad chunk size');
+  if (digits === 0 || !Number.isSafeInteger(size)) throw parseError('bad chunk size');
   return size;
 }

@@ -46,6 +46,8 @@ export interface HttpClientOptions {
   timeoutMs: number;
   /** a header whose value each result reports as `servedBy` (lower-case name) */
   servedByHeader?: string;
+  /** the most body bytes kept for a response prepared with keepBody (default 4 MiB); more fails it */
+  maxBody?: number;
   /** sockets to open at once, before the first request (raw client; warm sockets for arrivals) */
   preconnect?: number;
 }

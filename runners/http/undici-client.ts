@@ -1,8 +1,9 @@
 /** The same interface over undici's Pool, kept to compare against the raw client (and as a fallback). */
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { HeaderMap } from '../../load-model/flows/header-map.ts';
-import { classifyError } from './classify-error.ts';
+import { classifyError, codedError } from './classify-error.ts';
+import { DEFAULT_MAX_BODY } from './response-parser.ts';
 import {
   EMPTY_BODY,
   type HttpClient,
@@ -51,9 +52,9 @@ export class UndiciHttpClient implements HttpClient {
         body: request.body,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      let body = EMPTY_BODY;
-      if (prepared.keepBody) body = Buffer.from(await response.body.arrayBuffer());
-      else await response.body.dump();
+      const body = prepared.keepBody
+        ? await readCapped(response.body, this.options.maxBody ?? DEFAULT_MAX_BODY)
+        : await skipBody(response.body);
       const headers: HeaderMap = {};
       for (const [name, value] of Object.entries(response.headers))
         if (value !== undefined) headers[name] = value;
@@ -84,4 +85,29 @@ export class UndiciHttpClient implements HttpClient {
   async close(): Promise<void> {
     await this.pool.destroy();
   }
+}
+
+type Body = Dispatcher.ResponseData['body'];
+
+/** The body's bytes, or an error once more than `max` arrived (the rest is not read). */
+async function readCapped(body: Body, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of body) {
+    size += (part as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw codedError('SB_BODY_TOO_LARGE', `response body larger than ${max} bytes (maxBody)`);
+    }
+    parts.push(part as Buffer);
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
+/** Reads the body to its end without keeping it (dump() would give up on a large one and close). */
+async function skipBody(body: Body): Promise<Buffer> {
+  for await (const _ of body) {
+    // discarded
+  }
+  return EMPTY_BODY;
 }

@@ -80,6 +80,7 @@ export async function runTrial(
           flow: resolveFlowRef(experiment.flow, plan.baseDir),
           flowParams: experiment.flowParams ?? {},
           ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+          ...(experiment.maxBody === undefined ? {} : { maxBody: experiment.maxBody }),
           ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
         },
         hooks,

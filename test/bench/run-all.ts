@@ -9,6 +9,7 @@ import { accuracy } from './accuracy.ts';
 import { efficiency } from './efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
+import { memoryAbuse } from './memory-abuse.ts';
 import { micro } from './micro.ts';
 import { startup } from './startup.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   accuracy,
   latencyFloor,
   memory,
+  memoryAbuse,
 ];
 
 function usage(): string {

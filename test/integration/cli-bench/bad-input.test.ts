@@ -22,6 +22,11 @@ describe('scalebench bench rejects bad input with one line, a hint and exit 2', 
     [['http://127.0.0.1:1/', '--connections', 'x'], /--connections 'x' is not an integer/],
     [['http://127.0.0.1:1/', '--rate', '5', '--connections', '2'], /cannot be used together/],
     [['http://127.0.0.1:1/', '--header', 'no-colon'], /is not name:value/],
+    [
+      ['http://127.0.0.1:1/', '--rate', '1e9', '--duration', '2s'],
+      /arrivals\/s per thread cannot even be scheduled/,
+    ],
+    [['http://127.0.0.1:1/', '--connections', '100000000'], /connections need 100000000 open files/],
   ])('bench %j', async (args, message) => {
     const result = await runCliInProcess(['bench', ...args]);
     expect(result.code).toBe(2);

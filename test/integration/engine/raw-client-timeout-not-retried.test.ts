@@ -57,7 +57,7 @@ describe('raw client retry', () => {
     const target = await server((socket) => socket.write('SMTP ready\r\n\r\n'));
     const result = await secondRequest(target.origin, 2000);
     expect(result.status).toBe(0);
-    expect(result.errorClass).toBe('other');
+    expect(result.errorClass).toBe('parse');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(target.requests()).toBe(2);
   });

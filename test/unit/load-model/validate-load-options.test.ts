@@ -30,6 +30,7 @@ describe('validateLoadOptions', () => {
       },
       timeout: 'soon',
       workers: 1.5,
+      maxBody: 0,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -40,6 +41,7 @@ describe('validateLoadOptions', () => {
       'executor.maxVUs (2) must be at least preAllocatedVUs (5)',
       'options.timeout "soon" is not a duration (use 250ms, 30s, 2m, 1h)',
       'options.workers must be a whole number, got 1.5',
+      'options.maxBody must be at least 1, got 0',
     ]);
   });
 
