@@ -1,5 +1,5 @@
 /**
- * Children that must not outlive scalebench. Every process scalebench starts (a clone, a worker, a
+ * Children (and temp folders) that must not outlive scalebench. Every process scalebench starts (a clone, a worker, a
  * balancer, a private Redis or PostgreSQL) is guarded here until it has exited or been stopped:
  *
  * - on a normal exit, an error or a forced second Ctrl-C, an `exit` hook signals what is still alive;
@@ -23,13 +23,19 @@ interface Guarded {
 }
 
 /**
- * The reaper reads `+ <g|p> <pid> <signal>` and `- <g|p> <pid>` lines; at end of input it signals every
- * child still listed. Plain POSIX sh and awk, so it starts in milliseconds and needs nothing installed.
+ * The reaper reads `+ <g|p> <pid> <signal>` and `- <g|p> <pid>` lines for children, `+d <path>` and
+ * `-d <path>` for temp folders; at end of input it signals every child still listed, then (a second
+ * later, once they have let go of their files) removes every folder still listed. Plain POSIX sh and
+ * awk, so it starts in milliseconds and needs nothing installed.
  */
 const REAPER_SCRIPT = [
   `awk '$1=="+"{live[$2" "$3]=$4} $1=="-"{delete live[$2" "$3]}`,
-  `END{for(k in live){split(k,a," "); print live[k], (a[1]=="g" ? "-" a[2] : a[2])}}'`,
-  '| while read -r sig target; do kill -s "$sig" -- "$target" 2>/dev/null; done',
+  `$1=="+d"{dirs[substr($0,4)]=1} $1=="-d"{delete dirs[substr($0,4)]}`,
+  `END{for(k in live){split(k,a," "); print live[k], (a[1]=="g" ? "-" a[2] : a[2])}`,
+  `for(d in dirs) print "DIR", d}'`,
+  '| { slept=; while read -r sig target; do',
+  'if [ "$sig" = DIR ]; then [ -n "$slept" ] || { sleep 1; slept=1; }; rm -rf -- "$target";',
+  'else kill -s "$sig" -- "$target" 2>/dev/null; fi; done; }',
 ].join(' ');
 
 const guarded = new Map<string, Guarded>();
@@ -48,6 +54,18 @@ export function guardChild(pid: number, options: GuardOptions): () => void {
     if (guarded.get(key) !== entry) return;
     guarded.delete(key);
     tellReaper(`- ${key}\n`);
+  };
+}
+
+/** Guards a temp folder: removed by the reaper if scalebench is killed before its cleanup ran. */
+export function guardFolder(path: string): () => void {
+  if (path.includes('\n')) return () => {};
+  tellReaper(`+d ${path}\n`);
+  let forgotten = false;
+  return () => {
+    if (forgotten) return;
+    forgotten = true;
+    tellReaper(`-d ${path}\n`);
   };
 }
 

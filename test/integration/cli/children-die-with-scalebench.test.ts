@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { binPath, type SpawnedCli, spawnCli } from '../../helpers/cli.ts';
 import { descendants, waitForDescendants, waitUntilGone } from '../../helpers/process-tree.ts';
@@ -76,7 +77,7 @@ describe('everything scalebench starts dies with it', () => {
   it('kill -9 of `services start --start` takes the private Redis and PostgreSQL down with it', async () => {
     cli = spawnCli(['services', 'start', 'redis', 'postgres', '--start', '--json']);
     const stdout = await cli.waitForStdout(/\]\n/, 60_000);
-    const services = JSON.parse(stdout) as { name: string; source: string; pid: number }[];
+    const services = JSON.parse(stdout) as { name: string; source: string; pid: number; dataDir: string }[];
     expect(services.map((service) => [service.name, service.source])).toEqual([
       ['redis', 'started'],
       ['postgres', 'started'],
@@ -84,6 +85,8 @@ describe('everything scalebench starts dies with it', () => {
     const children = descendants(cli.child.pid!);
     leftovers.push(...children.map((child) => child.pid));
     expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(services.map((s) => s.pid)));
+    const folders = services.map((service) => service.dataDir);
+    expect(folders.filter((folder) => existsSync(folder))).toEqual(folders);
 
     cli.child.kill('SIGKILL');
     await cli.result;
@@ -93,6 +96,10 @@ describe('everything scalebench starts dies with it', () => {
         5000,
       ),
     ).toEqual([]);
+    // and their data folders, once the servers have let go of them
+    const deadline = Date.now() + 5000;
+    while (folders.some((folder) => existsSync(folder)) && Date.now() < deadline) await sleep(100);
+    expect(folders.filter((folder) => existsSync(folder))).toEqual([]);
   });
 
   it('a second SIGINT forces the stop at once (exit 130) and still leaves no child', async () => {
