@@ -47,12 +47,15 @@ enum State {
   Length,
   ChunkSize,
   ChunkData,
+  /** the CRLF (or bare LF) that must follow a chunk's data */
+  ChunkEnd,
   ChunkTrailer,
   UntilClose,
   Done,
 }
 
 const LF = 0x0a;
+const CR = 0x0d;
 const HEAD_END = Buffer.from('\r\n\r\n');
 /** The header cap: a head (status line, headers, blank line) longer than this is a parse error. */
 export const MAX_HEAD = 64 * 1024;
@@ -63,6 +66,7 @@ export class ResponseParser {
   private state = State.Head;
   private pending: Buffer = EMPTY_BODY;
   private remaining = 0;
+  private sawCR = false;
   private bodyParts: Buffer[] = [];
   private kept = 0;
   private keepBody = false;
@@ -151,17 +155,26 @@ export class ResponseParser {
           }
           const size = chunkSize(data, offset, end);
           offset = end + 1;
-          this.remaining = size + 2;
+          this.remaining = size;
+          this.sawCR = false;
           this.state = size === 0 ? State.ChunkTrailer : State.ChunkData;
           break;
         }
         case State.ChunkData: {
           const take = Math.min(this.remaining, limit - offset);
-          const dataLeft = this.remaining - 2; // chunk bytes still owed before the CRLF
-          if (this.keepBody && dataLeft > 0) this.keep(data, offset, offset + Math.min(take, dataLeft));
+          if (this.keepBody) this.keep(data, offset, offset + take);
           offset += take;
           this.remaining -= take;
-          if (this.remaining === 0) this.state = State.ChunkSize;
+          if (this.remaining === 0) this.state = State.ChunkEnd;
+          break;
+        }
+        case State.ChunkEnd: {
+          // a chunk size that lies shows here: the bytes after its data are not a line end
+          const byte = data[offset]!;
+          offset += 1;
+          if (byte === LF) this.state = State.ChunkSize;
+          else if (byte === CR && !this.sawCR) this.sawCR = true;
+          else throw parseError('chunk data not followed by CRLF');
           break;
         }
         case State.ChunkTrailer: {

@@ -167,6 +167,8 @@ export function explain(d: Disagreement): string | undefined {
     /bad status line/.test(d.ours.error ?? '')
   )
     return 'llhttp skips empty lines before a status line; we refuse them';
+  if (!d.ours.ok && d.llhttp.ok && /^bad status line: HTTP\/(?!1\.[01] )/.test(d.ours.error ?? ''))
+    return 'we refuse a status line that is not HTTP/1.0 or HTTP/1.1; llhttp takes other versions';
   if (/\r(?!\n)/.test(d.input))
     return 'a lone CR never ends a line for us (it stays in the line); llhttp may end the status line there';
   return undefined;
@@ -193,5 +195,7 @@ export interface FuzzTally {
   inputs: number;
   agreed: number;
   explained: Record<string, number>;
+  /** how many were unexplained; `unexplained` keeps the first few with their inputs */
+  unexplainedCount: number;
   unexplained: Disagreement[];
 }

@@ -18,8 +18,7 @@ function everyBoundary(text: string, close: boolean) {
 
 export function runFuzzPass(seed: number, inputs: number, keepUnexplained = 20): FuzzTally {
   const random = seededRandom(seed);
-  const tally: FuzzTally = { inputs, agreed: 0, explained: {}, unexplained: [] };
-  let unexplained = 0;
+  const tally: FuzzTally = { inputs, agreed: 0, explained: {}, unexplainedCount: 0, unexplained: [] };
   for (let i = 0; i < inputs; i += 1) {
     const response = fuzzResponse(random);
     const disagreement =
@@ -31,7 +30,7 @@ export function runFuzzPass(seed: number, inputs: number, keepUnexplained = 20):
     }
     const why = explain(disagreement);
     if (why) tally.explained[why] = (tally.explained[why] ?? 0) + 1;
-    else if (unexplained++ < keepUnexplained) tally.unexplained.push(disagreement);
+    else if (tally.unexplainedCount++ < keepUnexplained) tally.unexplained.push(disagreement);
   }
   return tally;
 }

@@ -21,7 +21,7 @@ for (let done = 0, batch = 0; done < inputs; done += BATCH, batch += 1) {
   agreed += tally.agreed;
   for (const [why, count] of Object.entries(tally.explained)) explained[why] = (explained[why] ?? 0) + count;
   for (const d of tally.unexplained) process.stdout.write(`UNEXPLAINED ${JSON.stringify(d)}\n`);
-  unexplained += tally.unexplained.length;
+  unexplained += tally.unexplainedCount;
   process.stdout.write(
     `${Math.min(done + BATCH, inputs)} inputs, ${unexplained} unexplained, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
   );

@@ -27,6 +27,16 @@ describe('response parser caps', () => {
     expect(failure(() => parser.feed(bytes('1'.repeat(MAX_HEAD + 1))))).toMatchObject({ code: 'SB_PARSE' });
   });
 
+  it('refuses chunk data longer than its announced size (no CRLF where the size says)', () => {
+    const parser = new ResponseParser();
+    parser.start(true, false);
+    const lying = bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n');
+    expect(failure(() => parser.feed(lying))).toMatchObject({ code: 'SB_PARSE' });
+    parser.start(true, false);
+    const bareLf = bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\n0\r\n\r\n');
+    expect(parser.feed(bareLf)?.body.toString()).toBe('abc');
+  });
+
   it('fails a kept body beyond maxBody, and skips any size of body it does not keep', () => {
     const keeping = new ResponseParser(undefined, 10);
     keeping.start(true, false);
