@@ -32,6 +32,7 @@ export interface RunFlags {
   stack: string;
   quiet?: boolean;
   serverSize?: string;
+  maxBody?: string;
 }
 
 export interface RunOptions {
@@ -47,6 +48,8 @@ export interface RunOptions {
   quiet: boolean;
   /** --server-size; undefined: each experiment's own size */
   serverSize: ServerSizeRequest | undefined;
+  /** --max-body: the most body bytes a flow keeps of one response; undefined: each experiment's own */
+  maxBody: number | undefined;
 }
 
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
@@ -73,6 +76,10 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     stack: flags.stack,
     quiet: Boolean(flags.quiet),
     serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
+    maxBody:
+      flags.maxBody === undefined
+        ? undefined
+        : parseNumber(flags.maxBody, '--max-body', { min: 1, integer: true }),
   };
 }
 
@@ -101,7 +108,10 @@ function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
 export async function runRun(options: RunOptions, ctx: CliContext): Promise<void> {
   if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
   const all = await loadExperiments(ctx.cwd, options.configPath);
-  const experiments = selectExperiments(all, options.experiments);
+  const maxBody = options.maxBody;
+  const experiments = selectExperiments(all, options.experiments).map((experiment) =>
+    maxBody === undefined ? experiment : { ...experiment, maxBody },
+  );
   checkVariantNames(experiments, options.variants);
   const emit = createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet });
   // after each trial only the cheap formats; charts and the HTML page (seconds each) once at the end

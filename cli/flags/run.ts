@@ -36,6 +36,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
       '--server-size <size>',
       `each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none' (default: the experiment's own, else ${DEFAULT_SERVER_CPUS} CPU)`,
     )
+    .option(
+      '--max-body <bytes>',
+      'the most body bytes a flow keeps of one response for its checks and captures (default 4 MiB); bodies nobody reads are never kept',
+    )
     .option('-q, --quiet', 'no progress output')
     .action(async (experiments: string[], flags: RunFlags) => {
       const { parseRunOptions, runRun } = await import('../run.ts');
