@@ -78,7 +78,10 @@ async function drain(url: string, signal: AbortSignal | undefined): Promise<void
   while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
     const started = performance.now();
     const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
-      async (response) => (await response.arrayBuffer(), true),
+      async (response) => {
+        await response.arrayBuffer();
+        return true;
+      },
       () => false,
     );
     fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
