@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.ts';
 import { findTarget, targetRegistry } from '../targets/registry.ts';
+import { resolveServerSize } from '../targets/sizing/confine.ts';
+import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
 import { resolveVariant } from '../targets/variant.ts';
 import type { CliContext } from './context.ts';
@@ -20,6 +22,8 @@ export interface TargetsStartOptions {
   clones: number | undefined;
   workers: number | undefined;
   logDir: string;
+  /** --server-size: each server process's size; undefined runs them unsized */
+  serverSize: ServerSizeRequest | undefined;
 }
 
 interface StartFlags {
@@ -27,6 +31,7 @@ interface StartFlags {
   clones?: string;
   workers?: string;
   logDir?: string;
+  serverSize?: string;
 }
 
 export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: string): TargetsStartOptions {
@@ -40,6 +45,7 @@ export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: st
     variant,
     clones: count(flags.clones, '--clones'),
     workers: count(flags.workers, '--workers'),
+    serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
     logDir: flags.logDir
       ? resolve(cwd, flags.logDir)
       : join(tmpdir(), 'scalebench-logs', `${experiment}-${stamp}`),
@@ -64,6 +70,10 @@ export function registerTargets(program: Command, ctx: CliContext): void {
     .option('--variant <key=value>', 'a variant knob, repeatable (see `targets list`)', collect)
     .option('--clones <n>', 'number of app clones (clones: default 2; caching: default 1)')
     .option('--workers <n>', 'number of queue workers (async, work=queued)')
+    .option(
+      '--server-size <size>',
+      "each server process's size: CPUs (e.g. 0.25), 'workers=N' or 'none' (default)",
+    )
     .option(
       '--log-dir <dir>',
       'folder for the processes’ log files (default: a new folder under the temp dir)',
@@ -124,6 +134,7 @@ async function startTarget(options: TargetsStartOptions, ctx: CliContext): Promi
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     logDir: options.logDir,
     env: ctx.env,
+    ...(options.serverSize ? { server: await resolveServerSize(options.serverSize) } : {}),
   });
   try {
     // interrupted while starting: stop without announcing a target that is about to go away
