@@ -61,6 +61,10 @@ export const clonesExperiment = defineExperiment({
     stepDuration: '1200ms',
     warmup: '400ms',
     precision: 0.15,
+    // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
+    // first, and logins are cheap, so 50 of them would make slow low-rate steps look cheaper per
+    // iteration than fast high-rate ones
+    flowParams: { users: 8 },
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['stateless-1', 'stateless-4'],
   },
