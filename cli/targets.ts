@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.ts';
 import { findTarget, targetRegistry } from '../targets/registry.ts';
+import { resolveServerSize } from '../targets/sizing/confine.ts';
+import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
 import { resolveVariant } from '../targets/variant.ts';
 import { type CliContext, untilAborted } from './context.ts';
@@ -19,6 +21,8 @@ export interface TargetsStartOptions {
   clones: number | undefined;
   workers: number | undefined;
   logDir: string;
+  /** --server-size: each server process's size; undefined runs them unsized */
+  serverSize: ServerSizeRequest | undefined;
 }
 
 export interface StartFlags {
@@ -26,6 +30,7 @@ export interface StartFlags {
   clones?: string;
   workers?: string;
   logDir?: string;
+  serverSize?: string;
 }
 
 export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: string): TargetsStartOptions {
@@ -39,6 +44,7 @@ export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: st
     variant,
     clones: count(flags.clones, '--clones'),
     workers: count(flags.workers, '--workers'),
+    serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
     logDir: flags.logDir
       ? resolve(cwd, flags.logDir)
       : join(tmpdir(), 'scalebench-logs', `${experiment}-${stamp}`),
@@ -85,6 +91,7 @@ export async function startTarget(options: TargetsStartOptions, ctx: CliContext)
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     logDir: options.logDir,
     env: ctx.env,
+    ...(options.serverSize ? { server: await resolveServerSize(options.serverSize) } : {}),
   });
   try {
     // interrupted while starting: stop without announcing a target that is about to go away

@@ -24,6 +24,10 @@ export function registerTargets(program: Command, ctx: CliContext): void {
     .option('--clones <n>', 'number of app clones (clones: default 2; caching: default 1)')
     .option('--workers <n>', 'number of queue workers (async, work=queued)')
     .option(
+      '--server-size <size>',
+      "each server process's size: CPUs (e.g. 0.25), 'workers=N' or 'none' (default)",
+    )
+    .option(
       '--log-dir <dir>',
       'folder for the processes’ log files (default: a new folder under the temp dir)',
     )

@@ -15,17 +15,19 @@ const searched = (experiment: ExperimentView) =>
 /** the variant's name without its clone count: 'stateless-4' → 'stateless' */
 export const storeOf = (variant: VariantView) => variant.name.replace(/-\d+$/, '');
 
-function subtitleOf(variants: VariantView[]): string {
+/** one line for the server model and the SLO, one more naming host-bound variants */
+function subtitleOf(variants: VariantView[]): string[] {
   const server = variants.find((variant) => variant.server)?.server;
   const slo = variants[0]?.slo;
-  const parts = [
+  const first = [
     server ? `each server: ${server}` : null,
     slo ? `SLO p99 ≤ ${slo.p99Ms} ms, errors ≤ ${formatPercent(slo.errorRate)}` : null,
-    ...variants
-      .filter((variant) => variant.kneeHostBound)
-      .map((variant) => `${variant.name}: ${HOST_BOUND_NOTE}`),
   ];
-  return parts.filter(Boolean).join('; ');
+  const bound = variants.filter((variant) => variant.kneeHostBound).map((variant) => variant.name);
+  return [
+    first.filter(Boolean).join('; '),
+    ...(bound.length > 0 ? [`host-bound, ${HOST_BOUND_NOTE}: ${bound.join(', ')}`] : []),
+  ];
 }
 
 export function capacityChart(experiment: ExperimentView): ChartSpec | null {

@@ -51,7 +51,7 @@ export function colorAt(index: number): string {
   return palette[index % palette.length]!;
 }
 
-export function titleOptions(text: string, subtitle?: string) {
+export function titleOptions(text: string, subtitle?: string | string[]) {
   return {
     title: { display: true, text, font: { size: 16, weight: 'bold' as const } },
     subtitle: { display: Boolean(subtitle), text: subtitle ?? '', padding: { bottom: 8 } },

@@ -40,7 +40,8 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
     data: series.map((point) => {
       const counts = point.servedBy ?? {};
       const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      return { x: point.second, y: total === 0 ? 0 : (100 * (counts[instance] ?? 0)) / total };
+      // a point stands for its whole second: drawn at the middle, so a fault inside it lines up
+      return { x: point.second + 0.5, y: total === 0 ? 0 : (100 * (counts[instance] ?? 0)) / total };
     }),
     borderColor: colorAt(index),
     backgroundColor: colorAt(index),
@@ -53,7 +54,7 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
   );
   const failures = failing.map((metric, index) => ({
     label: `${metric.label} per second`,
-    data: series.map((point) => ({ x: point.second, y: point.counters?.[metric.violation] ?? 0 })),
+    data: series.map((point) => ({ x: point.second + 0.5, y: point.counters?.[metric.violation] ?? 0 })),
     borderColor: '#000000',
     backgroundColor: '#000000',
     borderWidth: 1.5,
@@ -86,6 +87,7 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
       failures: {
         type: 'linear',
         position: 'right',
+        display: failures.length > 0,
         min: 0,
         grid: { drawOnChartArea: false },
         title: axisTitle('failures per second (dashed)'),

@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 export interface CpuSample {
   /** monotonic ms */
   atMs: number;
-  /** host CPU ticks since boot, all cores: idle (idle + iowait) and total; null where unknown */
+  /** host CPU ticks since boot, all cores: available (idle + iowait + nice) and total; null where unknown */
   hostIdleTicks: number | null;
   hostTotalTicks: number | null;
   /** CPU ms this process has used (user + system) */
@@ -27,14 +27,18 @@ export interface HostLoad {
   generatorCores: number;
 }
 
-/** parses the aggregate `cpu` line of /proc/stat: user nice system idle iowait irq softirq steal ... */
+/**
+ * Parses the aggregate `cpu` line of /proc/stat (user nice system idle iowait irq softirq steal ...).
+ * CPU spent on niced (low-priority) processes counts as available: such work yields the CPU to the
+ * benchmark's processes, which run at normal priority, so it leaves them the same headroom as idle.
+ */
 export function parseProcStat(text: string): { idle: number; total: number } | null {
   const line = text.split('\n').find((entry) => entry.startsWith('cpu '));
   if (!line) return null;
   const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
   if (fields.length < 5 || fields.some((value) => !Number.isFinite(value))) return null;
   const total = fields.reduce((sum, value) => sum + value, 0);
-  return { idle: fields[3]! + fields[4]!, total };
+  return { idle: fields[1]! + fields[3]! + fields[4]!, total };
 }
 
 export const systemCpuSampler: CpuSampler = () => {

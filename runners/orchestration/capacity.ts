@@ -1,7 +1,7 @@
 /**
  * Capacity search against a running target: the pure grow-then-bisect search (capacity-search.ts)
  * over short open-model steps at the experiment's SLO (p99 and error rate; a step that dropped
- * arrivals or saturated the generator breaks it too). Each step has a short warm-up left out of its
+ * arrivals breaks it too). Each step has a short warm-up left out of its
  * figures and is bracketed by host CPU samples (the host-headroom guard), and the target gets a
  * moment to drain between steps, so a step does not inherit the previous one's backlog.
  */
@@ -78,7 +78,10 @@ async function drain(url: string, signal: AbortSignal | undefined): Promise<void
   while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
     const started = performance.now();
     const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
-      async (response) => (await response.arrayBuffer(), true),
+      async (response) => {
+        await response.arrayBuffer();
+        return true;
+      },
       () => false,
     );
     fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
@@ -118,8 +121,10 @@ async function measureStep(
     ...(p99Ms > search.slo.p99Ms ? [`p99 ${p99Ms.toFixed(1)} ms > ${search.slo.p99Ms} ms`] : []),
     ...(errorRate > search.slo.errorRate ? [`errors ${(errorRate * 100).toFixed(2)}%`] : []),
     ...(summary.droppedIterations > 0 ? [`${summary.droppedIterations} arrivals dropped`] : []),
-    ...(summary.valid ? [] : ['the generator saturated']),
   ];
+  // A late generator does not break the SLO by itself: latency counts from when each request was due,
+  // so its lateness is already inside p99 (the judgement errs pessimistic, never optimistic); a
+  // generator that cannot keep up at all drops arrivals. A busy host is the host guard's call.
   return {
     ok: broken.length === 0,
     p99Ms,

@@ -82,6 +82,14 @@ export function variantSeconds(
   return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 4;
 }
 
+/** Seconds a capacity search is expected to take: about ten steps of warm-up + step + settling. */
+export function capacitySeconds(experiment: ExperimentDefinition): number {
+  const search = experiment.capacity;
+  if (!search) return 0;
+  const stepMs = (durationMs(search.stepDuration) ?? 0) + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
+  return Math.round((10 * stepMs) / 1000);
+}
+
 interface QueueItem {
   experiment: ExperimentDefinition;
   variant: VariantDefinition;
@@ -115,10 +123,12 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     (item) =>
       !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
   );
-  let remaining = queue.reduce(
-    (sum, item) => sum + variantSeconds(item.experiment, plan.profile, plan.trials),
-    0,
-  );
+  const itemSeconds = (item: QueueItem) =>
+    variantSeconds(item.experiment, plan.profile, plan.trials) +
+    (searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity)
+      ? capacitySeconds(item.experiment)
+      : 0);
+  let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
   try {
     for (const [index, item] of queue.entries()) {
       if (hooks.signal?.aborted) break;
@@ -131,7 +141,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
         etaSeconds: remaining,
       });
       await runQueueItem(plan, hooks, results, item);
-      remaining -= variantSeconds(item.experiment, plan.profile, plan.trials);
+      remaining -= itemSeconds(item);
     }
   } catch (error: unknown) {
     // what finished before the failure is kept, in every format

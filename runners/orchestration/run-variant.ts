@@ -71,6 +71,13 @@ async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<Run
   });
 }
 
+/** the server size that ran: only built-in targets run as local processes are sized */
+function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
+  if (!plan.server || plan.stack === 'docker' || isExternalTarget(plan.experiment.target)) return {};
+  const { model, size, label } = plan.server;
+  return { server: { model, size, label } };
+}
+
 export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
   const { experiment, variant } = plan;
   const names = { experiment: experiment.name, variant: variant.name };
@@ -86,9 +93,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     capped: false,
     ...(variant.clones === undefined ? {} : { clones: variant.clones }),
     ...(variant.workers === undefined ? {} : { workers: variant.workers }),
-    ...(plan.server
-      ? { server: { model: plan.server.model, size: plan.server.size, label: plan.server.label } }
-      : {}),
+    ...sizedServer(plan),
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {

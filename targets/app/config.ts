@@ -25,6 +25,8 @@ export const appConfigSchema = z.object({
   DATABASE_REPLICA_URL: z.string().optional(),
   AMQP_URL: z.string().default('amqp://guest:guest@127.0.0.1:5672'),
   PG_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** CPU milliseconds GET /cart spends rendering the cart page (0: none) */
+  PAGE_COST_MS: z.coerce.number().nonnegative().default(0),
   /** the worker-pool server model: at most this many requests in progress at once (unset: no limit) */
   SERVER_WORKERS: z.coerce.number().int().positive().optional(),
   /** which route groups to mount: comma list of shop, work, orders (default: all) */

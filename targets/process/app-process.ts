@@ -78,13 +78,22 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
     hint: `read the log file; the app's knobs are in targets/app/config.ts`,
   });
+  let confined: Awaited<ReturnType<typeof confineProcess>>;
   try {
-    await confineProcess({ name: options.id, pid: child.pid, exited: child.exited }, options.server);
+    confined = await confineProcess(
+      { name: options.id, pid: child.pid, exited: child.exited },
+      options.server,
+    );
   } catch (error: unknown) {
     await child.stop();
     throw error;
   }
-  return { ...child, id: options.id, port, url, build };
+  // stopping also waits for the process's CPU-quota group to be removed
+  const stop = async () => {
+    await child.stop();
+    await confined.released;
+  };
+  return { ...child, stop, id: options.id, port, url, build };
 }
 
 function sizeOf(path: string): number {

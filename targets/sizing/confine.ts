@@ -20,12 +20,19 @@ export interface ConfinableProcess {
   exited: Promise<void>;
 }
 
+/**
+ * Confines a started process; the promise it returns resolves to `released`, which resolves once the
+ * process has exited and its group is gone (await it after stopping the process, so a CLI that exits
+ * right after leaves no group behind).
+ */
 export async function confineProcess(
   server: ConfinableProcess,
   size: ServerSize | undefined,
   roots: CgroupRoots = DEFAULT_CGROUP_ROOTS,
-): Promise<void> {
-  if (size?.model !== 'cpu-quota' || size.size === null || size.mechanism === undefined) return;
+): Promise<{ released: Promise<void> }> {
+  if (size?.model !== 'cpu-quota' || size.size === null || size.mechanism === undefined) {
+    return { released: Promise.resolve() };
+  }
   const group = await createCpuQuotaGroup(server.name, size.size, size.mechanism, roots);
   try {
     await group.add(server.pid);
@@ -33,7 +40,7 @@ export async function confineProcess(
     await group.remove().catch(() => undefined);
     throw error;
   }
-  void server.exited.then(() => group.remove().catch(() => undefined));
+  return { released: server.exited.then(() => group.remove().catch(() => undefined)) };
 }
 
 let detected: Promise<Awaited<ReturnType<typeof detectCpuQuota>>> | undefined;

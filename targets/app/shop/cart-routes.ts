@@ -1,13 +1,21 @@
 /**
  * Log in and keep a cart: `POST /login {"user"}` sets the `sid` cookie; `POST /cart/items
- * {"productId"}` and `GET /cart` answer 401 without a session the store knows.
+ * {"productId"}` and `GET /cart` answer 401 without a session the store knows. With a page cost
+ * (PAGE_COST_MS), `GET /cart` renders the cart page as real CPU work (the async experiment's renderer),
+ * as a server-rendered page costs its server a few milliseconds.
  */
 import type { Counters } from '../metrics.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
+import { renderReport } from '../work/render.ts';
 import { bodyObject, intField, stringField } from './body.ts';
 import { isSessionId, type SessionStore } from './sessions.ts';
 
-export function registerCartRoutes(router: Router, store: SessionStore, counters: Counters): void {
+export function registerCartRoutes(
+  router: Router,
+  store: SessionStore,
+  counters: Counters,
+  pageCostMs = 0,
+): void {
   router.post('/login', async (req) => {
     const user = stringField(bodyObject(req.body), 'user', 200);
     const sid = await store.create(user);
@@ -31,6 +39,7 @@ export function registerCartRoutes(router: Router, store: SessionStore, counters
     const sid = requireSessionId(req, counters);
     const items = await store.items(sid);
     if (!items) throw missingSession(counters);
+    if (pageCostMs > 0) renderReport(`cart:${items.join(',')}`, pageCostMs);
     return { status: 200, json: { items } };
   });
 }

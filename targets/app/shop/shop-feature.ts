@@ -44,7 +44,7 @@ export const createShopFeature: FeatureFactory = async ({ config, counters }): P
   const products = productStore(config, pool, redis, counters);
   return {
     register(router) {
-      registerCartRoutes(router, sessions, counters);
+      registerCartRoutes(router, sessions, counters, config.PAGE_COST_MS);
       registerProductRoutes(router, pool, products, counters);
     },
     async ready() {

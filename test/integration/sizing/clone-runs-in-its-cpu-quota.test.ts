@@ -30,8 +30,8 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
       const path = join(DEFAULT_CGROUP_ROOTS.v1, group!);
       expect(await readFile(join(path, 'cpu.cfs_quota_us'), 'utf8')).toBe(`${QUOTA_PERIOD_US / 2}\n`);
       expect((await readFile(join(path, 'cgroup.procs'), 'utf8')).split('\n')).toContain(String(app.pid));
+      // stop resolves once the group is gone too
       await app.stop();
-      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await groupOf()).toBeUndefined();
     });
   },

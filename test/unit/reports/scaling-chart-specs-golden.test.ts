@@ -21,9 +21,10 @@ describe('scaling chart specs', () => {
       { x: 2, y: 120 },
       { x: 4, y: 240 },
     ]);
-    expect(String(chart.config.options?.plugins?.subtitle?.text)).toContain(
-      'sticky-4: limited by this machine, not by the architecture',
-    );
+    expect(chart.config.options?.plugins?.subtitle?.text).toEqual([
+      'each server: cgroup v1 cpu quota 0.25 CPU; SLO p99 ≤ 200 ms, errors ≤ 1.0%',
+      'host-bound, limited by this machine, not by the architecture: sticky-4',
+    ]);
   });
 
   it("shows the killed clone's share of the traffic going to zero at the kill", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFuzzPass } from '../../fuzz/run-fuzz-pass.ts';
+import { runFuzzPass } from '../../../fuzz/run-fuzz-pass.ts';
 
 describe('response parser against Node llhttp (differential fuzz, short seeded pass)', () => {
   it('agrees on every generated or mutated response, except the documented leniencies', () => {

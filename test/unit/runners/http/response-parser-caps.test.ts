@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HEAD, ResponseParser } from '../../../runners/http/response-parser.ts';
+import { MAX_HEAD, ResponseParser } from '../../../../runners/http/response-parser.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 

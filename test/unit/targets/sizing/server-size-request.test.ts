@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseServerSize, parseServerSize, serverSizeEnv } from '../../../targets/sizing/server-size.ts';
+import { chooseServerSize, parseServerSize, serverSizeEnv } from '../../../../targets/sizing/server-size.ts';
 
 describe('a server size request', () => {
   it('parses CPUs, workers and none, and refuses nonsense', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CpuSample } from '../../../runners/engine/host-cpu.ts';
-import { parseProcStat } from '../../../runners/engine/host-cpu.ts';
-import { hostBoundReason, isHostBound, withHostLoad } from '../../../runners/engine/host-guard.ts';
+import type { CpuSample } from '../../../../runners/engine/host-cpu.ts';
+import { parseProcStat } from '../../../../runners/engine/host-cpu.ts';
+import { hostBoundReason, isHostBound, withHostLoad } from '../../../../runners/engine/host-guard.ts';
 
 /** a scripted sampler: each call returns the next sample */
 function scripted(samples: CpuSample[]) {
@@ -43,9 +43,9 @@ describe('the host-headroom guard', () => {
     expect(isHostBound(blind.load)).toBe(false);
   });
 
-  it('reads idle + iowait and the total from /proc/stat', () => {
+  it('reads idle + iowait + nice (low-priority work yields) and the total from /proc/stat', () => {
     const stat = 'cpu  100 5 50 800 20 3 2 0 0 0\ncpu0 50 2 25 400 10 1 1 0 0 0\n';
-    expect(parseProcStat(stat)).toEqual({ idle: 820, total: 980 });
+    expect(parseProcStat(stat)).toEqual({ idle: 825, total: 980 });
     expect(parseProcStat('intr 1 2 3')).toBeNull();
   });
 });

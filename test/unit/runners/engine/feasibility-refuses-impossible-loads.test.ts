@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutorConfig } from '../../../load-model/types.ts';
-import { assertFeasible, FD_RESERVE, socketBudget } from '../../../runners/engine/feasibility.ts';
-import { parseOpenFileLimit } from '../../../runners/engine/open-file-limit.ts';
+import type { ExecutorConfig } from '../../../../load-model/types.ts';
+import { assertFeasible, FD_RESERVE, socketBudget } from '../../../../runners/engine/feasibility.ts';
+import { parseOpenFileLimit } from '../../../../runners/engine/open-file-limit.ts';
 
 const options = (executor: ExecutorConfig, workers = 1) => ({
   baseUrl: 'http://127.0.0.1:1/',

@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCpuQuotaGroup, detectCpuQuota, QUOTA_PERIOD_US } from '../../../targets/sizing/cpu-quota.ts';
+import {
+  createCpuQuotaGroup,
+  detectCpuQuota,
+  QUOTA_PERIOD_US,
+} from '../../../../targets/sizing/cpu-quota.ts';
 
 describe('a CPU quota group holds the declared size', () => {
   let root: string | undefined;

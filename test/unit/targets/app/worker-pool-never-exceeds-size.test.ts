@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../../targets/app/worker-pool.ts';
+import { WorkerPool } from '../../../../targets/app/worker-pool.ts';
 
 describe('the worker-pool server model', () => {
   it('never has more requests in progress than its size, and serves every request', async () => {

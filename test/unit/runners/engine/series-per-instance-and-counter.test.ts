@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSecond } from '../../../runners/engine/merge-reports.ts';
-import { SecondBuckets } from '../../../runners/engine/second-buckets.ts';
+import { mergeSecond } from '../../../../runners/engine/merge-reports.ts';
+import { SecondBuckets } from '../../../../runners/engine/second-buckets.ts';
 
 describe('the per-second series', () => {
   it('counts responses per instance (x-served-by) and flow counters per second', () => {

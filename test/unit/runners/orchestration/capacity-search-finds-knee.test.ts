@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CapacityProbe, searchCapacity } from '../../../runners/orchestration/capacity-search.ts';
+import { type CapacityProbe, searchCapacity } from '../../../../runners/orchestration/capacity-search.ts';
 
 /** a scripted system: holds the SLO up to `limit`/s, with the host idle share given per rate */
 function system(limit: number, hostIdle: (rate: number) => number = () => 0.4) {
