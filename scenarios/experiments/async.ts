@@ -51,6 +51,8 @@ export const asyncExperiment = defineExperiment({
     // the web tier's capacity: how fast it answers, not how long the job takes
     slo: { p99Ms: 500, errorRate: 0.01 },
     flowParams: { poll: false },
-    headline: ['sync', 'queued-bullmq', 'prerendered'],
+    // no search in --quick (the accept-latency gap already tells the story there, and the sync tier's
+    // slow steps would cost the workshop a minute): --find-capacity or the full profile search all
+    headline: [],
   },
 });
