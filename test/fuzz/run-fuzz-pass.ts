@@ -2,8 +2,10 @@
  * One seeded pass of the differential fuzzer: `inputs` responses, each cut at random points; every
  * EXHAUSTIVE_EVERY-th one is also fed cut at each of its byte boundaries in turn.
  */
+
+import { seededRandom } from '../../core/seeded-random.ts';
 import { compareParsers, explain, type FuzzTally } from './differential.ts';
-import { fuzzResponse, seededRandom, splitPoints } from './generate-response.ts';
+import { fuzzResponse, splitPoints } from './generate-response.ts';
 
 const EXHAUSTIVE_EVERY = 100;
 
