@@ -29,6 +29,16 @@ describe('everything scalebench starts dies with it', () => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
   });
 
+  /** SIGKILLs scalebench, then answers which of `children` still run 5 s later: none, when it works */
+  async function killAndListSurvivors(children: { pid: number }[]) {
+    cli!.child.kill('SIGKILL');
+    await cli!.result;
+    return waitUntilGone(
+      children.map((child) => child.pid),
+      5000,
+    );
+  }
+
   function tempFolder(): string {
     const folder = mkdtempSync(join(tmpdir(), 'sb-children-test-'));
     folders.push(folder);
@@ -43,14 +53,7 @@ describe('everything scalebench starts dies with it', () => {
     expect(children.filter((child) => /targets\/app\/worker/.test(child.args)).length).toBe(2);
     expect(children.filter((child) => /targets\/app\/main/.test(child.args)).length).toBe(1);
 
-    cli.child.kill('SIGKILL');
-    await cli.result;
-    expect(
-      await waitUntilGone(
-        children.map((child) => child.pid),
-        5000,
-      ),
-    ).toEqual([]);
+    expect(await killAndListSurvivors(children)).toEqual([]);
   });
 
   it('kill -9 of a real `run` in the middle of a variant leaves no child within 5 s', async () => {
@@ -64,14 +67,7 @@ describe('everything scalebench starts dies with it', () => {
     leftovers.push(...children.map((child) => child.pid));
     expect(children.some((child) => isTargetProcess(child.args))).toBe(true);
 
-    cli.child.kill('SIGKILL');
-    await cli.result;
-    expect(
-      await waitUntilGone(
-        children.map((child) => child.pid),
-        5000,
-      ),
-    ).toEqual([]);
+    expect(await killAndListSurvivors(children)).toEqual([]);
   });
 
   it('kill -9 of `services start --start` takes the private Redis and PostgreSQL down with it', async () => {
@@ -88,14 +84,7 @@ describe('everything scalebench starts dies with it', () => {
     const folders = services.map((service) => service.dataDir);
     expect(folders.filter((folder) => existsSync(folder))).toEqual(folders);
 
-    cli.child.kill('SIGKILL');
-    await cli.result;
-    expect(
-      await waitUntilGone(
-        children.map((child) => child.pid),
-        5000,
-      ),
-    ).toEqual([]);
+    expect(await killAndListSurvivors(children)).toEqual([]);
     // and their data folders, once the servers have let go of them
     const deadline = Date.now() + 5000;
     while (folders.some((folder) => existsSync(folder)) && Date.now() < deadline) await sleep(100);
