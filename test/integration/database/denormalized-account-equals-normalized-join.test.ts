@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AccountView, readAccountJoined, readAccountView } from '../../../targets/app/orders/account.ts';
-import { prepareOrdersDatabase } from '../../../targets/app/orders/seed.ts';
-import type { RunningApp } from '../../../targets/app/server.ts';
-import {
-  createScratchDatabase,
-  getJson,
-  postJson,
-  type ScratchDatabase,
-  smallSeed,
-  startOrdersApp,
-  withClient,
-} from './orders-db.ts';
+import { getJson, postJson, smallSeed, useSeededOrdersApp, withClient } from './orders-db.ts';
 
 describe('db=denormalized account page', () => {
-  let db: ScratchDatabase;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    await prepareOrdersDatabase(db.url, smallSeed);
-    app = await startOrdersApp({ DB: 'denormalized', DATABASE_URL: db.url });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  const fixture = useSeededOrdersApp({ DB: 'denormalized' });
 
   it('is rebuilt by every write (concurrent ones too) and equals the normalized join', async () => {
     const placed = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        postJson(`${app.url}/orders`, {
+        postJson(`${fixture.app.url}/orders`, {
           customerId: 1 + (i % 3),
           items: [{ productId: 1 + (i % smallSeed.skus), qty: 1 + (i % 3) }],
         }),
@@ -39,10 +17,11 @@ describe('db=denormalized account page', () => {
     expect(placed.map((answer) => answer.status)).toEqual(placed.map(() => 201));
     const last = (placed.at(-1)!.body as { id: number }).id;
     expect(
-      (await postJson(`${app.url}/orders/${last}/items`, { items: [{ productId: 2, qty: 5 }] })).status,
+      (await postJson(`${fixture.app.url}/orders/${last}/items`, { items: [{ productId: 2, qty: 5 }] }))
+        .status,
     ).toBe(200);
 
-    const wrong = await withClient(db.url, async (client) => {
+    const wrong = await withClient(fixture.db.url, async (client) => {
       const mismatches: number[] = [];
       for (let id = 1; id <= smallSeed.customers; id += 1) {
         const joined = await readAccountJoined(client, id);
@@ -53,7 +32,7 @@ describe('db=denormalized account page', () => {
     });
     expect(wrong).toEqual([]);
 
-    const page = await getJson(`${app.url}/customers/${1 + (15 % 3)}`);
+    const page = await getJson(`${fixture.app.url}/customers/${1 + (15 % 3)}`);
     expect(page.headers.get('x-read-path')).toBe('view');
     const account = page.body as AccountView;
     expect(account.lastOrderId).toBe(last);

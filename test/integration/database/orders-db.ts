@@ -1,7 +1,9 @@
 /** Helpers for the database tests: a scratch database per file, a small seed, the app in-process. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { readAppConfig } from '../../../targets/app/config.ts';
+import { prepareOrdersDatabase } from '../../../targets/app/orders/seed.ts';
 import type { SeedSpec } from '../../../targets/app/orders/seed-data.ts';
 import { type RunningApp, startApp } from '../../../targets/app/server.ts';
 import { createDatabase, dropDatabase } from '../../../targets/services/postgres.ts';
@@ -48,4 +50,22 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A scratch database seeded with `smallSeed` and the app in front of it with `env` (and its DATABASE_URL):
+ * made before the file's tests, closed and dropped after them.
+ */
+export function useSeededOrdersApp(env: Record<string, string>): { db: ScratchDatabase; app: RunningApp } {
+  const fixture = {} as { db: ScratchDatabase; app: RunningApp };
+  beforeAll(async () => {
+    fixture.db = await createScratchDatabase();
+    await prepareOrdersDatabase(fixture.db.url, smallSeed);
+    fixture.app = await startOrdersApp({ ...env, DATABASE_URL: fixture.db.url });
+  });
+  afterAll(async () => {
+    await fixture.app?.close();
+    await fixture.db?.drop();
+  });
+  return fixture;
 }
