@@ -38,3 +38,9 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
     },
   };
 }
+
+/**
+ * How every built-in capacity search steps: short steps (a 400 ms warm-up, then 1.2 s measured) so a
+ * search fits a workshop, bisected until the rate is known within 15%.
+ */
+export const SHORT_CAPACITY_STEPS = { precision: 0.15, stepDuration: '1200ms', warmup: '400ms' } as const;

@@ -1,4 +1,4 @@
-import { constantArrivalProfiles } from '../profiles.ts';
+import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 const killFirstWorker = [{ at: '3s', action: 'kill' as const, kind: 'worker' as const, index: 0 }];
@@ -40,14 +40,12 @@ export const asyncExperiment = defineExperiment({
   // one web server of one CPU, and workers of one CPU each
   serverSize: '1',
   capacity: {
+    ...SHORT_CAPACITY_STEPS,
     startRate: 2,
     step: 1,
     // ≥ 1000/s against a sync tier of about 10/s says it all; searching higher only costs time
     maxRate: 1000,
     growth: 3,
-    precision: 0.15,
-    stepDuration: '1200ms',
-    warmup: '400ms',
     // the web tier's capacity: how fast it answers, not how long the job takes
     slo: { p99Ms: 500, errorRate: 0.01 },
     flowParams: { poll: false },

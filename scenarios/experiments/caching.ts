@@ -1,4 +1,4 @@
-import { constantArrivalProfiles } from '../profiles.ts';
+import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 export const cachingExperiment = defineExperiment({
@@ -24,12 +24,10 @@ export const cachingExperiment = defineExperiment({
   // one app server of one CPU: the database behind it is what the cache takes load off
   serverSize: '1',
   capacity: {
+    ...SHORT_CAPACITY_STEPS,
     startRate: 20,
     step: 5,
     maxRate: 5000,
-    precision: 0.15,
-    stepDuration: '1200ms',
-    warmup: '400ms',
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['no-cache', 'object-cache'],
   },

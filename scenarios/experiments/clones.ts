@@ -1,4 +1,4 @@
-import { constantArrivalProfiles } from '../profiles.ts';
+import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment, type VariantDefinition } from '../types.ts';
 
 const killFirstClone = (at: string) => [{ at, action: 'kill' as const, kind: 'clone' as const, index: 0 }];
@@ -55,12 +55,10 @@ export const clonesExperiment = defineExperiment({
   serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
+    ...SHORT_CAPACITY_STEPS,
     startRate: 40,
     step: 10,
     maxRate: 3000,
-    stepDuration: '1200ms',
-    warmup: '400ms',
-    precision: 0.15,
     // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
     // first, and logins are cheap, so 50 of them would make slow low-rate steps look cheaper per
     // iteration than fast high-rate ones

@@ -1,4 +1,4 @@
-import { constantArrivalProfiles } from '../profiles.ts';
+import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
 export const databaseExperiment = defineExperiment({
@@ -29,12 +29,10 @@ export const databaseExperiment = defineExperiment({
   serverSize: '0.25',
   // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
+    ...SHORT_CAPACITY_STEPS,
     startRate: 15,
     step: 5,
-    precision: 0.15,
     maxRate: 400,
-    stepDuration: '1200ms',
-    warmup: '400ms',
     slo: { p99Ms: 250, errorRate: 0.01 },
     headline: ['normalized', 'replica'],
   },
