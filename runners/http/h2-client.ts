@@ -44,9 +44,15 @@ class H2Connection {
   connectedAt = 0;
   readyAt = 0;
   gotSettings = false;
+  /** why the session failed (a TLS check, a refused connect): the cause its streams die of */
+  error: unknown = null;
   readonly session: ClientHttp2Session;
 
   constructor(origin: string, socket: Socket, secure: boolean, onGone: (connection: H2Connection) => void) {
+    // a failed handshake or certificate check shows on the socket first: it is why the streams die
+    socket.once('error', (error) => {
+      this.error ??= error;
+    });
     socket.once('connect', () => {
       this.connectedAt = performance.now();
       if (!secure) this.readyAt = this.connectedAt;
@@ -70,7 +76,10 @@ class H2Connection {
       this.dead = true;
       onGone(this);
     };
-    this.session.on('error', gone);
+    this.session.on('error', (error) => {
+      this.error ??= error;
+      gone();
+    });
     this.session.on('goaway', gone);
     this.session.on('close', gone);
   }
@@ -252,9 +261,9 @@ export class Http2Client implements HttpClient {
       connection.active -= 1;
       const doneAt = performance.now();
       if (failed || status === 0) {
-        done(
-          failure(failed ?? codedError('SB_PREMATURE_CLOSE', 'stream closed before the response'), sentAt),
-        );
+        const cause =
+          connection.error ?? failed ?? codedError('SB_PREMATURE_CLOSE', 'stream closed before the response');
+        done(failure(cause, sentAt));
       } else {
         done(this.result(connection, { status, headers, parts, sentAt, firstByteAt, doneAt }));
       }
