@@ -7,12 +7,13 @@
  * hangs it. Sockets come from our own connect (tls-session.ts): the same SNI, CA, session reuse and
  * request-phase times as the raw client.
  */
-import { type ClientHttp2Session, type ClientHttp2Stream, connect as connectH2, constants } from 'node:http2';
-import { connect as connectTcp, type Socket } from 'node:net';
+import type { ClientHttp2Stream } from 'node:http2';
+import { connect as connectTcp } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as connectTls, type TLSSocket } from 'node:tls';
-import type { HeaderMap } from '../../load-model/flows/header-map.ts';
-import { classifyError, codedError } from './classify-error.ts';
+import { classifyError } from './classify-error.ts';
+import { H2Connection } from './h2-connection.ts';
+import { H2Exchange } from './h2-exchange.ts';
 import { DEFAULT_MAX_BODY } from './response-parser.ts';
 import { TlsSessionCache } from './tls-session.ts';
 import {
@@ -36,82 +37,6 @@ interface Pending {
   done: ResultCallback;
 }
 
-/** One connection: its session, streams in flight and when it connected (for the request phases). */
-class H2Connection {
-  active = 0;
-  dead = false;
-  readonly openedAt = performance.now();
-  connectedAt = 0;
-  readyAt = 0;
-  gotSettings = false;
-  /** why the session failed (a TLS check, a refused connect): the cause its streams die of */
-  error: unknown = null;
-  readonly session: ClientHttp2Session;
-
-  constructor(origin: string, socket: Socket, secure: boolean, onGone: (connection: H2Connection) => void) {
-    // a failed handshake or certificate check shows on the socket first: it is why the streams die
-    socket.once('error', (error) => {
-      this.error ??= error;
-    });
-    socket.once('connect', () => {
-      this.connectedAt = performance.now();
-      if (!secure) this.readyAt = this.connectedAt;
-    });
-    if (secure) {
-      const tls = socket as TLSSocket;
-      tls.once('secureConnect', () => {
-        this.readyAt = performance.now();
-        if (tls.alpnProtocol !== 'h2') {
-          const chose = tls.alpnProtocol ? `ALPN chose ${tls.alpnProtocol}` : 'no ALPN protocol agreed';
-          this.session.destroy(codedError('SB_NO_H2', `the server does not offer HTTP/2 (${chose})`));
-        }
-      });
-    }
-    this.session = connectH2(origin, { createConnection: () => socket });
-    this.session.once('remoteSettings', () => {
-      this.gotSettings = true;
-    });
-    const gone = () => {
-      if (this.dead) return;
-      this.dead = true;
-      onGone(this);
-    };
-    this.session.on('error', (error) => {
-      this.error ??= error;
-      gone();
-    });
-    this.session.on('goaway', gone);
-    this.session.on('close', gone);
-  }
-
-  /** the server's SETTINGS came (the session can carry streams) */
-  get settled(): boolean {
-    return this.gotSettings;
-  }
-
-  /** Calls `callback` once, when the server's SETTINGS came or the session is gone. */
-  whenSettled(callback: () => void): void {
-    let called = false;
-    const once = () => {
-      if (called) return;
-      called = true;
-      callback();
-    };
-    this.session.once('remoteSettings', once);
-    this.session.once('close', once);
-  }
-
-  /** Streams this connection may still open: ours and the server's limit, whichever is lower. */
-  get free(): number {
-    const remote = this.gotSettings
-      ? (this.session.remoteSettings.maxConcurrentStreams ?? Number.POSITIVE_INFINITY)
-      : Number.POSITIVE_INFINITY;
-    return this.dead ? 0 : Math.min(this.limit, remote) - this.active;
-  }
-
-  limit = DEFAULT_MAX_STREAMS;
-}
-
 export class Http2Client implements HttpClient {
   readonly kind = 'h2' as const;
   readonly protocol: 'h2' | 'h2c';
@@ -122,6 +47,9 @@ export class Http2Client implements HttpClient {
   private readonly maxConnections: number;
   private readonly connections: H2Connection[] = [];
   private readonly waiting: Pending[] = [];
+  private readonly inFlight = new Set<H2Exchange>();
+  /** one timer enforces every request's deadline (as in the raw client), not a timer per stream */
+  private readonly sweep: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -133,6 +61,8 @@ export class Http2Client implements HttpClient {
     this.tls = secure ? new TlsSessionCache(this.hostname, options.tls, ['h2']) : undefined;
     this.maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
     this.maxConnections = Math.max(1, Math.ceil(options.connections / this.maxStreams));
+    this.sweep = setInterval(() => this.expire(), Math.max(5, Math.min(100, options.timeoutMs / 20)));
+    this.sweep.unref();
     const warm = Math.min(Math.ceil((options.preconnect ?? 0) / this.maxStreams), this.maxConnections);
     for (let i = 0; i < warm; i += 1) this.open();
   }
@@ -180,6 +110,7 @@ export class Http2Client implements HttpClient {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.sweep);
     for (const connection of this.connections) connection.session.destroy();
     this.connections.length = 0;
   }
@@ -197,8 +128,9 @@ export class Http2Client implements HttpClient {
     socket.setNoDelay(true);
     if (this.tls) this.tls.track(socket as TLSSocket);
     const origin = `${this.tls ? 'https' : 'http'}://${this.options.origin.replace(/^\w+:\/\//, '')}`;
-    const connection = new H2Connection(origin, socket, this.tls !== undefined, (gone) => this.forget(gone));
-    connection.limit = this.maxStreams;
+    const connection = new H2Connection(origin, socket, this.tls !== undefined, this.maxStreams, (gone) =>
+      this.forget(gone),
+    );
     this.connections.push(connection);
     return connection;
   }
@@ -221,7 +153,6 @@ export class Http2Client implements HttpClient {
 
   private exchange(connection: H2Connection, prepared: H2Prepared, done: ResultCallback): void {
     const sentAt = performance.now();
-    const maxBody = this.options.maxBody ?? DEFAULT_MAX_BODY;
     connection.active += 1;
     let stream: ClientHttp2Stream;
     try {
@@ -231,79 +162,31 @@ export class Http2Client implements HttpClient {
       setImmediate(done, failure(error, sentAt));
       return;
     }
-    let status = 0;
-    let headers: HeaderMap = {};
-    let firstByteAt = 0;
-    let failed: unknown = null;
-    const parts: Buffer[] = [];
-    let kept = 0;
-    stream.setTimeout(this.options.timeoutMs, () => {
-      failed ??= codedError('SB_TIMEOUT', 'request timed out');
-      stream.close(constants.NGHTTP2_CANCEL);
-    });
-    stream.on('response', (head) => {
-      firstByteAt = performance.now();
-      status = Number(head[':status']);
-      headers = toHeaderMap(head);
-    });
-    stream.on('data', (chunk: Buffer) => {
-      if (!prepared.keepBody || failed) return;
-      kept += chunk.length;
-      if (kept > maxBody) {
-        failed = codedError('SB_BODY_TOO_LARGE', `response body larger than ${maxBody} bytes (maxBody)`);
-        stream.close(constants.NGHTTP2_CANCEL);
-      } else parts.push(chunk);
-    });
-    stream.on('error', (error) => {
-      failed ??= error;
-    });
-    stream.on('close', () => {
-      connection.active -= 1;
-      const doneAt = performance.now();
-      if (failed || status === 0) {
-        const cause =
-          connection.error ?? failed ?? codedError('SB_PREMATURE_CLOSE', 'stream closed before the response');
-        done(failure(cause, sentAt));
-      } else {
-        done(this.result(connection, { status, headers, parts, sentAt, firstByteAt, doneAt }));
-      }
-      this.next();
-    });
+    const exchange = new H2Exchange(
+      connection,
+      stream,
+      sentAt,
+      this.options.timeoutMs,
+      prepared.keepBody,
+      this.options.maxBody ?? DEFAULT_MAX_BODY,
+      this.options.servedByHeader,
+      done,
+      this.finished,
+    );
+    this.inFlight.add(exchange);
     if (prepared.body !== undefined) stream.end(prepared.body);
   }
 
-  private result(
-    connection: H2Connection,
-    r: {
-      status: number;
-      headers: HeaderMap;
-      parts: Buffer[];
-      sentAt: number;
-      firstByteAt: number;
-      doneAt: number;
-    },
-  ): HttpResult {
-    const { sentAt, firstByteAt } = r;
-    const connectFrom = Math.max(connection.openedAt, sentAt);
-    const ready = connection.readyAt;
-    const servedBy = this.options.servedByHeader ? r.headers[this.options.servedByHeader] : undefined;
-    return {
-      status: r.status,
-      headers: r.headers,
-      body: r.parts.length === 0 ? EMPTY_BODY : r.parts.length === 1 ? r.parts[0]! : Buffer.concat(r.parts),
-      sentAt,
-      doneAt: r.doneAt,
-      ...(servedBy === undefined
-        ? {}
-        : { servedBy: Array.isArray(servedBy) ? servedBy.join(', ') : servedBy }),
-      connecting: Math.max(0, connection.connectedAt - connectFrom),
-      tlsHandshaking:
-        this.tls && ready > connection.connectedAt
-          ? Math.max(0, ready - Math.max(connection.connectedAt, sentAt))
-          : 0,
-      waiting: firstByteAt - Math.max(ready, sentAt),
-      receiving: r.doneAt - firstByteAt,
-    };
+  /** The end of every exchange (one function: no closure per request). */
+  private readonly finished = (exchange: H2Exchange): void => {
+    this.inFlight.delete(exchange);
+    exchange.done(exchange);
+    this.next();
+  };
+
+  private expire(): void {
+    const now = performance.now();
+    for (const exchange of this.inFlight) if (exchange.deadline <= now) exchange.timeout();
   }
 }
 
@@ -314,15 +197,6 @@ const CONNECTION_HEADERS = new Set([
   'transfer-encoding',
   'upgrade',
 ]);
-
-function toHeaderMap(head: Record<string, string | string[] | number | undefined>): HeaderMap {
-  const map: HeaderMap = {};
-  for (const [name, value] of Object.entries(head)) {
-    if (name.startsWith(':') || value === undefined) continue;
-    map[name] = name === 'set-cookie' ? ([] as string[]).concat(value as string | string[]) : String(value);
-  }
-  return map;
-}
 
 function failure(error: unknown, sentAt: number): HttpResult {
   return {

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => certs.remove());
 
-const short = ['--duration', '300ms', '--warmup', '0s', '--rate', '20', '--max-lag', '100000'];
+const short = [
+  ...['--duration', '300ms', '--warmup', '0s', '--rate', '20'],
+  ...['--max-lag', '100000', '--max-loop-delay', '100000'],
+];
 
 async function refused(args: string[], code: string, message: RegExp, hint: RegExp) {
   const result = await runCliInProcess(['bench', ...args, ...short]);

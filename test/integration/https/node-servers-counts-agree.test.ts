@@ -35,7 +35,7 @@ async function agree(kind: ServerKind, http2: boolean, protocol: string) {
   const server = perTest(await startSecureServer(kind, certs.valid));
   const outcome = await runLoad({
     baseUrl: server.url,
-    executor: { executor: 'constant-arrival-rate', rate: 40, duration: '1s', preAllocatedVUs: 4, maxVUs: 20 },
+    executor: { executor: 'constant-arrival-rate', rate: 40, duration: '1s', preAllocatedVUs: 4, maxVUs: 40 },
     flow: pages,
     saturation: LENIENT,
     ...(kind === 'https' || kind === 'h2' ? { tls: { caFile: certs.caFile } } : {}),
@@ -43,17 +43,20 @@ async function agree(kind: ServerKind, http2: boolean, protocol: string) {
   });
   const { summary } = outcome;
   const served = server.counts;
+  // an arrival that found no free VU on a loaded machine is dropped, never sent: n iterations ran
+  const n = summary.iterations;
   expect(outcome.protocol).toBe(protocol);
-  expect(summary.iterations).toBe(40);
+  expect(n).toBeGreaterThan(0);
+  expect(n + summary.droppedIterations).toBe(40);
   expect(summary.requests).toBe(served.requests);
-  expect(served.byStatus).toEqual({ 200: 80, 404: 40 });
+  expect(served.byStatus).toEqual({ 200: 2 * n, 404: n });
   expect(summary.errorsByClass).toEqual({ status_4xx: served.byStatus[404] });
   // every body byte the server sent was read: the checks saw whole bodies
   expect(summary.checks).toEqual({
-    'page body': { passes: 40, fails: 0 },
-    'big body': { passes: 40, fails: 0 },
+    'page body': { passes: n, fails: 0 },
+    'big body': { passes: n, fails: 0 },
   });
-  expect(served.bodyBytes).toBe(40 * (6 + 32 * 1024 + 3));
+  expect(served.bodyBytes).toBe(n * (6 + 32 * 1024 + 3));
   expect(summary.phases?.waiting.count).toBe(served.requests);
   return served;
 }
@@ -61,18 +64,18 @@ async function agree(kind: ServerKind, http2: boolean, protocol: string) {
 describe('flows against node:https and node:http2 servers count what the servers served', () => {
   it('HTTP/1.1 over TLS (node:https), SNI from the URL', async () => {
     const served = await agree('https', false, 'http/1.1');
-    expect(served.versions).toEqual({ '1.1': 120 });
+    expect(served.versions).toEqual({ '1.1': served.requests });
     expect([...served.servernames]).toEqual(['localhost']);
   });
 
   it('HTTP/2 over TLS (node:http2, ALPN)', async () => {
     const served = await agree('h2', true, 'h2');
-    expect(served.versions).toEqual({ '2.0': 120 });
+    expect(served.versions).toEqual({ '2.0': served.requests });
     expect([...served.servernames]).toEqual(['localhost']);
   });
 
   it('h2c (node:http2 without TLS)', async () => {
     const served = await agree('h2c', true, 'h2c');
-    expect(served.versions).toEqual({ '2.0': 120 });
+    expect(served.versions).toEqual({ '2.0': served.requests });
   });
 });
