@@ -240,7 +240,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   });
   printer.finish();
   if (options.jsonPath) await writeResultsFile(options.jsonPath, toBenchResults(options, outcome, ctx.cwd));
-  if (outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
+  if (!options.quiet && outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   if (outcome.interrupted) {
