@@ -24,6 +24,8 @@ export interface RunOutcome extends RunResult {
   /** describePlan(options) */
   plan: string;
   vusCreated: number;
+  /** iterations still running when the graceful stop ran out: not in the figures, slower than it */
+  unfinishedIterations: number;
   eventLoopDelayP99Ms: number;
   /** the first exception a flow threw (flowErrors counts them) */
   firstFlowError?: string;
@@ -88,6 +90,7 @@ export function buildOutcome(
     interrupted: extra.interrupted,
     plan: extra.plan,
     vusCreated: report.vusCreated,
+    unfinishedIterations: report.unfinishedIterations,
     eventLoopDelayP99Ms: report.eventLoopDelayP99Ms,
     ...(report.firstFlowError === undefined ? {} : { firstFlowError: report.firstFlowError }),
   };

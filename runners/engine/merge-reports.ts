@@ -72,6 +72,7 @@ export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & {
     ranMs: Math.max(...reports.map((report) => report.ranMs)),
     eventLoopDelayP99Ms: Math.max(...reports.map((report) => report.eventLoopDelayP99Ms)),
     vusCreated: 0,
+    unfinishedIterations: 0,
   };
   const trendNames = new Set<string>();
   for (const report of reports) {
@@ -80,6 +81,7 @@ export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & {
     merged.iterations += report.iterations;
     merged.droppedIterations += report.droppedIterations;
     merged.vusCreated += report.vusCreated;
+    merged.unfinishedIterations += report.unfinishedIterations;
     addCounts(merged.errorsByClass, report.errorsByClass);
     addCounts(merged.servedBy, report.servedBy);
     addCounts(merged.counters, report.counters);

@@ -154,12 +154,14 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
   let ranMs = 0;
   let vusCreated = 0;
+  let unfinishedIterations = 0;
   try {
     if (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(run, { profile, poolSize, factory, metrics, inFlight }));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
     await inFlight.drain(signal?.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    unfinishedIterations = inFlight.size;
   } finally {
     clearInterval(ticker);
     loopDelay.disable();
@@ -173,6 +175,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     ranMs: signal?.aborted ? Math.min(ranMs, profile.totalMs) : profile.totalMs,
     eventLoopDelayP99Ms,
     vusCreated,
+    unfinishedIterations,
     firstFlowError: metrics.firstFlowError,
   });
 }

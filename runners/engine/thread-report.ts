@@ -21,6 +21,8 @@ export interface ThreadReport {
   ranMs: number;
   eventLoopDelayP99Ms: number;
   vusCreated: number;
+  /** iterations still running when the graceful stop ran out (their latency is past it, unrecorded) */
+  unfinishedIterations: number;
   firstFlowError?: string;
 }
 
@@ -30,6 +32,7 @@ export function toThreadReport(
     ranMs: number;
     eventLoopDelayP99Ms: number;
     vusCreated: number;
+    unfinishedIterations: number;
     firstFlowError: string | undefined;
   },
 ): ThreadReport {
@@ -55,6 +58,7 @@ export function toThreadReport(
     ranMs: extra.ranMs,
     eventLoopDelayP99Ms: extra.eventLoopDelayP99Ms,
     vusCreated: extra.vusCreated,
+    unfinishedIterations: extra.unfinishedIterations,
     ...(extra.firstFlowError === undefined ? {} : { firstFlowError: extra.firstFlowError }),
   };
 }

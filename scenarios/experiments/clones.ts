@@ -20,7 +20,7 @@ function variant(store: keyof typeof sessionStores, clones: number): VariantDefi
     clones,
     // the cart page costs its server 2 ms of CPU to render, so a 0.25-CPU clone is the bottleneck,
     // not the generator or the balancer that share the machine
-    env: { PAGE_COST_MS: '2' },
+    env: { PAGE_COST_MS: '3' },
     ...(clones === 2 ? { quick: false } : {}),
     // killing the only clone is an outage, not a lesson
     ...(clones === 1 ? { faults: [] } : {}),
@@ -56,13 +56,13 @@ export const clonesExperiment = defineExperiment({
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 40,
-    step: 10,
+    startRate: 30,
+    step: 5,
     maxRate: 3000,
     // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
     // first, and logins are cheap, so 50 of them would make slow low-rate steps look cheaper per
     // iteration than fast high-rate ones
-    flowParams: { users: 8 },
+    flowParams: { users: 8, items: 1, shopOnLogin: true },
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['stateless-1', 'stateless-4'],
   },

@@ -7,6 +7,7 @@
 import { ScalebenchError } from '../../core/errors.ts';
 import type { Affinity, RunningBalancer } from '../balancer/balancer.ts';
 import { type BalancerPreference, chooseBalancer, startBalancer } from '../balancer/choose.ts';
+import { waitUntilRouted } from '../balancer/wait-routed.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import type { ServerSize } from '../sizing/server-size.ts';
@@ -88,6 +89,7 @@ function cloneSetTarget(
     async restart(kind, index) {
       kindOnly(kind);
       await fleet.restart('clone', index);
+      if (balancer) await waitUntilRouted(balancer.url, fleet.get('clone', index).id);
     },
     counters: () => fleet.counters(),
     async stop() {

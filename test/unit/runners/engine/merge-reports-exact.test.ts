@@ -16,6 +16,7 @@ function threadWith(latencies: number[], servedBy: string) {
     ranMs: 1000,
     eventLoopDelayP99Ms: 1,
     vusCreated: 2,
+    unfinishedIterations: 0,
     firstFlowError: undefined,
   });
 }
