@@ -6,7 +6,7 @@
  * moment to drain between steps, so a step does not inherit the previous one's backlog.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CapacitySearch, ExperimentDefinition } from '../../scenarios/types.ts';
+import type { CapacitySearch, ExperimentDefinition, VariantDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
 import { withHostLoad } from '../engine/host-guard.ts';
@@ -21,9 +21,14 @@ import { resolveFlowRef } from './run-trial.ts';
 
 export const DEFAULT_CAPACITY_WARMUP = '500ms';
 /** pause between steps */
-const SETTLE_MS = 300;
-/** after a broken step: the target has drained its backlog once /healthz answers this fast twice running */
+const SETTLE_MS = 200;
+/**
+ * After a broken step: the target has drained its backlog once /healthz says it handles no request
+ * (the built-in app's `inFlight`), or else answers within DRAINED_MS, IDLE_ANSWERS times running
+ * (behind a balancer each answer may come from another clone).
+ */
 const DRAINED_MS = 25;
+const IDLE_ANSWERS = 4;
 const MAX_DRAIN_MS = 10_000;
 /** the share of a step's work a p99 SLO lets be slower than it */
 const SLO_SHARE = 0.01;
@@ -52,6 +57,7 @@ export async function findCapacity(
   experiment: ExperimentDefinition,
   baseDir: string,
   hooks: CapacityHooks = {},
+  variant?: Pick<VariantDefinition, 'capacityStartRate'>,
 ): Promise<CapacitySearchResult | null> {
   const search = experiment.capacity;
   if (!search) return null;
@@ -68,7 +74,7 @@ export async function findCapacity(
   };
   return searchCapacity(
     {
-      startRate: search.startRate,
+      startRate: variant?.capacityStartRate ?? search.startRate,
       maxRate: search.maxRate,
       resolution: search.step,
       ...(search.precision === undefined ? {} : { precision: search.precision }),
@@ -81,18 +87,19 @@ export async function findCapacity(
 
 async function drain(url: string, signal: AbortSignal | undefined): Promise<void> {
   const deadline = performance.now() + MAX_DRAIN_MS;
-  let fast = 0;
-  while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
+  let idle = 0;
+  while (idle < IDLE_ANSWERS && performance.now() < deadline && !signal?.aborted) {
     const started = performance.now();
-    const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+    const inFlight = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
       async (response) => {
-        await response.arrayBuffer();
-        return true;
+        const body = (await response.json().catch(() => null)) as { inFlight?: unknown } | null;
+        return typeof body?.inFlight === 'number' ? body.inFlight : null;
       },
-      () => false,
+      () => undefined,
     );
-    fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
-    if (fast < 2) await sleep(100);
+    const quiet = inFlight === null ? performance.now() - started < DRAINED_MS : inFlight === 0;
+    idle = quiet ? idle + 1 : 0;
+    if (idle < IDLE_ANSWERS) await sleep(quiet ? 20 : 100);
   }
 }
 

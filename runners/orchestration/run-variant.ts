@@ -120,10 +120,16 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
-      const found = await findCapacity(target, experiment, plan.baseDir, {
-        signal: hooks.signal,
-        onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
-      });
+      const found = await findCapacity(
+        target,
+        experiment,
+        plan.baseDir,
+        {
+          signal: hooks.signal,
+          onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
+        },
+        variant,
+      );
       // an interrupted search has not found where the SLO breaks
       if (found && !hooks.signal?.aborted) {
         result.capacity = found.capacity;

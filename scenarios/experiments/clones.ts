@@ -22,6 +22,8 @@ function variant(store: keyof typeof sessionStores, clones: number): VariantDefi
     // not the generator or the balancer that share the machine
     env: { PAGE_COST_MS: '3' },
     ...(clones === 2 ? { quick: false } : {}),
+    // each clone adds about one clone's capacity: a bigger fleet's search starts where a small one's ends
+    capacityStartRate: 40 * clones,
     // killing the only clone is an outage, not a lesson
     ...(clones === 1 ? { faults: [] } : {}),
     ...(store === 'stateless' ? { thresholds: { sessionsLost: ['count==0'] } } : {}),
@@ -45,7 +47,7 @@ export const clonesExperiment = defineExperiment({
     variant('sticky', 2),
     variant('sticky', 4),
   ],
-  profiles: constantArrivalProfiles({ quick: 30, full: 60, quickDuration: '6s' }),
+  profiles: constantArrivalProfiles({ quick: 30, full: 60 }),
 
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
@@ -56,7 +58,7 @@ export const clonesExperiment = defineExperiment({
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 30,
+    startRate: 40,
     step: 5,
     maxRate: 3000,
     // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
