@@ -20,10 +20,10 @@ function variant(store: keyof typeof sessionStores, clones: number): VariantDefi
     clones,
     // the cart page costs its server 2 ms of CPU to render, so a 0.25-CPU clone is the bottleneck,
     // not the generator or the balancer that share the machine
-    env: { PAGE_COST_MS: '3' },
+    env: { PAGE_COST_MS: '2' },
     ...(clones === 2 ? { quick: false } : {}),
     // each clone adds about one clone's capacity: a bigger fleet's search starts where a small one's ends
-    capacityStartRate: 40 * clones,
+    capacityStartRate: 30 * clones,
     // killing the only clone is an outage, not a lesson
     ...(clones === 1 ? { faults: [] } : {}),
     ...(store === 'stateless' ? { thresholds: { sessionsLost: ['count==0'] } } : {}),
@@ -51,20 +51,20 @@ export const clonesExperiment = defineExperiment({
 
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
-  flowParams: { users: 50, items: 3, catalog: 100 },
+  flowParams: { users: 50, items: 1, catalog: 100 },
   faults: killFirstClone('2s'),
   // a quarter of a CPU per clone: four clones take one of two cores, leaving the generator, the balancer and Redis room
   serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 40,
+    startRate: 30,
     step: 5,
     maxRate: 3000,
     // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
     // first, and logins are cheap, so 50 of them would make slow low-rate steps look cheaper per
     // iteration than fast high-rate ones
-    flowParams: { users: 8, items: 1, shopOnLogin: true },
+    flowParams: { users: 8, shopOnLogin: true },
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['stateless-1', 'stateless-4'],
   },
