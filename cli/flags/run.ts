@@ -11,7 +11,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short workshop profile: the whole suite in about 5 minutes on 2 cores, 1 trial')
+    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
     .option(
       '--trials <n>',
       'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',

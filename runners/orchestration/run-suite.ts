@@ -79,15 +79,15 @@ export function variantSeconds(
     'duration' in executor
       ? (durationMs(executor.duration) ?? 0)
       : executor.stages.reduce((sum, stage) => sum + (durationMs(stage.duration) ?? 0), 0);
-  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 4;
+  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 2;
 }
 
-/** Seconds a capacity search is expected to take: about ten steps of warm-up + step + settling. */
+/** Seconds a capacity search is expected to take: about six steps of warm-up + step + settling. */
 export function capacitySeconds(experiment: ExperimentDefinition): number {
   const search = experiment.capacity;
   if (!search) return 0;
   const stepMs = (durationMs(search.stepDuration) ?? 0) + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
-  return Math.round((10 * stepMs) / 1000);
+  return Math.round((6 * stepMs) / 1000);
 }
 
 interface QueueItem {
