@@ -16,6 +16,7 @@ import { assertFeasible } from '../runners/engine/feasibility.ts';
 import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
 import { probeTcp } from '../runners/http/probe.ts';
+import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
@@ -40,6 +41,10 @@ export interface BenchFlags {
   maxLag?: string;
   maxLoopDelay?: string;
   shard?: string;
+  insecure?: boolean;
+  ca?: string;
+  http2?: boolean;
+  maxStreams?: string;
 }
 
 export interface BenchOptions {
@@ -59,9 +64,9 @@ function parseUrl(text: string): URL {
       hint: 'pass a full URL such as http://127.0.0.1:8080/',
     });
   }
-  if (url.protocol !== 'http:') {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${url.protocol} URLs are not supported: ${text}`, {
-      hint: 'use an http:// URL (put TLS termination in front of the service if needed)',
+      hint: 'use an http:// or https:// URL',
     });
   }
   return url;
@@ -81,6 +86,36 @@ function parseHeaders(pairs: string[]): Record<string, string> {
   return headers;
 }
 
+/** --insecure, --ca, --http2, --max-streams → the load options' protocol part. */
+function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRunOptions> {
+  if ((flags.insecure || flags.ca !== undefined) && url.protocol !== 'https:') {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--insecure and --ca apply to https:// URLs only', {
+      hint: `use an https:// URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
+    });
+  }
+  if (flags.http2 && flags.client !== undefined) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--http2 runs on its own client (node:http2)', {
+      hint: 'drop --client: --http2 speaks h2 (https://) or h2c (http://) without it',
+    });
+  }
+  if (flags.maxStreams !== undefined && !flags.http2) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--max-streams applies to --http2 only', {
+      hint: 'add --http2, or drop --max-streams',
+    });
+  }
+  const tls = {
+    ...(flags.insecure ? { insecure: true } : {}),
+    ...(flags.ca === undefined ? {} : { caFile: resolve(cwd, flags.ca) }),
+  };
+  return {
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
+    ...(flags.http2 ? { http2: true } : {}),
+    ...(flags.maxStreams === undefined
+      ? {}
+      : { maxStreams: parseNumber(flags.maxStreams, '--max-streams', { min: 1, integer: true }) }),
+  };
+}
+
 function parseExecutor(flags: BenchFlags, durationMs: number): ExecutorConfig {
   if (flags.rate !== undefined && flags.connections !== undefined) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--rate and --connections cannot be used together', {
@@ -88,8 +123,15 @@ function parseExecutor(flags: BenchFlags, durationMs: number): ExecutorConfig {
     });
   }
   if (flags.connections !== undefined) {
-    const vus = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
-    return { executor: 'constant-vus', vus, duration: durationMs };
+    const connections = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
+    // HTTP/2: --connections stays connections, each carrying --max-streams requests at once
+    const streams = flags.http2
+      ? parseNumber(flags.maxStreams ?? String(DEFAULT_MAX_STREAMS), '--max-streams', {
+          min: 1,
+          integer: true,
+        })
+      : 1;
+    return { executor: 'constant-vus', vus: connections * streams, duration: durationMs };
   }
   const rate = parseNumber(flags.rate ?? '100', '--rate');
   if (rate <= 0) {
@@ -132,6 +174,7 @@ export function parseBenchOptions(urlText: string, flags: BenchFlags, cwd: strin
       ...(flags.body === undefined ? {} : { body: flags.body }),
     },
     ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
+    ...parseProtocol(url, flags, cwd),
     saturation: {
       ...(flags.maxLag === undefined
         ? {}
@@ -149,13 +192,24 @@ export function parseBenchOptions(urlText: string, flags: BenchFlags, cwd: strin
   };
 }
 
-async function assertReachable(url: URL): Promise<void> {
+/** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
+async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
   const code = await probeTcp(url, 3000);
   if (code !== null) {
     throw new ScalebenchError('SB_ERR_UNREACHABLE', `cannot connect to ${url.host} (${code})`, {
       hint: 'start the service first, or check the host and port in the URL',
     });
   }
+  if (url.protocol !== 'https:' && !load.http2) return;
+  const [{ assertHandshake }, { loadTlsSettings }] = await Promise.all([
+    import('../runners/http/probe-handshake.ts'),
+    import('../runners/http/tls-settings.ts'),
+  ]);
+  await assertHandshake(url, {
+    tls: await loadTlsSettings(load.tls),
+    http2: load.http2 === true,
+    timeoutMs: 3000,
+  });
 }
 
 function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string): BenchResults {
@@ -167,6 +221,8 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     environment: collectEnvironment(cwd),
     summary: outcome.summary,
     histograms: outcome.histograms,
+    ...(outcome.phaseHistograms ? { phaseHistograms: outcome.phaseHistograms } : {}),
+    ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
     series: outcome.series,
     ...(options.shard ? { shard: options.shard } : {}),
   };
@@ -175,7 +231,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
 export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
   const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
   assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
-  await assertReachable(new URL(options.load.baseUrl));
+  await assertReachable(new URL(options.load.baseUrl), load);
   if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
   const outcome = await runLoad(load, {
@@ -184,6 +240,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   });
   printer.finish();
   if (options.jsonPath) await writeResultsFile(options.jsonPath, toBenchResults(options, outcome, ctx.cwd));
+  if (outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   if (outcome.interrupted) {

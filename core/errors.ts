@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'SB_ERR_SERVICE_UNAVAILABLE'
   | 'SB_ERR_TARGET_START'
   | 'SB_ERR_UNREACHABLE'
+  | 'SB_ERR_TLS'
+  | 'SB_ERR_PROTOCOL'
   | 'SB_ERR_RESULTS_FILE'
   | 'SB_ERR_THRESHOLDS'
   | 'SB_ERR_REGRESSION'
@@ -40,6 +42,8 @@ const defaultExitCodes: Record<ErrorCode, ExitCodeValue> = {
   SB_ERR_SERVICE_UNAVAILABLE: ExitCode.badInput,
   SB_ERR_TARGET_START: ExitCode.badInput,
   SB_ERR_UNREACHABLE: ExitCode.badInput,
+  SB_ERR_TLS: ExitCode.badInput,
+  SB_ERR_PROTOCOL: ExitCode.badInput,
   SB_ERR_RESULTS_FILE: ExitCode.badInput,
   SB_ERR_THRESHOLDS: ExitCode.failed,
   SB_ERR_REGRESSION: ExitCode.failed,

@@ -79,6 +79,14 @@ export interface SaturationThresholds {
 
 export type HttpClientKind = 'raw' | 'undici';
 
+/** Certificate checks for an https:// baseUrl (default: verify against Node's CAs, SNI from the URL). */
+export interface TlsOptions {
+  /** accept any certificate: self-signed, expired, issued for another name */
+  insecure?: boolean;
+  /** a PEM file of the certificate authorities to trust instead of Node's bundled ones */
+  caFile?: string;
+}
+
 export interface LoadRunOptions {
   /** origin (and default path) of the target, e.g. http://127.0.0.1:8080/ */
   baseUrl: string;
@@ -101,6 +109,12 @@ export interface LoadRunOptions {
   saturation?: SaturationThresholds;
   /** which HTTP client to use; default 'raw' */
   client?: HttpClientKind;
+  /** https:// baseUrl: certificate checks */
+  tls?: TlsOptions;
+  /** speak HTTP/2: h2 by ALPN over TLS, h2c with prior knowledge over cleartext (node:http2 client) */
+  http2?: boolean;
+  /** HTTP/2: the most streams in flight on one connection (default 10) */
+  maxStreams?: number;
   /** the most body bytes kept per response for a flow's checks and captures (default 4 MiB); `bench` keeps none */
   maxBody?: number;
   /** time allowed for in-flight iterations after the end (default: the request timeout) */

@@ -114,7 +114,8 @@ function checkBaseUrl(c: Collector, value: unknown) {
   if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
   try {
     const url = new URL(value);
-    if (url.protocol !== 'http:') c.errors.push(`baseUrl ${value} must use http:// (https is not supported)`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      c.errors.push(`baseUrl ${value} must use http:// or https://`);
   } catch {
     c.errors.push(`baseUrl ${JSON.stringify(value)} is not a URL`);
   }
@@ -132,6 +133,22 @@ function checkFlow(c: Collector, data: Obj) {
     c.errors.push('flow must be a { module, exportName } reference when workers > 1 (workers import it)');
   }
   if (data['request'] !== undefined) c.errors.push('give either flow or request, not both');
+}
+
+function checkProtocolOptions(c: Collector, data: Obj) {
+  const http2 = data['http2'];
+  if (http2 !== undefined && typeof http2 !== 'boolean') c.errors.push('http2 must be true or false');
+  if (http2 === true && data['client'] === 'undici') {
+    c.errors.push("http2 runs on its own client (node:http2): leave client unset, or 'raw'");
+  }
+  c.number(data, 'maxStreams', 'options', { min: 1, integer: true, optional: true });
+  const tls = data['tls'];
+  if (tls === undefined) return;
+  if (!isObject(tls)) return void c.errors.push('tls must be { insecure, caFile }');
+  if (tls['insecure'] !== undefined && typeof tls['insecure'] !== 'boolean')
+    c.errors.push('tls.insecure must be true or false');
+  if (tls['caFile'] !== undefined && typeof tls['caFile'] !== 'string')
+    c.errors.push('tls.caFile must be a path to a PEM file');
 }
 
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
@@ -155,6 +172,7 @@ export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   if (client !== undefined && client !== 'raw' && client !== 'undici') {
     c.errors.push(`client ${JSON.stringify(client)} must be 'raw' or 'undici'`);
   }
+  checkProtocolOptions(c, data);
   const saturation = data['saturation'];
   if (isObject(saturation)) {
     c.number(saturation, 'maxScheduleLagP99Ms', 'saturation', { min: 0, optional: true });

@@ -4,7 +4,8 @@
  * (1 µs to 1 h, 3 significant digits) and reported in milliseconds.
  */
 import * as hdr from 'hdr-histogram-js';
-import type { EncodedHistograms, LatencyStats } from './schema.ts';
+import { PHASES } from './phases.ts';
+import type { EncodedHistograms, LatencyStats, PhaseHistograms, PhaseStats } from './schema.ts';
 
 export type Histogram = hdr.Histogram;
 
@@ -83,6 +84,21 @@ export function mergeEncodedSets(sets: readonly EncodedHistograms[]): EncodedHis
   };
 }
 
+/** Request phase histograms of several threads, runs or shards merged exactly; undefined when none had any. */
+export function mergePhaseSets(sets: readonly PhaseHistograms[]): PhaseHistograms | undefined {
+  if (sets.length === 0) return undefined;
+  return Object.fromEntries(
+    PHASES.map((phase) => [phase, mergeEncoded(sets.map((set) => set[phase]))]),
+  ) as PhaseHistograms;
+}
+
+/** Each request phase's histogram summarized in ms. */
+export function summarizePhases(phases: PhaseHistograms): PhaseStats {
+  return Object.fromEntries(
+    PHASES.map((phase) => [phase, summarizeHistogram(decodeHistogram(phases[phase]))]),
+  ) as PhaseStats;
+}
+
 const usToMs = (us: number) => us / 1000;
 
 /** Percentile in ms (percentile given 0..100). */
@@ -109,7 +125,8 @@ export function summarizeHistogram(histogram: Histogram): LatencyStats {
   }
   return {
     count: histogram.totalCount,
-    min: usToMs(histogram.minNonZeroValue),
+    // request phases record 0 for a phase that did not happen (a reused connection's connect)
+    min: histogram.getValueAtPercentile(0) === 0 ? 0 : usToMs(histogram.minNonZeroValue),
     mean: usToMs(histogram.mean),
     p50: percentileMs(histogram, 50),
     p90: percentileMs(histogram, 90),

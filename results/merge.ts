@@ -6,7 +6,13 @@
 
 import { ScalebenchError } from '../core/errors.ts';
 import { addChecks, addCounts } from './counts.ts';
-import { decodeHistogram, mergeEncodedSets, summarizeHistogram } from './histogram.ts';
+import {
+  decodeHistogram,
+  mergeEncodedSets,
+  mergePhaseSets,
+  summarizeHistogram,
+  summarizePhases,
+} from './histogram.ts';
 import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
 
 export interface NamedResults {
@@ -145,6 +151,10 @@ export function mergeBenchResults(inputs: readonly NamedResults[]): BenchResults
   const shards = checkShards(inputs).map(({ results }) => results);
   const first = shards[0]!;
   const histograms = mergeEncodedSets(shards.map((shard) => shard.histograms));
+  const phaseHistograms = mergePhaseSets(
+    shards.flatMap((shard) => (shard.phaseHistograms ? [shard.phaseHistograms] : [])),
+  );
+  const protocol = shards.find((shard) => shard.protocol !== undefined)?.protocol;
   const plan =
     typeof first.options['plan'] === 'string'
       ? `each of ${shards.length} shards: ${first.options['plan']}`
@@ -162,8 +172,13 @@ export function mergeBenchResults(inputs: readonly NamedResults[]): BenchResults
       ...(plan === undefined ? {} : { plan }),
     },
     environment: first.environment,
-    summary: mergeSummaries(shards, histograms),
+    summary: {
+      ...mergeSummaries(shards, histograms),
+      ...(phaseHistograms ? { phases: summarizePhases(phaseHistograms) } : {}),
+    },
     histograms,
+    ...(phaseHistograms ? { phaseHistograms } : {}),
+    ...(protocol ? { protocol } : {}),
     series: mergeShardSeries(shards.map((shard) => shard.series)),
     mergedFrom: shards.length,
   };

@@ -28,6 +28,30 @@ export const encodedHistogramsSchema = z.object({
 });
 export type EncodedHistograms = z.infer<typeof encodedHistogramsSchema>;
 
+/**
+ * Request phases (results/phases.ts; thresholds name them as k6 does: http_req_connecting, ...):
+ * waiting for a TCP connect, a TLS handshake (both 0 on a reused connection), the first response byte
+ * (time to first byte) and the rest of the response. Responses only; absent in older files.
+ */
+export const phaseHistogramsSchema = z.object({
+  connecting: z.string(),
+  tlsHandshaking: z.string(),
+  waiting: z.string(),
+  receiving: z.string(),
+});
+export type PhaseHistograms = z.infer<typeof phaseHistogramsSchema>;
+
+export const phaseStatsSchema = z.object({
+  connecting: latencyStatsSchema,
+  tlsHandshaking: latencyStatsSchema,
+  waiting: latencyStatsSchema,
+  receiving: latencyStatsSchema,
+});
+export type PhaseStats = z.infer<typeof phaseStatsSchema>;
+
+/** the wire protocol that ran: HTTP/1.1 (over TCP, or TLS for https://), h2 (TLS, ALPN) or h2c (cleartext) */
+export const protocolSchema = z.enum(['http/1.1', 'h2', 'h2c']);
+
 const countsSchema = z.record(z.string(), z.number());
 
 /** one point per second of the run, warm-up included (flagged) */
@@ -45,12 +69,16 @@ export const seriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
-/** error classes: refused, reset, timeout, parse (malformed response), status_4xx, status_5xx, check, other */
+/**
+ * error classes: refused, reset, timeout, parse (malformed response), tls (handshake or certificate
+ * check failed), status_4xx, status_5xx, check, other
+ */
 export const errorClassSchema = z.enum([
   'refused',
   'reset',
   'timeout',
   'parse',
+  'tls',
   'status_4xx',
   'status_5xx',
   'check',
@@ -80,6 +108,8 @@ export const summarySchema = z.object({
     service: latencyStatsSchema,
     scheduleLag: latencyStatsSchema,
   }),
+  /** request phases of the responses (absent in older files) */
+  phases: phaseStatsSchema.optional(),
   checks: z.record(z.string(), z.object({ passes: z.number(), fails: z.number() })),
   steps: z.array(stepStatsSchema),
   /** requests per backend instance, from the served-by header */
@@ -105,6 +135,10 @@ export type Environment = z.infer<typeof environmentSchema>;
 export const runResultSchema = z.object({
   summary: summarySchema,
   histograms: encodedHistogramsSchema,
+  /** request phase histograms (absent in older files) */
+  phaseHistograms: phaseHistogramsSchema.optional(),
+  /** the wire protocol that ran (absent in older files, which spoke http/1.1) */
+  protocol: protocolSchema.optional(),
   series: z.array(seriesPointSchema),
 });
 export type RunResult = z.infer<typeof runResultSchema>;

@@ -31,6 +31,13 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '50',
     )
     .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
+    .option('--insecure', 'https: accept any certificate (self-signed, expired, another name) — testing only')
+    .option(
+      '--ca <file>',
+      'https: trust the certificate authorities in this PEM file instead of the system ones',
+    )
+    .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
+    .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
     .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',
@@ -43,6 +50,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
         'Examples:',
         '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
         "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
+        '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
+        '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
       ].join('\n'),
     )
     .action(async (url: string, flags: BenchFlags) => {

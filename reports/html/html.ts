@@ -12,6 +12,7 @@ import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
 import { experimentColumns } from '../markdown/table.ts';
+import { phaseTable } from '../model/phases.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
@@ -47,6 +48,18 @@ function tableHtml(experiment: ExperimentView): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The request-phases table, when the results carry phases. */
+function phasesHtml(experiment: ExperimentView): string {
+  const table = phaseTable(experiment);
+  if (!table) return '';
+  const head = table.headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
+  const rows = table.rows.map(
+    (row) =>
+      `<tr>${row.map((cell, index) => `<td${table.numeric[index] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+  );
+  return `<h3>Request phases</h3>\n<p class="note">waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection.</p>\n<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function takeawayHtml(experiment: ExperimentView): string {
   const takeaway = experimentTakeaway(experiment);
   return takeaway ? `<p class="takeaway"><strong>Takeaway.</strong> ${escapeHtml(takeaway)}</p>` : '';
@@ -64,6 +77,7 @@ function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
     `<h2>${escapeHtml(experiment.title)}</h2>`,
     takeawayHtml(experiment),
     experiment.variants.length > 0 ? tableHtml(experiment) : `<p>${noVariantsText(experiment.skipped)}</p>`,
+    phasesHtml(experiment),
     ...experiment.skipped.map(
       (skip) => `<p class="skipped"><strong>Skipped.</strong> ${escapeHtml(skippedText(skip))}</p>`,
     ),

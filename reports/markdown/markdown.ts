@@ -2,10 +2,11 @@
 import type { ResultsFile } from '../../results/schema.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
+import { phaseTable } from '../model/phases.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView, type ReportView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
-import { markdownTable } from './table.ts';
+import { alignedTable, markdownTable } from './table.ts';
 
 function environmentLine(results: ResultsFile): string {
   const env = results.environment;
@@ -31,6 +32,18 @@ function skippedLines(experiment: ExperimentView): string[] {
   return experiment.skipped.map((skip) => `**Skipped.** ${skippedText(skip)}`).flatMap((line) => [line, '']);
 }
 
+/** The request-phases table, when the results carry phases. */
+function phaseLines(experiment: ExperimentView): string[] {
+  const table = phaseTable(experiment);
+  if (!table) return [];
+  return [
+    '**Request phases** (waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection):',
+    '',
+    alignedTable(table.headers, table.numeric, table.rows),
+    '',
+  ];
+}
+
 function experimentSection(experiment: ExperimentView, level: string): string[] {
   return [
     `${level} ${experiment.title} (\`${experiment.name}\`)`,
@@ -38,6 +51,7 @@ function experimentSection(experiment: ExperimentView, level: string): string[] 
     ...takeawayLines(experiment),
     experiment.variants.length > 0 ? markdownTable(experiment) : `_${noVariantsText(experiment.skipped)}_`,
     '',
+    ...phaseLines(experiment),
     ...skippedLines(experiment),
     `**Findings.** ${experimentFindings(experiment).join(' ')}`,
     '',
@@ -57,6 +71,7 @@ export function renderMarkdown(results: ResultsFile): string {
     lines.push(
       markdownTable(experiment),
       '',
+      ...phaseLines(experiment),
       `**Findings.** ${experimentFindings(experiment).join(' ')}`,
       '',
     );

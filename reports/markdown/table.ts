@@ -105,18 +105,25 @@ function pad(text: string, width: number, right: boolean): string {
 /** An aligned GitHub table (the layout biome's Markdown formatter also produces). */
 export function markdownTable(experiment: ExperimentView): string {
   const columns = experimentColumns(experiment);
-  const rows = experiment.variants.map((variant) =>
-    columns.map((column) => escapeCell(column.cell(variant))),
+  const rows = experiment.variants.map((variant) => columns.map((column) => column.cell(variant)));
+  return alignedTable(
+    columns.map((column) => column.header),
+    columns.map((column) => column.numeric),
+    rows,
   );
-  const widths = columns.map((column, index) =>
-    Math.max(3, [...column.header].length, ...rows.map((row) => [...row[index]!].length)),
+}
+
+/** Any table of text cells, aligned as markdownTable's. */
+export function alignedTable(headers: string[], numeric: boolean[], rows: string[][]): string {
+  const widths = headers.map((header, index) =>
+    Math.max(3, [...header].length, ...rows.map((row) => [...row[index]!].length)),
   );
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => pad(cell, widths[index]!, columns[index]!.numeric)).join(' | ')} |`;
-  const rule = `| ${columns
-    .map((column, index) =>
-      column.numeric ? `${'-'.repeat(widths[index]! - 1)}:` : `:${'-'.repeat(widths[index]! - 1)}`,
+    `| ${cells.map((cell, index) => pad(cell, widths[index]!, numeric[index]!)).join(' | ')} |`;
+  const rule = `| ${headers
+    .map((_, index) =>
+      numeric[index] ? `${'-'.repeat(widths[index]! - 1)}:` : `:${'-'.repeat(widths[index]! - 1)}`,
     )
     .join(' | ')} |`;
-  return [line(columns.map((column) => column.header)), rule, ...rows.map(line)].join('\n');
+  return [line(headers), rule, ...rows.map((row) => line(row.map(escapeCell)))].join('\n');
 }

@@ -7,6 +7,7 @@ import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/
 import { MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import type {
   FaultEvent,
+  PhaseHistograms,
   ResultsFile,
   SeriesPoint,
   SkippedVariant,
@@ -61,6 +62,10 @@ export interface VariantView {
   encodedResponse: string[];
   /** the flow's custom latencies (e.g. acceptMs, jobLatencyMs): p50 and p99 over trials */
   trends: Record<string, { p50: MetricStats; p99: MetricStats }>;
+  /** request phase histograms of the trials that have them */
+  encodedPhases: PhaseHistograms[];
+  /** the wire protocol the trials spoke (http/1.1, h2, h2c); null in older files */
+  protocol: string | null;
 }
 
 export interface ExperimentView {
@@ -132,6 +137,8 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     faults: trials[0]?.faults ?? [],
     encodedResponse: trials.map((trial) => trial.histograms.response),
     trends: trendStats(trials),
+    encodedPhases: trials.flatMap((trial) => (trial.phaseHistograms ? [trial.phaseHistograms] : [])),
+    protocol: trials.find((trial) => trial.protocol !== undefined)?.protocol ?? null,
   };
 }
 
@@ -154,6 +161,8 @@ function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): Varia
   const trial: TrialResult = {
     summary: results.summary,
     histograms: results.histograms,
+    ...(results.phaseHistograms ? { phaseHistograms: results.phaseHistograms } : {}),
+    ...(results.protocol ? { protocol: results.protocol } : {}),
     series: results.series,
     trial: 0,
     counters: {},

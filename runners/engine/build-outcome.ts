@@ -5,7 +5,12 @@
 
 import { toMs } from '../../load-model/duration.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
-import { countAboveMs, decodeHistogram, summarizeHistogram } from '../../results/histogram.ts';
+import {
+  countAboveMs,
+  decodeHistogram,
+  summarizeHistogram,
+  summarizePhases,
+} from '../../results/histogram.ts';
 import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
 import { buildProfile } from '../load-models/rate-profile.ts';
 import { mergeSeries } from './merge-reports.ts';
@@ -76,6 +81,7 @@ export function buildOutcome(
     servedBy: report.servedBy,
     valid: invalidReasons.length === 0,
     invalidReasons,
+    ...(report.phases ? { phases: summarizePhases(report.phases) } : {}),
   };
   const trends: Record<string, LatencyStats> = {};
   for (const [name, encoded] of Object.entries(report.trends))
@@ -83,6 +89,8 @@ export function buildOutcome(
   return {
     summary,
     histograms: report.histograms,
+    ...(report.phases ? { phaseHistograms: report.phases } : {}),
+    ...(report.protocol ? { protocol: report.protocol } : {}),
     series: mergeSeries([report.series]),
     counters: report.counters,
     trends,

@@ -7,6 +7,7 @@
 import { ScalebenchError } from '../../core/errors.ts';
 import { toMs } from '../../load-model/duration.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
+import { DEFAULT_MAX_STREAMS } from '../http/types.ts';
 import { buildProfile, peakLevel } from '../load-models/rate-profile.ts';
 import type { OpenFileLimit } from './open-file-limit.ts';
 
@@ -50,7 +51,10 @@ export function assertFeasible(options: LoadRunOptions, limit: OpenFileLimit | n
       },
     );
   }
-  const vus = peakVus(options);
+  // HTTP/2 carries maxStreams requests (VUs) on one connection
+  const vus = options.http2
+    ? Math.ceil(peakVus(options) / (options.maxStreams ?? DEFAULT_MAX_STREAMS))
+    : peakVus(options);
   const budget = socketBudget(limit);
   if (limit !== null && vus > budget) {
     const raise =

@@ -6,6 +6,7 @@ import {
   mergeEncoded,
   mergeEncodedSets,
   mergeHistograms,
+  mergePhaseSets,
   percentileMs,
 } from '../../results/histogram.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
@@ -98,6 +99,10 @@ export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & {
   for (const name of trendNames) {
     merged.trends[name] = mergeEncoded(reports.flatMap((report) => report.trends[name] ?? []));
   }
+  const phases = mergePhaseSets(reports.flatMap((report) => (report.phases ? [report.phases] : [])));
+  if (phases) merged.phases = phases;
+  const protocol = reports.find((report) => report.protocol !== undefined)?.protocol;
+  if (protocol) merged.protocol = protocol;
   return merged;
 }
 

@@ -5,6 +5,7 @@
  * but is kept in the per-second series.
  */
 import { createHistogram, type Histogram, recordMs } from '../../results/histogram.ts';
+import type { Phase } from '../../results/phases.ts';
 import type { ErrorClass } from '../../results/schema.ts';
 import { SecondBuckets, type SecondPoint } from './second-buckets.ts';
 
@@ -29,6 +30,16 @@ export interface Accumulated {
   counters: Record<string, number>;
   trends: Record<string, Histogram>;
   series: SecondPoint[];
+  /** request phases of the responses; null when the client measured none */
+  phases: Record<Phase, Histogram> | null;
+}
+
+/** What addPhases reads of a result (HttpResult's phase fields). */
+export interface PhaseTimes {
+  connecting?: number;
+  tlsHandshaking?: number;
+  waiting?: number;
+  receiving?: number;
 }
 
 export interface AccumulatorOptions {
@@ -46,6 +57,8 @@ export class MetricsAccumulator {
   private readonly buckets: SecondBuckets;
   private readonly measuredFrom: number;
   private sealed = false;
+  /** phases of requests that waited for no connect or handshake (reused connections): added at close */
+  private reusedConnections = 0;
 
   constructor(private readonly options: AccumulatorOptions) {
     this.measuredFrom = options.startAt + options.warmupMs;
@@ -70,7 +83,39 @@ export class MetricsAccumulator {
       counters: {},
       trends: {},
       series: this.buckets.points,
+      phases: null,
     };
+  }
+
+  private startPhases(): Record<Phase, Histogram> {
+    const phases = {
+      connecting: createHistogram(),
+      tlsHandshaking: createHistogram(),
+      waiting: createHistogram(),
+      receiving: createHistogram(),
+    };
+    this.data.phases = phases;
+    return phases;
+  }
+
+  /**
+   * Records a response's request phases (ms). A reused connection's zero connect and handshake are
+   * counted, not recorded one by one, and go into the histograms at close (k6 reports those zeros too).
+   */
+  addPhases(intendedAt: number, times: PhaseTimes): void {
+    const waiting = times.waiting;
+    if (this.sealed || waiting === undefined || intendedAt < this.measuredFrom) return;
+    const phases = this.data.phases ?? this.startPhases();
+    const connecting = times.connecting ?? 0;
+    const handshaking = times.tlsHandshaking ?? 0;
+    if (connecting > 0 || handshaking > 0) {
+      recordPhaseMs(phases.connecting, connecting);
+      recordPhaseMs(phases.tlsHandshaking, handshaking);
+    } else {
+      this.reusedConnections += 1;
+    }
+    recordPhaseMs(phases.waiting, waiting);
+    recordPhaseMs(phases.receiving, times.receiving ?? 0);
   }
 
   addRequest(
@@ -157,6 +202,18 @@ export class MetricsAccumulator {
 
   close(): Accumulated {
     this.buckets.flush();
+    const phases = this.data.phases;
+    if (phases && this.reusedConnections > 0) {
+      phases.connecting.recordValueWithCount(0, this.reusedConnections);
+      phases.tlsHandshaking.recordValueWithCount(0, this.reusedConnections);
+      this.reusedConnections = 0;
+    }
     return this.data;
   }
+}
+
+/** A phase's duration: 0 stays 0 (a phase that did not happen), anything else as recordMs. */
+function recordPhaseMs(histogram: Histogram, ms: number): void {
+  if (ms > 0) recordMs(histogram, ms);
+  else histogram.recordValue(0);
 }

@@ -8,7 +8,8 @@ import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
-import type { HttpClient } from '../http/types.ts';
+import { loadTlsSettings } from '../http/tls-settings.ts';
+import { DEFAULT_MAX_STREAMS, type HttpClient } from '../http/types.ts';
 import { createPacer } from '../load-models/pacer.ts';
 import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
 import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
@@ -115,6 +116,9 @@ async function runSchedule(
 /** After an abort (Ctrl-C, SIGTERM), how long in-flight iterations may still finish: stop within 2 s. */
 export const ABORT_GRACE_MS = 500;
 
+/** The longest the start waits for the warm sockets to connect (or the request timeout, if shorter). */
+export const READY_LIMIT_MS = 5000;
+
 /** Sockets opened before the start beyond this count are opened on demand (an fd-friendly default). */
 export const MAX_WARM_SOCKETS = 1000;
 
@@ -128,20 +132,30 @@ function warmSockets(poolSize: VuPoolSize): number {
 }
 
 export async function runThread(run: ThreadRun): Promise<ThreadReport> {
-  const { options, clock, startAt, signal } = run;
+  const { options, clock, signal } = run;
   const warmupMs = toMs(options.warmup, 0);
   const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
   const profile = buildProfile(run.executor, warmupMs);
   const poolSize = vuPoolSize(run.executor);
-  const client = await createHttpClient(options.client ?? 'raw', {
+  const client = await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
     origin: new URL(options.baseUrl).origin,
+    tls: await loadTlsSettings(options.tls),
+    ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
     // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
-    connections: Math.min(poolSize.max, run.sockets ?? socketBudget(readOpenFileLimit())),
+    connections: Math.min(
+      poolSize.max,
+      (run.sockets ?? socketBudget(readOpenFileLimit())) *
+        (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
+    ),
     servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
     preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
     timeoutMs,
     ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
   });
+  // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
+  // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
+  await client.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
+  const startAt = Math.max(run.startAt, clock.now());
   const metrics = new MetricsAccumulator({
     startAt,
     warmupMs,
@@ -158,7 +172,10 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   try {
     if (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
-    ({ ranMs, vusCreated } = await runSchedule(run, { profile, poolSize, factory, metrics, inFlight }));
+    ({ ranMs, vusCreated } = await runSchedule(
+      { ...run, startAt },
+      { profile, poolSize, factory, metrics, inFlight },
+    ));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
     await inFlight.drain(signal?.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
     unfinishedIterations = inFlight.size;
@@ -177,6 +194,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     vusCreated,
     unfinishedIterations,
     firstFlowError: metrics.firstFlowError,
+    protocol: client.protocol,
   });
 }
 

@@ -56,6 +56,7 @@ export class SingleRequestUser implements IterationRunner {
       result.errorClass ?? classifyStatus(result.status),
       result.servedBy,
     );
+    this.metrics.addPhases(intendedAt, result);
     this.metrics.addIteration(intendedAt);
   }
 }

@@ -1,6 +1,8 @@
 /** What one thread measured, as plain serializable data (posted by worker threads, merged by the main one). */
 import { encodeHistogram } from '../../results/histogram.ts';
-import type { EncodedHistograms } from '../../results/schema.ts';
+import { PHASES } from '../../results/phases.ts';
+import type { EncodedHistograms, PhaseHistograms } from '../../results/schema.ts';
+import type { WireProtocol } from '../http/types.ts';
 import type { Accumulated, StepCounts } from './metrics.ts';
 import type { SecondPoint } from './second-buckets.ts';
 
@@ -11,6 +13,10 @@ export interface ThreadReport {
   iterations: number;
   droppedIterations: number;
   histograms: EncodedHistograms;
+  /** request phases; absent when the client measured none */
+  phases?: PhaseHistograms;
+  /** the wire protocol the client spoke */
+  protocol?: WireProtocol;
   checks: Record<string, { passes: number; fails: number }>;
   steps: Record<string, StepCounts>;
   servedBy: Record<string, number>;
@@ -34,10 +40,12 @@ export function toThreadReport(
     vusCreated: number;
     unfinishedIterations: number;
     firstFlowError: string | undefined;
+    protocol?: WireProtocol;
   },
 ): ThreadReport {
   const trends: Record<string, string> = {};
   for (const [name, histogram] of Object.entries(data.trends)) trends[name] = encodeHistogram(histogram);
+  const phases = data.phases;
   return {
     requests: data.requests,
     errors: data.errors,
@@ -49,6 +57,14 @@ export function toThreadReport(
       service: encodeHistogram(data.service),
       scheduleLag: encodeHistogram(data.scheduleLag),
     },
+    ...(phases === null
+      ? {}
+      : {
+          phases: Object.fromEntries(
+            PHASES.map((phase) => [phase, encodeHistogram(phases[phase])]),
+          ) as PhaseHistograms,
+        }),
+    ...(extra.protocol === undefined ? {} : { protocol: extra.protocol }),
     checks: data.checks,
     steps: data.steps,
     servedBy: data.servedBy,

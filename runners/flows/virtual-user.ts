@@ -101,6 +101,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
         this.vars[name] = capture(spec, response);
     }
     this.ctx.metrics.addRequest(step, intendedAt, result.sentAt, result.doneAt, errorClass, result.servedBy);
+    this.ctx.metrics.addPhases(intendedAt, result);
     return response;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The one place that picks an HTTP client implementation by name. undici loads only when asked for
- * (--client undici): importing it costs a start-up that the default raw client does not need.
+ * (--client undici), node:http2 only for --http2: importing them costs a start-up that the default
+ * raw client does not need.
  */
 import { RawHttpClient } from './raw-client.ts';
 import type { HttpClient, HttpClientOptions } from './types.ts';
@@ -10,6 +11,10 @@ const constructors = {
   undici: async (options: HttpClientOptions) => {
     const { UndiciHttpClient } = await import('./undici-client.ts');
     return new UndiciHttpClient(options);
+  },
+  h2: async (options: HttpClientOptions) => {
+    const { Http2Client } = await import('./h2-client.ts');
+    return new Http2Client(options);
   },
 } as const;
 

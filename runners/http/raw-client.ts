@@ -10,6 +10,7 @@ import { RawConnection, type Settled } from './raw-connection.ts';
 import { errorResult } from './raw-result.ts';
 import { buildRequestBytes } from './request-builder.ts';
 import type { ParsedResponse } from './response-parser.ts';
+import { TlsSessionCache } from './tls-session.ts';
 import type {
   HttpClient,
   HttpClientOptions,
@@ -23,6 +24,9 @@ type Waiter = (connection: RawConnection) => void;
 
 export class RawHttpClient implements HttpClient {
   readonly kind = 'raw' as const;
+  readonly protocol = 'http/1.1' as const;
+  /** https:// origins: the TLS context and session every connection shares */
+  readonly tls: TlsSessionCache | undefined;
   private readonly host: string;
   private readonly hostname: string;
   private readonly port: number;
@@ -38,7 +42,9 @@ export class RawHttpClient implements HttpClient {
     const url = new URL(options.origin);
     this.host = url.host;
     this.hostname = url.hostname.replace(/^\[|\]$/g, '');
-    this.port = Number(url.port || 80);
+    const secure = url.protocol === 'https:';
+    this.port = Number(url.port || (secure ? 443 : 80));
+    this.tls = secure ? new TlsSessionCache(this.hostname, options.tls) : undefined;
     const every = Math.max(5, Math.min(100, options.timeoutMs / 20));
     this.sweep = setInterval(() => this.expire(), every);
     this.sweep.unref();
@@ -60,6 +66,22 @@ export class RawHttpClient implements HttpClient {
     const connection = this.acquire();
     if (connection) this.exchange(connection, request, performance.now(), true, done);
     else this.waiters.push((next) => this.exchange(next, request, performance.now(), true, done));
+  }
+
+  ready(limitMs: number): Promise<void> {
+    const pending = this.idle.filter((connection) => connection.readyAt === 0 && !connection.dead);
+    if (pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      let left = pending.length;
+      const timer = setTimeout(resolve, limitMs);
+      const one = () => {
+        left -= 1;
+        if (left > 0) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      for (const connection of pending) connection.whenReady(one);
+    });
   }
 
   async close(): Promise<void> {
@@ -97,6 +119,8 @@ export class RawHttpClient implements HttpClient {
       return;
     }
     const doneAt = performance.now();
+    // phases before release: a waiter may reuse the connection at once (resetting its first byte)
+    if (!error) connection.stampPhases(response as ParsedResponse, sentAt, doneAt);
     this.release(connection);
     if (error) {
       // a failure can come back within the tick that sent (EMFILE on connect is reported on nextTick):
@@ -129,6 +153,7 @@ export class RawHttpClient implements HttpClient {
       maxBody: this.options.maxBody,
       readBuffer: this.readBuffer,
       settled: this.settled,
+      ...(this.tls === undefined ? {} : { tls: this.tls }),
     });
     this.open.add(connection);
     return connection;

@@ -1,12 +1,16 @@
 /**
- * One keep-alive socket of the raw client: writes a prepared request, parses the response, enforces
- * the per-request deadline (checked by the client's sweep), and reports transport failures by code.
- * The exchange in flight lives in the connection's fields, not in a closure per request: the hot path
- * allocates as little as it can.
+ * One keep-alive socket of the raw client, over TCP or TLS: writes a prepared request, parses the
+ * response, enforces the per-request deadline (checked by the client's sweep), and reports transport
+ * failures by code. The exchange in flight lives in the connection's fields, not in a closure per
+ * request: the hot path allocates as little as it can. The connection keeps when it was opened,
+ * connected and (TLS) secured, and when the current response's first byte came: the request phases.
  */
 import { connect, type Socket } from 'node:net';
-import { codedError } from './classify-error.ts';
+import { performance } from 'node:perf_hooks';
+import { connect as connectTls } from 'node:tls';
+import { codedError, tlsFailureReason } from './classify-error.ts';
 import { type ParsedResponse, ResponseParser } from './response-parser.ts';
+import type { TlsSessionCache } from './tls-session.ts';
 import type { PreparedRequest, ResultCallback } from './types.ts';
 
 /** Told when the exchange in flight on `connection` ends, with a response or an error. */
@@ -26,6 +30,8 @@ export interface ConnectionOptions {
   /** where socket reads land; shared by the client's connections (reads are handled synchronously) */
   readBuffer: Buffer;
   settled: Settled;
+  /** an https:// origin: the client's shared TLS context and session */
+  tls?: TlsSessionCache;
 }
 
 export class RawConnection {
@@ -44,28 +50,52 @@ export class RawConnection {
   /** opened ahead of need: it may have idled, so a failure before any byte is retried like a reused one */
   preopened = false;
   dead = false;
+  /** performance.now() when the socket was asked for, when TCP connected, when it could carry a
+   * request (TLS: handshake done; else = connectedAt); 0 until then */
+  readonly openedAt = performance.now();
+  connectedAt = 0;
+  readyAt = 0;
+  /** performance.now() of the current response's first byte; 0 before it */
+  firstByteAt = 0;
   /** the last failure came from the socket (error, end, close), not from a timeout or the parser */
   private transportFailure = false;
+  private readonly secure: boolean;
 
-  constructor({ host, port, wantedHeader, maxBody, readBuffer, settled }: ConnectionOptions) {
+  constructor({ host, port, wantedHeader, maxBody, readBuffer, settled, tls }: ConnectionOptions) {
     this.parser = new ResponseParser(wantedHeader, maxBody);
     this.settled = settled;
+    this.secure = tls !== undefined;
     // onread: socket reads land in the client's one buffer and reach onData directly, without a
     // Buffer per read and without the Readable stream machinery (the parser copies what it keeps)
-    this.socket = connect({
-      host,
-      port,
-      noDelay: true,
-      onread: {
-        buffer: readBuffer,
-        callback: (size) => {
-          this.onData(readBuffer, size);
-          return true;
-        },
+    const onread = {
+      buffer: readBuffer,
+      callback: (size: number) => {
+        this.onData(readBuffer, size);
+        return true;
       },
-    });
+    };
+    if (tls) {
+      // onread is a net.connect option TLSSocket honours too (Node's typings leave it out)
+      const socket = connectTls(Object.assign(tls.connectOptions(host, port), { onread }));
+      socket.setNoDelay(true);
+      tls.track(socket);
+      socket.once('connect', () => {
+        this.connectedAt = performance.now();
+      });
+      socket.once('secureConnect', () => {
+        this.readyAt = performance.now();
+      });
+      this.socket = socket;
+    } else {
+      this.socket = connect({ host, port, noDelay: true, onread });
+      this.socket.once('connect', () => {
+        this.connectedAt = performance.now();
+        this.readyAt = this.connectedAt;
+      });
+    }
     this.socket.on('end', () => this.onEnd());
-    this.socket.on('error', (error) => this.fail(error, true));
+    // a failed handshake or certificate check is no stale keep-alive socket: never retried
+    this.socket.on('error', (error) => this.fail(error, tlsFailureReason(error) === null));
     this.socket.on('close', () => this.closedEarly());
   }
 
@@ -92,7 +122,36 @@ export class RawConnection {
     this.sentAt = sentAt;
     this.mayRetry = mayRetry;
     this.deadline = deadline;
+    this.firstByteAt = 0;
     this.socket.write(request.bytes);
+  }
+
+  /**
+   * Sets the request phases of the response that just completed (sent at `sentAt`, done at `doneAt`):
+   * the part of the TCP connect and TLS handshake it waited for (0 on a connection ready before it
+   * was sent), the wait for the first byte from when the connection could carry it, and the rest.
+   */
+  stampPhases(response: ParsedResponse, sentAt: number, doneAt: number): void {
+    const connected = this.connectedAt;
+    const ready = this.readyAt;
+    const firstByte = this.firstByteAt;
+    response.connecting = Math.max(0, connected - Math.max(this.openedAt, sentAt));
+    response.tlsHandshaking = ready > connected ? Math.max(0, ready - Math.max(connected, sentAt)) : 0;
+    response.waiting = firstByte - Math.max(ready, sentAt);
+    response.receiving = doneAt - firstByte;
+  }
+
+  /** Calls `callback` once, when the socket can carry a request or is gone (calls at once if it already is). */
+  whenReady(callback: () => void): void {
+    if (this.readyAt > 0 || this.dead) return void callback();
+    let called = false;
+    const once = () => {
+      if (called) return;
+      called = true;
+      callback();
+    };
+    this.socket.once(this.secure ? 'secureConnect' : 'connect', once);
+    this.socket.once('close', once);
   }
 
   timeout(): void {
@@ -109,6 +168,7 @@ export class RawConnection {
       this.destroy(); // bytes while idle: the server broke framing
       return;
     }
+    if (this.firstByteAt === 0) this.firstByteAt = performance.now();
     let response: ParsedResponse | null;
     try {
       response = this.parser.feed(buffer, size);

@@ -19,6 +19,11 @@ export class ParsedResponse implements HttpResult {
   private map: HeaderMap | undefined;
   sentAt = 0;
   doneAt = 0;
+  /** the request phases (ms), set by the connection that received it */
+  connecting = 0;
+  tlsHandshaking = 0;
+  waiting = 0;
+  receiving = 0;
 
   constructor(
     readonly status: number,

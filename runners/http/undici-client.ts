@@ -19,10 +19,16 @@ interface UndiciPrepared extends PreparedRequest {
 
 export class UndiciHttpClient implements HttpClient {
   readonly kind = 'undici' as const;
+  readonly protocol = 'http/1.1' as const;
   private readonly pool: Pool;
 
   constructor(private readonly options: HttpClientOptions) {
+    const tls = options.tls ?? {};
     this.pool = new Pool(options.origin, {
+      connect: {
+        rejectUnauthorized: tls.insecure !== true,
+        ...(tls.ca === undefined ? {} : { ca: tls.ca }),
+      },
       connections: options.connections,
       pipelining: 1,
       headersTimeout: options.timeoutMs,
@@ -52,6 +58,7 @@ export class UndiciHttpClient implements HttpClient {
         body: request.body,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
+      const headAt = performance.now();
       const body = prepared.keepBody
         ? await readCapped(response.body, this.options.maxBody ?? DEFAULT_MAX_BODY)
         : await skipBody(response.body);
@@ -61,13 +68,20 @@ export class UndiciHttpClient implements HttpClient {
       const cookie = headers['set-cookie'];
       if (typeof cookie === 'string') headers['set-cookie'] = [cookie];
       const servedBy = this.options.servedByHeader ? headers[this.options.servedByHeader] : undefined;
+      const doneAt = performance.now();
+      // undici does not say when it connected: waiting runs from the send (a new connection's
+      // connect and handshake included) to the response head, receiving from there to the end
       return {
         status: response.statusCode,
         headers,
         body,
         sentAt,
-        doneAt: performance.now(),
+        doneAt,
         servedBy: Array.isArray(servedBy) ? servedBy.join(', ') : servedBy,
+        connecting: 0,
+        tlsHandshaking: 0,
+        waiting: headAt - sentAt,
+        receiving: doneAt - headAt,
       };
     } catch (error: unknown) {
       return {

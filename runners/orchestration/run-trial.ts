@@ -106,6 +106,8 @@ export async function runTrial(
     trial: plan.trial,
     summary: outcome.summary,
     histograms: outcome.histograms,
+    ...(outcome.phaseHistograms ? { phaseHistograms: outcome.phaseHistograms } : {}),
+    ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
     series: outcome.series,
     counters: counterDelta(after, before),
     correctness: { ...zeros(experiment.counters), ...outcome.counters, ...settled },

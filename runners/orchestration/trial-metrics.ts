@@ -1,7 +1,9 @@
 /**
  * The named metrics of one trial, as thresholds and capacity search see them. Names follow k6 where
  * k6 has one (http_req_duration, http_req_failed, http_reqs, iterations, dropped_iterations, checks);
- * correctness figures, app counters and custom trends answer under their own names.
+ * correctness figures, app counters and custom trends answer under their own names. The request
+ * phases answer as k6 names them: http_req_connecting, http_req_tls_handshaking, http_req_waiting,
+ * http_req_receiving.
  */
 
 import type { Aggregation, MetricSource } from '../../load-model/thresholds.ts';
@@ -11,9 +13,11 @@ import {
   percentileMs,
   summarizeHistogram,
 } from '../../results/histogram.ts';
+import { PHASE_METRICS } from '../../results/phases.ts';
 import type { LatencyStats, TrialResult } from '../../results/schema.ts';
 
-type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'>;
+type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'> &
+  Partial<Pick<TrialResult, 'phaseHistograms'>>;
 
 function fromHistogram(histogram: Histogram, stats: LatencyStats, aggregation: Aggregation): number | null {
   switch (aggregation.kind) {
@@ -84,6 +88,8 @@ export function trialMetricSource(trial: TrialMetrics): MetricSource {
 }
 
 function namedMetric(trial: TrialMetrics, metric: string, aggregation: Aggregation): number | null {
+  const phase = PHASE_METRICS[metric];
+  if (phase) return trial.phaseHistograms ? latencyMetric(trial.phaseHistograms[phase], aggregation) : null;
   const trend = trial.trends?.[metric];
   if (trend) return latencyMetric(trend.histogram, aggregation);
   const correctness = trial.correctness[metric];

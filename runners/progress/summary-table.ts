@@ -1,4 +1,8 @@
-/** The summary `scalebench bench` prints: requests, rates, errors by class, latency table, validity. */
+/**
+ * The summary `scalebench bench` prints: requests, rates, errors by class, latency table (with the
+ * request phases as k6 names them: connecting, TLS handshake, waiting = time to first byte, receiving),
+ * validity.
+ */
 import type { LatencyStats, Summary } from '../../results/schema.ts';
 
 const ms = (value: number) => value.toFixed(value >= 100 ? 1 : value >= 10 ? 2 : 3);
@@ -33,6 +37,13 @@ export function formatSummary(summary: Summary): string {
   lines.push(latencyRow('response', summary.latency.response));
   lines.push(latencyRow('service', summary.latency.service));
   lines.push(latencyRow('schedule lag', summary.latency.scheduleLag));
+  const phases = summary.phases;
+  if (phases) {
+    lines.push(latencyRow('connecting', phases.connecting));
+    lines.push(latencyRow('tls handshake', phases.tlsHandshaking));
+    lines.push(latencyRow('waiting (ttfb)', phases.waiting));
+    lines.push(latencyRow('receiving', phases.receiving));
+  }
   lines.push('');
   lines.push(
     summary.valid ? 'valid           yes' : `valid           NO — ${summary.invalidReasons.join('; ')}`,

@@ -5,6 +5,8 @@
  * contrast. Targets: p90/p99/p99.9 within ±10% of true; achieved rate within 1% of target.
  */
 import { fileURLToPath } from 'node:url';
+import { onCleanup } from '../../core/cleanup.ts';
+import { type CertificatePair, makeTestCertificates } from '../helpers/test-certificates.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { startChild, tsNodeArgs } from './support/child.ts';
 import type { GeneratorJob, GeneratorResult } from './support/generator-child.ts';
@@ -29,15 +31,23 @@ interface Measured {
   freezes: Freeze[];
 }
 
-async function measure(job: Omit<GeneratorJob, 'url'>): Promise<Measured> {
+/** With `tls`, the freezing server speaks HTTPS with that certificate and scalebench trusts its CA. */
+async function measure(
+  job: Omit<GeneratorJob, 'url'>,
+  tls?: { pair: CertificatePair; caFile: string },
+): Promise<Measured> {
+  const tlsArgs = tls ? [tls.pair.cert, tls.pair.key] : [];
   const server = await startChild(
     'freeze server',
     process.execPath,
-    tsNodeArgs(FREEZE_SERVER, ['5000', '1000', '2500']),
+    tsNodeArgs(FREEZE_SERVER, ['5000', '1000', '2500', ...tlsArgs]),
   );
   let result: GeneratorResult;
   try {
-    result = await runNodeGenerator({ ...job, url: `http://127.0.0.1:${server.ready['port']}/` });
+    const url = tls
+      ? `https://localhost:${server.ready['port']}/`
+      : `http://127.0.0.1:${server.ready['port']}/`;
+    result = await runNodeGenerator({ ...job, url, ...(tls ? { caFile: tls.caFile } : {}) });
   } finally {
     await server.stop();
   }
@@ -73,11 +83,22 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
     `accuracy: autocannon -R ${RATE} -c 100 for ${SECONDS} s against a fresh freezing server\n`,
   );
   const peer = await measure({ tool: 'autocannon', durationSeconds: SECONDS, connections: 100, rate: RATE });
+  process.stdout.write(
+    `accuracy: scalebench over HTTPS, ${RATE} req/s for ${SECONDS} s, a fresh freezing server\n`,
+  );
+  const certs = await makeTestCertificates();
+  const removeCerts = onCleanup('test certificates', () => certs.remove());
+  const secure = await measure(
+    { tool: 'scalebench', durationSeconds: SECONDS, connections: 100, rate: RATE },
+    { pair: certs.valid, caFile: certs.caFile },
+  ).finally(removeCerts);
   const rows = PERCENTILES.map(([label, p]) => {
     const truth = percentileOfSorted(ours.truth, p);
     const peerTruth = percentileOfSorted(peer.truth, p);
     const value = reported(ours.result, label);
     const peerValue = reported(peer.result, label);
+    const secureTruth = percentileOfSorted(secure.truth, p);
+    const secureValue = reported(secure.result, label);
     return [
       label,
       fmt(truth),
@@ -86,6 +107,9 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
       fmt(peerTruth),
       fmt(peerValue),
       `${fmt(errorPct(peerValue, peerTruth), 1)}%`,
+      fmt(secureTruth),
+      fmt(secureValue),
+      `${fmt(errorPct(secureValue, secureTruth), 1)}%`,
     ];
   });
   rows.push([
@@ -96,10 +120,24 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
     fmt(RATE, 0),
     fmt(peer.result.achievedRate, 1),
     `${fmt(errorPct(peer.result.achievedRate, RATE), 2)}%`,
+    fmt(RATE, 0),
+    fmt(secure.result.achievedRate, 1),
+    `${fmt(errorPct(secure.result.achievedRate, RATE), 2)}%`,
   ]);
   printTable(
     `Accuracy: response time (ms) under 1 s freezes every 5 s, ${RATE} req/s for ${SECONDS} s`,
-    ['', 'true', 'scalebench', 'error', 'true (ac run)', 'autocannon', 'error'],
+    [
+      '',
+      'true',
+      'scalebench',
+      'error',
+      'true (ac run)',
+      'autocannon',
+      'error',
+      'true (https run)',
+      'scalebench https',
+      'error',
+    ],
     rows,
   );
   const service = ours.result.serviceP50 ?? 0;
@@ -119,6 +157,16 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
       detail: `${fmt(reported(ours.result, label))} vs true ${fmt(truth)} ms (${fmt(error, 1)}%); autocannon ${fmt(errorPct(reported(peer.result, label), percentileOfSorted(peer.truth, p)), 1)}%`,
     };
   });
+  for (const [label, p] of PERCENTILES.filter(([name]) => JUDGED.includes(name))) {
+    const truth = percentileOfSorted(secure.truth, p);
+    const error = errorPct(reported(secure.result, label), truth);
+    verdicts.push({
+      bench: 'accuracy',
+      target: `HTTPS: ${label} within ±10% of true`,
+      met: Math.abs(error) <= 10,
+      detail: `${fmt(reported(secure.result, label))} vs true ${fmt(truth)} ms (${fmt(error, 1)}%); valid ${secure.result.valid}, ${secure.freezes.length} freezes`,
+    });
+  }
   const rateError = errorPct(ours.result.achievedRate, RATE);
   verdicts.push({
     bench: 'accuracy',
@@ -131,6 +179,7 @@ async function run(_options: BenchOptions): Promise<Verdict[]> {
 
 export const accuracy: Benchmark = {
   name: 'accuracy',
-  describe: 'reported vs true percentiles against a server that freezes 1 s every 5 s (500 req/s, 20 s)',
+  describe:
+    'reported vs true percentiles against a server that freezes 1 s every 5 s (500 req/s, 20 s), over HTTP and HTTPS',
   run,
 };

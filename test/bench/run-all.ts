@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
 import { efficiency } from './efficiency.ts';
+import { httpsEfficiency } from './https-efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
 import { memoryAbuse } from './memory-abuse.ts';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   micro,
   startup,
   efficiency,
+  httpsEfficiency,
   wholeProcess,
   accuracy,
   latencyFloor,

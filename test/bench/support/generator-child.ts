@@ -22,6 +22,11 @@ export interface GeneratorJob {
   /** open model (scalebench) / -R (autocannon): requests per second */
   rate?: number;
   client?: 'raw' | 'undici';
+  /** scalebench against https://: trust this CA (autocannon checks no certificate) */
+  caFile?: string;
+  /** scalebench speaks HTTP/2 (h2 or h2c), `connections` requests in flight over connections / maxStreams */
+  http2?: boolean;
+  maxStreams?: number;
 }
 
 export interface GeneratorResult {
@@ -79,13 +84,19 @@ async function runScalebench(
   };
   const executor = executorFor(job);
   const outcome = await runLoad(
-    { baseUrl: job.url, executor, client: job.client ?? 'raw', timeout: '10s' },
+    {
+      baseUrl: job.url,
+      executor,
+      timeout: '10s',
+      ...(job.http2 ? { http2: true, maxStreams: job.maxStreams ?? 10 } : { client: job.client ?? 'raw' }),
+      ...(job.caFile === undefined ? {} : { tls: { caFile: job.caFile } }),
+    },
     { clock },
   );
   const { summary } = outcome;
   const response = summary.latency.response;
   return {
-    tool: `scalebench (${job.client ?? 'raw'})`,
+    tool: `scalebench (${job.http2 ? 'h2' : (job.client ?? 'raw')})`,
     requests: summary.requests,
     errors: summary.errors,
     startedAt,
