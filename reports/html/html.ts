@@ -11,7 +11,8 @@ import type { ChartSpec } from '../charts/chart-spec.ts';
 import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
-import { experimentColumns } from '../markdown/table.ts';
+import { stepColumns, stepRows } from '../markdown/step-table.ts';
+import { type Column, experimentColumns } from '../markdown/table.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
@@ -35,16 +36,26 @@ function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-function tableHtml(experiment: ExperimentView): string {
-  const columns = experimentColumns(experiment);
+function rowsHtml<Row>(columns: readonly Column<Row>[], items: readonly Row[]): string {
   const head = columns.map((column) => `<th>${escapeHtml(column.header)}</th>`).join('');
-  const rows = experiment.variants.map((variant) => {
+  const rows = items.map((item) => {
     const cells = columns.map(
-      (column) => `<td${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.cell(variant))}</td>`,
+      (column) => `<td${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.cell(item))}</td>`,
     );
     return `<tr>${cells.join('')}</tr>`;
   });
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function tableHtml(experiment: ExperimentView): string {
+  return rowsHtml(experimentColumns(experiment), experiment.variants);
+}
+
+/** the per-step table, when some variant has two or more measured steps */
+function stepTableHtml(experiment: ExperimentView): string {
+  const rows = stepRows(experiment);
+  if (rows.length === 0) return '';
+  return `<h3>Per step</h3>\n${rowsHtml(stepColumns(experiment), rows)}`;
 }
 
 function takeawayHtml(experiment: ExperimentView): string {
@@ -64,6 +75,7 @@ function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
     `<h2>${escapeHtml(experiment.title)}</h2>`,
     takeawayHtml(experiment),
     experiment.variants.length > 0 ? tableHtml(experiment) : `<p>${noVariantsText(experiment.skipped)}</p>`,
+    stepTableHtml(experiment),
     ...experiment.skipped.map(
       (skip) => `<p class="skipped"><strong>Skipped.</strong> ${escapeHtml(skippedText(skip))}</p>`,
     ),

@@ -5,6 +5,7 @@ import { experimentTakeaway } from '../findings/takeaway.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView, type ReportView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
+import { markdownStepTable } from './step-table.ts';
 import { markdownTable } from './table.ts';
 
 function environmentLine(results: ResultsFile): string {
@@ -31,6 +32,13 @@ function skippedLines(experiment: ExperimentView): string[] {
   return experiment.skipped.map((skip) => `**Skipped.** ${skippedText(skip)}`).flatMap((line) => [line, '']);
 }
 
+function stepLines(experiment: ExperimentView): string[] {
+  const table = markdownStepTable(experiment);
+  return table
+    ? ['**Per step** (response time from when each request was due; all trials merged):', '', table, '']
+    : [];
+}
+
 function experimentSection(experiment: ExperimentView, level: string): string[] {
   return [
     `${level} ${experiment.title} (\`${experiment.name}\`)`,
@@ -38,6 +46,7 @@ function experimentSection(experiment: ExperimentView, level: string): string[] 
     ...takeawayLines(experiment),
     experiment.variants.length > 0 ? markdownTable(experiment) : `_${noVariantsText(experiment.skipped)}_`,
     '',
+    ...stepLines(experiment),
     ...skippedLines(experiment),
     `**Findings.** ${experimentFindings(experiment).join(' ')}`,
     '',
@@ -57,6 +66,7 @@ export function renderMarkdown(results: ResultsFile): string {
     lines.push(
       markdownTable(experiment),
       '',
+      ...stepLines(experiment),
       `**Findings.** ${experimentFindings(experiment).join(' ')}`,
       '',
     );

@@ -5,11 +5,11 @@ import type { MetricStats } from '../model/stats.ts';
 import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
 import { correctnessKeys, type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 
-export interface Column {
+export interface Column<Row = VariantView> {
   header: string;
   /** right-aligned numbers */
   numeric: boolean;
-  cell: (variant: VariantView) => string;
+  cell: (row: Row) => string;
 }
 
 /** `12.1 ms ± 0.4 ms` with a 95% CI half-width when there are trials, else just the value */
@@ -103,11 +103,8 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 /** An aligned GitHub table (the layout biome's Markdown formatter also produces). */
-export function markdownTable(experiment: ExperimentView): string {
-  const columns = experimentColumns(experiment);
-  const rows = experiment.variants.map((variant) =>
-    columns.map((column) => escapeCell(column.cell(variant))),
-  );
+export function alignedTable<Row>(columns: readonly Column<Row>[], items: readonly Row[]): string {
+  const rows = items.map((item) => columns.map((column) => escapeCell(column.cell(item))));
   const widths = columns.map((column, index) =>
     Math.max(3, [...column.header].length, ...rows.map((row) => [...row[index]!].length)),
   );
@@ -119,4 +116,8 @@ export function markdownTable(experiment: ExperimentView): string {
     )
     .join(' | ')} |`;
   return [line(columns.map((column) => column.header)), rule, ...rows.map(line)].join('\n');
+}
+
+export function markdownTable(experiment: ExperimentView): string {
+  return alignedTable(experimentColumns(experiment), experiment.variants);
 }

@@ -10,10 +10,12 @@ import type {
   ResultsFile,
   SeriesPoint,
   SkippedVariant,
+  StepStats,
   ThresholdOutcome,
   TrialResult,
   VariantResult,
 } from '../../results/schema.ts';
+import { mergeStepStats } from '../../results/step-stats.ts';
 import { describe, type MetricStats } from './stats.ts';
 
 export interface VariantView {
@@ -61,6 +63,10 @@ export interface VariantView {
   encodedResponse: string[];
   /** the flow's custom latencies (e.g. acceptMs, jobLatencyMs): p50 and p99 over trials */
   trends: Record<string, { p50: MetricStats; p99: MetricStats }>;
+  /** per step (request name or target), every trial merged exactly */
+  steps: StepStats[];
+  /** measured seconds summed over trials, for each step's rate */
+  seconds: number;
 }
 
 export interface ExperimentView {
@@ -132,6 +138,8 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     faults: trials[0]?.faults ?? [],
     encodedResponse: trials.map((trial) => trial.histograms.response),
     trends: trendStats(trials),
+    steps: mergeStepStats(trials.map((trial) => trial.summary.steps)),
+    seconds: trials.reduce((sum, trial) => sum + trial.summary.durationSeconds, 0),
   };
 }
 

@@ -1,8 +1,15 @@
 /** What one thread measured, as plain serializable data (posted by worker threads, merged by the main one). */
 import { encodeHistogram } from '../../results/histogram.ts';
-import type { EncodedHistograms } from '../../results/schema.ts';
-import type { Accumulated, StepCounts } from './metrics.ts';
+import type { EncodedHistograms, StepHistograms } from '../../results/schema.ts';
+import type { Accumulated } from './metrics.ts';
 import type { SecondPoint } from './second-buckets.ts';
+
+/** one step's counts and encoded histograms */
+export interface StepReport {
+  requests: number;
+  errors: Record<string, number>;
+  histograms: StepHistograms;
+}
 
 export interface ThreadReport {
   requests: number;
@@ -12,7 +19,8 @@ export interface ThreadReport {
   droppedIterations: number;
   histograms: EncodedHistograms;
   checks: Record<string, { passes: number; fails: number }>;
-  steps: Record<string, StepCounts>;
+  /** by step name, in first-seen order */
+  steps: Record<string, StepReport>;
   servedBy: Record<string, number>;
   counters: Record<string, number>;
   trends: Record<string, string>;
@@ -35,6 +43,17 @@ export function toThreadReport(
 ): ThreadReport {
   const trends: Record<string, string> = {};
   for (const [name, histogram] of Object.entries(data.trends)) trends[name] = encodeHistogram(histogram);
+  const steps: Record<string, StepReport> = {};
+  for (const step of data.steps) {
+    steps[step.name] = {
+      requests: step.requests,
+      errors: step.errors,
+      histograms: {
+        response: encodeHistogram(step.response ?? data.response),
+        service: encodeHistogram(step.service),
+      },
+    };
+  }
   return {
     requests: data.requests,
     errors: data.errors,
@@ -47,7 +66,7 @@ export function toThreadReport(
       scheduleLag: encodeHistogram(data.scheduleLag),
     },
     checks: data.checks,
-    steps: data.steps,
+    steps,
     servedBy: data.servedBy,
     counters: data.counters,
     trends,

@@ -100,7 +100,15 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       for (const [name, spec] of Object.entries(options.capture ?? {}))
         this.vars[name] = capture(spec, response);
     }
-    this.ctx.metrics.addRequest(step, intendedAt, result.sentAt, result.doneAt, errorClass, result.servedBy);
+    const metrics = this.ctx.metrics;
+    metrics.addRequest(
+      metrics.stepIndex(step),
+      intendedAt,
+      result.sentAt,
+      result.doneAt,
+      errorClass,
+      result.servedBy,
+    );
     return response;
   }
 
