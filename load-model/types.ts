@@ -64,6 +64,17 @@ export interface SingleRequestSpec {
   body?: string;
 }
 
+/** One target of a multi-target `bench --targets FILE`: a request, its step name and its weight. */
+export interface TargetSpec extends SingleRequestSpec {
+  /** the step this target's requests are counted under; default `METHOD /path` with ids grouped */
+  name?: string;
+  /** relative share of the requests (default 1) */
+  weight?: number;
+}
+
+/** How the next target is chosen: in turn (weights as turns per cycle) or drawn at random by weight. */
+export type TargetPick = 'round-robin' | 'weighted';
+
 /** A flow loaded by module path in every worker thread: `export const <exportName> = defineFlow(...)`. */
 export interface FlowRef {
   module: string;
@@ -92,6 +103,10 @@ export interface LoadRunOptions {
   flowParams?: Record<string, unknown>;
   /** used when no flow is given */
   request?: SingleRequestSpec;
+  /** several requests on baseUrl's origin, used when no flow is given (instead of request) */
+  targets?: TargetSpec[];
+  /** how targets are chosen; default 'round-robin' */
+  targetPick?: TargetPick;
   /** per request; default '10s' */
   timeout?: DurationInput;
   /** worker threads splitting the rate (default 1 = run in this thread) */

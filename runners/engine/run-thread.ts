@@ -22,6 +22,8 @@ import { runOpenSchedule } from './open-scheduler.ts';
 import { resolveFlow } from './resolve-flow.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
+import { type PreparedTarget, TargetListUser } from './target-list-user.ts';
+import { createTargetPicker } from './target-picker.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
@@ -48,6 +50,7 @@ async function vuFactory(
 ): Promise<VuFactory> {
   const { options } = run;
   const flow = await resolveFlow(options.flow);
+  if (!flow && options.targets) return targetListFactory(options, client, metrics);
   if (!flow) {
     const request = options.request ?? {};
     const base = new URL(options.baseUrl);
@@ -67,6 +70,28 @@ async function vuFactory(
     shared: flow.shared?.(params),
   };
   return (id) => new FlowVirtualUser(id, flow, ctx);
+}
+
+/** `bench --targets`: every target prepared once, with its step index; one picker for the thread's VUs. */
+function targetListFactory(
+  options: LoadRunOptions,
+  client: HttpClient,
+  metrics: MetricsAccumulator,
+): VuFactory {
+  const specs = options.targets ?? [];
+  const targets: PreparedTarget[] = specs.map((target) => {
+    const method = (target.method ?? 'GET').toUpperCase();
+    const path = target.path ?? '/';
+    return {
+      request: client.prepare({ method, path, headers: target.headers ?? {}, body: target.body }, false),
+      step: metrics.stepIndex(target.name ?? `${method} ${path}`),
+    };
+  });
+  const pick = createTargetPicker(
+    specs.map((target) => target.weight ?? 1),
+    options.targetPick ?? 'round-robin',
+  );
+  return () => new TargetListUser(client, targets, pick, metrics);
 }
 
 interface ScheduleParts {
