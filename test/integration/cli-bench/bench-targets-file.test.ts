@@ -85,6 +85,17 @@ describe('bench --targets', () => {
     // 2 : 1 : 1 : 1 : 1 turns per cycle of 6, to within one cycle per connection
     expect(Math.abs(steps['GET /']!.requests - total / 3)).toBeLessThanOrEqual(12);
     expect(steps['GET /products/:id']!.latency!.response.count).toBe(steps['GET /products/:id']!.requests);
+
+    const byStep = await runCliInProcess(['compare', json, json, '--step', 'add-to-cart'], {
+      extraEnv: { GITHUB_STEP_SUMMARY: undefined },
+    });
+    expect(byStep.stdout).toContain('bench/add-to-cart');
+    expect(byStep.code).toBe(3); // one trial a side: inconclusive, as for whole runs
+    const unknown = await runCliInProcess(['compare', json, json, '--step', 'checkout']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^error: --step: no step named 'checkout' in the results \(SB_ERR_INVALID_ARGUMENT\) — hint: steps are: GET \/, GET \/missing, GET \/products\/:id, add-to-cart\n$/,
+    );
   });
 
   it('names the malformed line of a targets file: one line, exit 2', async () => {
