@@ -118,6 +118,11 @@ export interface LoadRunOptions {
   client?: HttpClientKind;
   /** the most body bytes kept per response for a flow's checks and captures (default 4 MiB); `bench` keeps none */
   maxBody?: number;
+  /**
+   * which rows of vu.data(file, 'unique') this process owns: slice index of count (set by sharding;
+   * worker threads split it further). Default: all of them.
+   */
+  dataSlice?: { index: number; count: number };
   /** time allowed for in-flight iterations after the end (default: the request timeout) */
   gracefulStop?: DurationInput;
 }

@@ -4,8 +4,10 @@
  * directly for workers = 1 and inside each worker thread otherwise.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ScalebenchError } from '../../core/errors.ts';
 import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
+import { DataFiles, type DataSlice } from '../flows/data-file.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import type { HttpClient } from '../http/types.ts';
@@ -41,12 +43,15 @@ export interface ThreadRun {
   encodeSeconds?: boolean;
   /** the most sockets this thread may open (default: what the open-file limit allows) */
   sockets?: number;
+  /** this thread's rows of a unique data file (default: the options' dataSlice, else all) */
+  dataSlice?: DataSlice;
 }
 
 async function vuFactory(
   run: ThreadRun,
   client: HttpClient,
   metrics: MetricsAccumulator,
+  fail: (error: ScalebenchError) => void,
 ): Promise<VuFactory> {
   const { options } = run;
   const flow = await resolveFlow(options.flow);
@@ -68,6 +73,8 @@ async function vuFactory(
     clock: run.clock,
     params,
     shared: flow.shared?.(params),
+    data: new DataFiles(process.cwd(), run.dataSlice ?? options.dataSlice),
+    fail,
   };
   return (id) => new FlowVirtualUser(id, flow, ctx);
 }
@@ -173,7 +180,18 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     encodeSeconds: run.encodeSeconds ?? false,
     onSecond: run.onSecond,
   });
-  const factory = await vuFactory(run, client, metrics);
+  // a data file that cannot be used stops the run: the schedule ends, then the error is thrown
+  const stop = new AbortController();
+  let fatal: ScalebenchError | undefined;
+  const fail = (error: ScalebenchError) => {
+    fatal ??= error;
+    stop.abort();
+  };
+  if (signal) {
+    if (signal.aborted) stop.abort();
+    else signal.addEventListener('abort', () => stop.abort(), { once: true });
+  }
+  const factory = await vuFactory(run, client, metrics, fail);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -182,15 +200,19 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   try {
     if (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
-    ({ ranMs, vusCreated } = await runSchedule(run, { profile, poolSize, factory, metrics, inFlight }));
+    ({ ranMs, vusCreated } = await runSchedule(
+      { ...run, signal: stop.signal },
+      { profile, poolSize, factory, metrics, inFlight },
+    ));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
-    await inFlight.drain(signal?.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    await inFlight.drain(stop.signal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
   } finally {
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();
     await client.close();
   }
+  if (fatal) throw fatal;
   const data = metrics.close();
   const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
   return toThreadReport(data, {
