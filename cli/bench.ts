@@ -4,9 +4,11 @@
  * Exit codes: 0 ok, 1 generator saturated (result invalid), 2 bad input or unreachable host,
  * 130 interrupted (partial results still written).
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
-import type { ExecutorConfig, LoadRunOptions } from '../load-model/types.ts';
+import { type ParsedTargets, parseTargets } from '../load-model/targets-file.ts';
+import type { ExecutorConfig, LoadRunOptions, TargetPick } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import type { BenchResults } from '../results/schema.ts';
@@ -45,6 +47,8 @@ export interface BenchFlags {
   ca?: string;
   http2?: boolean;
   maxStreams?: string;
+  targets?: string;
+  pick?: string;
 }
 
 export interface BenchOptions {
@@ -142,8 +146,71 @@ function parseExecutor(flags: BenchFlags, durationMs: number): ExecutorConfig {
   return { executor: 'constant-arrival-rate', rate, duration: durationMs };
 }
 
-export function parseBenchOptions(urlText: string, flags: BenchFlags, cwd: string): BenchOptions {
+function readTargetsFile(path: string): ParsedTargets {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error: unknown) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `cannot read --targets ${path} (${reason})`, {
+      hint: 'pass a file of targets: `GET http://127.0.0.1:8080/` lines, or JSON Lines',
+    });
+  }
+  return parseTargets({
+    name: path,
+    text,
+    readBody: (body) => readFileSync(resolve(dirname(path), body), 'utf8'),
+  });
+}
+
+function parsePick(text: string | undefined): TargetPick {
+  if (text === undefined || text === 'round-robin' || text === 'weighted') return text ?? 'round-robin';
+  throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--pick '${text}' is unknown`, {
+    hint: 'use --pick round-robin (targets in turn, weights as turns) or --pick weighted (random by weight)',
+  });
+}
+
+/** The URL argument, or the targets file: one of the two */
+function requestsOf(
+  urlText: string | undefined,
+  flags: BenchFlags,
+  cwd: string,
+): {
+  url: URL;
+  request?: LoadRunOptions['request'];
+  targets?: Pick<LoadRunOptions, 'targets' | 'targetPick'>;
+} {
+  if (flags.targets !== undefined) {
+    if (urlText !== undefined) {
+      throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', 'give a URL or --targets FILE, not both', {
+        hint: 'the targets file names every URL to request',
+      });
+    }
+    const parsed = readTargetsFile(resolve(cwd, flags.targets));
+    return {
+      url: new URL(`${parsed.origin}/`),
+      targets: { targets: parsed.targets, targetPick: parsePick(flags.pick) },
+    };
+  }
+  if (urlText === undefined) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', 'no URL to load-test', {
+      hint: 'pass a URL (scalebench bench http://127.0.0.1:8080/) or --targets FILE',
+    });
+  }
   const url = parseUrl(urlText);
+  return {
+    url,
+    request: {
+      method: flags.method.toUpperCase(),
+      path: `${url.pathname}${url.search}`,
+      headers: parseHeaders(flags.header ?? []),
+      ...(flags.body === undefined ? {} : { body: flags.body }),
+    },
+  };
+}
+
+export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags, cwd: string): BenchOptions {
+  const { url, request, targets } = requestsOf(urlText, flags, cwd);
   const durationMs = parseDuration(flags.duration, '--duration');
   if (durationMs <= 0) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--duration must be longer than 0', {
@@ -167,12 +234,8 @@ export function parseBenchOptions(urlText: string, flags: BenchFlags, cwd: strin
     warmup: parseDuration(flags.warmup, '--warmup'),
     timeout: timeoutMs,
     workers: parseNumber(flags.workers, '--workers', { min: 1, integer: true }),
-    request: {
-      method: flags.method.toUpperCase(),
-      path: `${url.pathname}${url.search}`,
-      headers: parseHeaders(flags.header ?? []),
-      ...(flags.body === undefined ? {} : { body: flags.body }),
-    },
+    ...(request === undefined ? {} : { request }),
+    ...targets,
     ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
     ...parseProtocol(url, flags, cwd),
     saturation: {

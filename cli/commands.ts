@@ -10,6 +10,7 @@ import { registerBench } from './flags/bench.ts';
 import { registerCompare } from './flags/compare.ts';
 import { registerDoctor } from './flags/doctor.ts';
 import { registerExport } from './flags/export.ts';
+import { registerImport } from './flags/import.ts';
 import { registerMerge } from './flags/merge.ts';
 import { registerReport } from './flags/report.ts';
 import { registerRun } from './flags/run.ts';
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   registerTargets,
   registerMerge,
   registerExport,
+  registerImport,
 ];

@@ -22,6 +22,8 @@ export interface CompareCliOptions {
   threshold: number;
   metrics: MetricDefinition[];
   format: OutputFormat;
+  /** compare one step (request name or target) instead of whole runs */
+  step?: string;
 }
 
 /** '10%' → 0.1; '0.1' → 0.1; '10' → 0.1 (numbers ≥ 1 are percentages) */
@@ -40,6 +42,7 @@ export interface CompareFlags {
   threshold: string;
   metric?: string[];
   format: string;
+  step?: string;
 }
 
 export function parseCompareOptions(
@@ -64,6 +67,7 @@ export function parseCompareOptions(
     threshold: parseThreshold(flags.threshold),
     metrics: resolveMetrics(flags.metric ?? []),
     format: format as OutputFormat,
+    ...(flags.step === undefined ? {} : { step: flags.step }),
   } satisfies CompareCliOptions;
 }
 
@@ -73,6 +77,7 @@ export async function runCompare(options: CompareCliOptions, ctx: CliContext): P
   const comparison = compareResults(baseline, candidate, {
     threshold: options.threshold,
     metrics: options.metrics,
+    ...(options.step === undefined ? {} : { step: options.step }),
   });
   for (const warning of comparison.warnings) ctx.stderr(`warning: ${warning}\n`);
   const files = { baseline: options.baselinePath, candidate: options.candidatePath };

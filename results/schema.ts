@@ -86,11 +86,23 @@ export const errorClassSchema = z.enum([
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 
+/** response and service time of one step (request name), summarized and as encoded HdrHistograms */
+export const stepLatencySchema = z.object({ response: latencyStatsSchema, service: latencyStatsSchema });
+export const stepHistogramsSchema = z.object({ response: z.string(), service: z.string() });
+export type StepHistograms = z.infer<typeof stepHistogramsSchema>;
+
+/**
+ * One request name of a flow (`vu.request('login', …)`), or one target of a multi-target `bench`. Latency
+ * and histograms are absent in files written before per-step histograms existed.
+ */
 export const stepStatsSchema = z.object({
   name: z.string(),
   requests: z.number().int().nonnegative(),
   errors: countsSchema,
+  latency: stepLatencySchema.optional(),
+  histograms: stepHistogramsSchema.optional(),
 });
+export type StepStats = z.infer<typeof stepStatsSchema>;
 
 export const summarySchema = z.object({
   durationSeconds: z.number(),

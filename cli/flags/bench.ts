@@ -8,7 +8,7 @@ export function registerBench(program: Command, ctx: CliContext): void {
   program
     .command('bench')
     .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument('<url>', 'the URL to request, e.g. http://127.0.0.1:8080/')
+    .argument('[url]', 'the URL to request, e.g. http://127.0.0.1:8080/ (or --targets FILE)')
     .option('--rate <n>', 'requests per second, open model (default 100)')
     .option('--connections <n>', 'closed model: N connections each sending its next request when answered')
     .option('--duration <time>', 'measured duration', '30s')
@@ -38,6 +38,14 @@ export function registerBench(program: Command, ctx: CliContext): void {
     )
     .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
     .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
+    .option(
+      '--targets <file>',
+      'several requests instead of one URL: vegeta-like text (METHOD URL [weight=N] [name=STEP], headers, @body) or JSON Lines',
+    )
+    .option(
+      '--pick <order>',
+      'how --targets are chosen: round-robin (default; weights as turns) or weighted (random)',
+    )
     .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',
@@ -52,9 +60,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
         "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
         '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
         '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
+        '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
       ].join('\n'),
     )
-    .action(async (url: string, flags: BenchFlags) => {
+    .action(async (url: string | undefined, flags: BenchFlags) => {
       const { parseBenchOptions, runBench } = await import('../bench.ts');
       ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
     });

@@ -20,6 +20,10 @@ export function registerCompare(program: Command, ctx: CliContext): void {
       collect,
     )
     .option('-f, --format <format>', 'table, md or json', 'table')
+    .option(
+      '--step <name>',
+      'compare one step (a flow request name or a --targets target) instead of whole runs',
+    )
     .action(async (baseline: string, candidate: string, flags: CompareFlags) => {
       const { parseCompareOptions, runCompare } = await import('../compare.ts');
       await runCompare(parseCompareOptions(baseline, candidate, flags, ctx), ctx);

@@ -43,6 +43,8 @@ export interface CompareOptions {
   threshold: number;
   metrics: MetricDefinition[];
   seed?: number;
+  /** compare only this step's requests (`--step login`) */
+  step?: string;
 }
 
 function compareMetric(
@@ -90,7 +92,7 @@ export function compareResults(
   candidate: ResultsFile,
   options: CompareOptions,
 ): Comparison {
-  const paired = pairTrialSets(baseline, candidate);
+  const paired = pairTrialSets(baseline, candidate, options.step);
   const warnings = fingerprintDifferences(baseline.environment, candidate.environment).map(
     (difference) =>
       `environments differ (${difference}); the comparison may reflect the machine, not the code`,

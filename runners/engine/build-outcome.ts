@@ -11,7 +11,7 @@ import {
   summarizeHistogram,
   summarizePhases,
 } from '../../results/histogram.ts';
-import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
+import type { LatencyStats, RunResult, StepStats, Summary } from '../../results/schema.ts';
 import { buildProfile } from '../load-models/rate-profile.ts';
 import { mergeSeries } from './merge-reports.ts';
 import { saturationReasons } from './saturation.ts';
@@ -77,7 +77,18 @@ export function buildOutcome(
     targetRate: targetRate(options),
     latency,
     checks: report.checks,
-    steps: Object.entries(report.steps).map(([name, step]) => ({ name, ...step })),
+    steps: Object.entries(report.steps).map(
+      ([name, step]): StepStats => ({
+        name,
+        requests: step.requests,
+        errors: step.errors,
+        latency: {
+          response: summarizeHistogram(decodeHistogram(step.histograms.response)),
+          service: summarizeHistogram(decodeHistogram(step.histograms.service)),
+        },
+        histograms: step.histograms,
+      }),
+    ),
     servedBy: report.servedBy,
     valid: invalidReasons.length === 0,
     invalidReasons,

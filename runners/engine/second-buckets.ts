@@ -58,6 +58,14 @@ export class SecondBuckets {
     this.counters[name] = (this.counters[name] ?? 0) + amount;
   }
 
+  /** A new histogram: `summary` plus the measured responses of the second still open. */
+  copyMeasured(summary: Histogram): Histogram {
+    const copy = createHistogram();
+    copy.add(summary);
+    copy.add(this.measured);
+    return copy;
+  }
+
   /** Finalizes every second before `second`. */
   advanceTo(second: number): void {
     while (this.second < second) this.finalize();

@@ -5,6 +5,7 @@
 
 import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
 import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
+import { stepNames, unknownStepError } from '../../results/step-stats.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
 import { findTarget } from '../../targets/registry.ts';
@@ -37,12 +38,20 @@ export interface VariantHooks {
   onPartial?: (partial: VariantResult) => Promise<void>;
 }
 
-/** A threshold passes when it passes in every trial; the reported value is the worst trial's. */
+/**
+ * A threshold passes when it passes in every trial; the reported value is the worst trial's. A threshold
+ * on a step (`{name:login}`) that no trial has run is a typo, not a failure: it stops the run (exit 2).
+ */
 export function judgeThresholds(
   plan: Pick<VariantPlan, 'experiment' | 'variant'>,
   trials: readonly TrialResult[],
 ) {
   const { thresholds } = parseThresholds({ ...plan.experiment.thresholds, ...plan.variant.thresholds });
+  const known = stepNames(trials.map((trial) => trial.summary));
+  for (const threshold of thresholds) {
+    if (threshold.step !== undefined && trials.length > 0 && !known.includes(threshold.step))
+      throw unknownStepError(threshold.step, known, `threshold ${threshold.metric}`);
+  }
   const perTrial = trials.map((trial) => evaluateThresholds(thresholds, trialMetricSource(trial)));
   return thresholds.map((threshold, index): ThresholdOutcome => {
     const outcomes = perTrial.map((results) => results[index]!);
