@@ -4,6 +4,7 @@
  */
 
 import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
+import { liveTotals } from '../../results/live-events.ts';
 import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
@@ -110,10 +111,20 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         {
           signal: hooks.signal,
           onSecond: (point) => hooks.emit?.({ type: 'second', ...names, trial, point }),
+          onFault: (fault, elapsedSeconds) =>
+            hooks.emit?.({ type: 'fault', ...names, trial, elapsedSeconds, ...fault }),
+          onSample: (elapsedSeconds, values) =>
+            hooks.emit?.({ type: 'sample', ...names, trial, elapsedSeconds, values }),
         },
       );
       // a trial cut short by Ctrl-C covers part of its load: keep only finished trials
       if (hooks.signal?.aborted) break;
+      hooks.emit?.({
+        type: 'trial-done',
+        ...names,
+        trial,
+        totals: liveTotals(record.summary, record.correctness),
+      });
       result.trials.push(record);
       if (record.host?.hostBound) result.hostBound = true;
       result.thresholds = judgeThresholds(plan, result.trials);
