@@ -71,6 +71,16 @@ export function splitOutputs(values: readonly string[]): { prometheus: string | 
   };
 }
 
+function parsePort(text: string): number {
+  const port = parseNumber(text, '--dashboard', { min: 0, integer: true });
+  if (port > 65_535) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--dashboard ${text} is not a TCP port`, {
+      hint: 'pass a port from 1 to 65535, or --dashboard alone for a free one',
+    });
+  }
+  return port;
+}
+
 export function parseLiveOptions(flags: LiveFlags, prometheus: string | null): LiveOptions {
   const wanted = flags.dashboard !== undefined && flags.dashboard !== false;
   if (!wanted && (flags.open || flags.dashboardLinger !== undefined)) {
@@ -83,10 +93,7 @@ export function parseLiveOptions(flags: LiveFlags, prometheus: string | null): L
   return {
     dashboard: wanted
       ? {
-          port:
-            flags.dashboard === true
-              ? 0
-              : parseNumber(String(flags.dashboard), '--dashboard', { min: 0, integer: true }),
+          port: flags.dashboard === true ? 0 : parsePort(String(flags.dashboard)),
           open: Boolean(flags.open),
           lingerMs:
             flags.dashboardLinger === undefined

@@ -49,7 +49,15 @@ export type LiveEventBody =
       etaSeconds: number;
     }
   | { type: 'target-ready'; experiment: string; variant: string; url: string; balancer: string | null }
-  | { type: 'trial-start'; experiment: string; variant: string; trial: number; trials: number }
+  | {
+      type: 'trial-start';
+      experiment: string;
+      variant: string;
+      trial: number;
+      trials: number;
+      /** the experiment's correctness counters, to show from zero (absent: none declared) */
+      counters?: string[];
+    }
   | { type: 'second'; experiment: string; variant: string; trial: number; point: LivePoint }
   /** target figures sampled once a second (queue depth, replica lag, ...); `elapsedSeconds` as in points */
   | {

@@ -214,6 +214,8 @@ export const DASHBOARD_CLIENT_SOURCE = `(function () {
         s.trials = e.trials;
         s.el.querySelector('.trial').textContent = e.trials > 1 ? 'trial ' + (e.trial + 1) + '/' + e.trials : '';
         resetTrial(s);
+        // the counters a flow has not counted yet show as zero lines from the start
+        (e.counters || []).forEach(function (name) { s.cumulative[name] = 0; });
         break;
       }
       case 'second': onSecond(e); break;

@@ -98,7 +98,13 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
-      hooks.emit?.({ type: 'trial-start', ...names, trial, trials: plan.trials });
+      hooks.emit?.({
+        type: 'trial-start',
+        ...names,
+        trial,
+        trials: plan.trials,
+        ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
+      });
       const record = await runTrial(
         target,
         {
