@@ -59,7 +59,7 @@ describe('replay and bad input', () => {
     const controller = new AbortController();
     let streamed: LiveEvent[] = [];
     let reportHtml = '';
-    const replay = runCliInProcess(['report', '--dashboard', '--speed', '50', dir], {
+    const replay = runCliInProcess(['report', '--dashboard', dir, '--speed', '50'], {
       controller,
       onStdout: (_chunk, stdout) => {
         const url = /dashboard: (http:\S+)/.exec(stdout)?.[1];
