@@ -14,7 +14,7 @@ export const DASHBOARD_CLIENT_SOURCE = `(function () {
   var body = document.body;
   var sections = {};
   var order = [];
-  var state = { total: 0, index: -1, etaEnd: null, lastT: 0, seconds: 0, faults: 0 };
+  var state = { total: 0, index: -1, planT: null, etaEnd: null, lastT: 0, seconds: 0, faults: 0 };
   var dirty = {};
   var flushTimer = null;
 
@@ -138,7 +138,7 @@ export const DASHBOARD_CLIENT_SOURCE = `(function () {
     Object.keys(counters).forEach(function (name) { s.cumulative[name] = (s.cumulative[name] || 0) + counters[name]; });
     Object.keys(s.cumulative).forEach(function (name) { dataset(s.correctness, name, 'line').data.push({ x: x, y: s.cumulative[name] }); });
     text('current', e.experiment + '/' + e.variant + (s.trials > 1 ? ', trial ' + (e.trial + 1) + '/' + s.trials : ''));
-    text('rate', p.requests + ' req/s, p99 ' + fmt(p.p99) + ' ms, errors ' + p.totalErrors);
+    text('rate', x + ' s' + (p.warmup ? ' (warm-up)' : '') + ': ' + p.requests + ' req/s, p99 ' + fmt(p.p99) + ' ms, errors ' + p.totalErrors);
     markDirty(s);
   }
 
@@ -172,11 +172,18 @@ export const DASHBOARD_CLIENT_SOURCE = `(function () {
   }
 
   function progress() {
-    var done = Math.max(0, state.index);
-    var fraction = state.total > 0 ? done / state.total : 0;
+    var fraction = state.total > 0 ? Math.max(0, state.index) / state.total : 0;
+    // within the suite's estimate, by time; never past 99% until the run says it is done
+    if (state.planT !== null && state.etaEnd !== null && state.etaEnd > state.planT) {
+      fraction = Math.max(fraction, Math.min(0.99, (state.lastT - state.planT) / (state.etaEnd - state.planT)));
+    }
+    if (body.getAttribute('data-state') === 'done') fraction = 1;
     document.getElementById('bar').style.width = (100 * fraction).toFixed(1) + '%';
     text('progress', state.total > 0 ? 'variant ' + Math.min(state.index + 1, state.total) + ' of ' + state.total : '');
-    if (state.etaEnd !== null) text('left', 'about ' + wholeSeconds((state.etaEnd - state.lastT) / 1000) + ' left');
+    if (state.etaEnd !== null) {
+      var left = (state.etaEnd - state.lastT) / 1000;
+      text('left', left >= 1 ? 'about ' + wholeSeconds(left) + ' left' : 'finishing (past the estimate)');
+    }
   }
 
   function showReport() {
@@ -197,6 +204,7 @@ export const DASHBOARD_CLIENT_SOURCE = `(function () {
         text('title', e.title);
         document.title = e.title;
         state.total = e.variants.length;
+        state.planT = e.t;
         state.etaEnd = e.t + e.etaSeconds * 1000;
         break;
       case 'variant-start':

@@ -124,7 +124,7 @@ describe('the live dashboard during a real run', () => {
         { timeout: 60_000 },
       );
       const before = await throughputPoints(page);
-      const leftBefore = await page.textContent('#left');
+      const progressBefore = await page.textContent('#rate');
       await page.waitForFunction(
         (count) => {
           const w = globalThis as unknown as PageWindow;
@@ -134,7 +134,10 @@ describe('the live dashboard during a real run', () => {
         before,
         { timeout: 10_000 },
       );
-      expect(await page.textContent('#left')).not.toBe(leftBefore);
+      // the status line names the second of the trial it shows
+      expect(await page.textContent('#rate')).toMatch(/^\d+ s/);
+      expect(await page.textContent('#rate')).not.toBe(progressBefore);
+      expect(await page.textContent('#left')).toMatch(/left|finishing/);
       expect(await page.textContent('#current')).toContain('clones/stateless-2');
 
       // the kill marker: a fault line on every chart of the variant
