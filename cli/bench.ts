@@ -5,12 +5,14 @@
  * 130 interrupted (partial results still written).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import { durationMs } from '../load-model/duration.ts';
 import { type ParsedTargets, parseTargets } from '../load-model/targets-file.ts';
 import type { ExecutorConfig, LoadRunOptions, TargetPick } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
+import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
 import type { BenchResults } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema-version.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
@@ -25,9 +27,16 @@ import { formatSummary } from '../runners/progress/summary-table.ts';
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import type { CliContext } from './context.ts';
+import {
+  type LiveFlags,
+  type LiveOptions,
+  parseLiveOptions,
+  splitOutputs,
+  startLiveOutputs,
+} from './live-outputs.ts';
 import { parseDuration, parseNumber } from './parse.ts';
 
-export interface BenchFlags {
+export interface BenchFlags extends LiveFlags {
   rate?: string;
   connections?: string;
   duration: string;
@@ -49,12 +58,16 @@ export interface BenchFlags {
   maxStreams?: string;
   targets?: string;
   pick?: string;
+  /** prometheus=URL (repeatable flag; one such output) */
+  out?: string[];
 }
 
 export interface BenchOptions {
   load: LoadRunOptions;
   jsonPath: string | undefined;
   quiet: boolean;
+  /** --dashboard, --out prometheus=URL */
+  live: LiveOptions;
   /** this process runs shard index of count: 1/count of the load (load keeps the whole) */
   shard?: ShardSpec;
 }
@@ -247,10 +260,17 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
         : { maxEventLoopDelayP99Ms: parseNumber(flags.maxLoopDelay, '--max-loop-delay', { min: 0 }) }),
     },
   };
+  const outputs = splitOutputs(flags.out ?? []);
+  if (outputs.rest.length > 0) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--out '${outputs.rest[0]}' is not prometheus=URL`, {
+      hint: 'bench writes its results file with --json FILE; --out takes prometheus=http://HOST:PORT/api/v1/write',
+    });
+  }
   return {
     load,
     jsonPath: flags.json === undefined ? undefined : resolve(cwd, flags.json),
     quiet: Boolean(flags.quiet),
+    live: parseLiveOptions(flags, outputs.prometheus),
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
   };
 }
@@ -295,17 +315,56 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
   assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
   await assertReachable(new URL(options.load.baseUrl), load);
+  const live = await startLiveOutputs(
+    options.live,
+    options.jsonPath ? join(dirname(options.jsonPath), EVENTS_FILE_NAME) : undefined,
+    ctx,
+  );
   if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
+  const names = { experiment: 'bench', variant: benchName(options.load.baseUrl) };
+  const executor = load.executor;
+  const seconds = Math.ceil(
+    (('duration' in executor ? (durationMs(executor.duration) ?? 0) : 0) +
+      (load.warmup === undefined ? 0 : (durationMs(load.warmup) ?? 0))) /
+      1000,
+  );
+  live.publish({
+    type: 'plan',
+    command: 'bench',
+    title: `scalebench bench ${options.load.baseUrl}`,
+    variants: [names],
+    trials: 1,
+    etaSeconds: seconds,
+  });
+  live.publish({ type: 'variant-start', ...names, index: 0, total: 1, etaSeconds: seconds });
+  live.publish({ type: 'trial-start', ...names, trial: 0, trials: 1 });
   const outcome = await runLoad(load, {
     signal: ctx.signal,
-    onSecond: (point) => printer.onSecond(point),
+    onSecond: (point) => {
+      printer.onSecond(point);
+      live.publish({ type: 'second', ...names, trial: 0, point });
+    },
   });
   printer.finish();
-  if (options.jsonPath) await writeResultsFile(options.jsonPath, toBenchResults(options, outcome, ctx.cwd));
+  live.publish({ type: 'trial-done', ...names, trial: 0, totals: liveTotals(outcome.summary) });
+  live.publish({
+    type: 'variant-done',
+    ...names,
+    failedThresholds: 0,
+    valid: outcome.summary.valid,
+  });
+  const results = toBenchResults(options, outcome, ctx.cwd);
+  if (options.jsonPath) await writeResultsFile(options.jsonPath, results);
   if (outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
+  const code = exitCodeOf(outcome, ctx);
+  await live.finish(results, options.jsonPath ? basename(options.jsonPath) : undefined, !outcome.interrupted);
+  return code;
+}
+
+function exitCodeOf(outcome: RunOutcome, ctx: CliContext): number {
   if (outcome.interrupted) {
     ctx.stderr('interrupted: the summary covers the part that ran\n');
     return ExitCode.interrupted;
@@ -315,4 +374,10 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
     return ExitCode.failed;
   }
   return ExitCode.ok;
+}
+
+/** the bench run's name on the dashboard and in Prometheus labels: host and path of its URL */
+function benchName(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.host}${url.pathname}`;
 }

@@ -61,7 +61,11 @@ export const seriesPointSchema = z.object({
   requests: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   p50: z.number(),
+  /** absent in results written before it was recorded */
+  p90: z.number().optional(),
   p99: z.number(),
+  /** errors this second by class (see errorClassSchema), when there were any */
+  errorsByClass: countsSchema.optional(),
   /** responses this second per instance (the x-served-by header), when the target names itself */
   servedBy: countsSchema.optional(),
   /** the flow's counters this second (sessionsLost, staleReads, ...), when it counted any */

@@ -46,6 +46,17 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '--pick <order>',
       'how --targets are chosen: round-robin (default; weights as turns) or weighted (random)',
     )
+    .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
+    .option('--open', 'with --dashboard: open it in the browser')
+    .option(
+      '--dashboard-linger <time>',
+      'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',
+    )
+    .option(
+      '--out <prometheus=URL>',
+      'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
+      collect,
+    )
     .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',

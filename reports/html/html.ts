@@ -22,7 +22,7 @@ import { BOOT_SCRIPT, PAGE_STYLE } from './page.ts';
 const require = createRequire(import.meta.url);
 let chartJsSource: Promise<string> | undefined;
 
-function loadChartJs(): Promise<string> {
+export function loadChartJs(): Promise<string> {
   // the UMD build sits next to the CommonJS entry in chart.js/dist (it is not in the package's exports)
   chartJsSource ??= readFile(join(dirname(require.resolve('chart.js')), 'chart.umd.js'), 'utf8');
   return chartJsSource;
@@ -33,7 +33,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Inline <script> content must never contain `</script` (or `<!--`). */
-function inlineScript(source: string): string {
+export function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 

@@ -39,14 +39,19 @@ export function mergeSecond(second: number, points: readonly SecondPoint[]): Ser
     requests: points.reduce((sum, point) => sum + point.requests, 0),
     errors: points.reduce((sum, point) => sum + point.errors, 0),
     p50: encoded.length > 0 ? percentileMs(histogram, 50) : (points[0]?.p50 ?? 0),
+    ...(encoded.length > 0 ? { p90: percentileMs(histogram, 90) } : {}),
     p99: encoded.length > 0 ? percentileMs(histogram, 99) : (points[0]?.p99 ?? 0),
     ...sumOf(points, 'servedBy'),
     ...sumOf(points, 'counters'),
+    ...sumOf(points, 'errorsByClass'),
   };
 }
 
-/** the second's responses per instance or flow counters, summed over threads; absent when none */
-function sumOf(points: readonly SecondPoint[], field: 'servedBy' | 'counters'): Partial<SeriesPoint> {
+/** the second's responses per instance, flow counters or errors by class, summed over threads; absent when none */
+function sumOf(
+  points: readonly SecondPoint[],
+  field: 'servedBy' | 'counters' | 'errorsByClass',
+): Partial<SeriesPoint> {
   const present = points.flatMap((point) => (point[field] ? [point[field]] : []));
   if (present.length === 0) return {};
   const sum: Record<string, number> = {};

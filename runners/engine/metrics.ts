@@ -165,13 +165,7 @@ export class MetricsAccumulator {
     if (this.sealed) return;
     const measured = intendedAt >= this.measuredFrom;
     // the response time goes into this second's histogram; the summary's gets it when the second ends
-    this.buckets.add(
-      doneAt - this.options.startAt,
-      doneAt - intendedAt,
-      errorClass !== undefined,
-      measured,
-      servedBy,
-    );
+    this.buckets.add(doneAt - this.options.startAt, doneAt - intendedAt, errorClass, measured, servedBy);
     if (!measured) return;
     const data = this.data;
     data.requests += 1;

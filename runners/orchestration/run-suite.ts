@@ -129,6 +129,14 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
       ? capacitySeconds(item.experiment)
       : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
+  hooks.emit?.({
+    type: 'plan',
+    command: 'run',
+    title: `scalebench run (${plan.profile})`,
+    variants: queue.map((item) => ({ experiment: item.experiment.name, variant: item.variant.name })),
+    trials: plan.trials,
+    etaSeconds: remaining,
+  });
   try {
     for (const [index, item] of queue.entries()) {
       if (hooks.signal?.aborted) break;

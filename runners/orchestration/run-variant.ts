@@ -4,6 +4,7 @@
  */
 
 import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
+import { liveTotals } from '../../results/live-events.ts';
 import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import { stepNames, unknownStepError } from '../../results/step-stats.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
@@ -106,7 +107,13 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
-      hooks.emit?.({ type: 'trial-start', ...names, trial, trials: plan.trials });
+      hooks.emit?.({
+        type: 'trial-start',
+        ...names,
+        trial,
+        trials: plan.trials,
+        ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
+      });
       const record = await runTrial(
         target,
         {
@@ -119,10 +126,20 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         {
           signal: hooks.signal,
           onSecond: (point) => hooks.emit?.({ type: 'second', ...names, trial, point }),
+          onFault: (fault, elapsedSeconds) =>
+            hooks.emit?.({ type: 'fault', ...names, trial, elapsedSeconds, ...fault }),
+          onSample: (elapsedSeconds, values) =>
+            hooks.emit?.({ type: 'sample', ...names, trial, elapsedSeconds, values }),
         },
       );
       // a trial cut short by Ctrl-C covers part of its load: keep only finished trials
       if (hooks.signal?.aborted) break;
+      hooks.emit?.({
+        type: 'trial-done',
+        ...names,
+        trial,
+        totals: liveTotals(record.summary, record.correctness),
+      });
       result.trials.push(record);
       if (record.host?.hostBound) result.hostBound = true;
       result.thresholds = judgeThresholds(plan, result.trials);

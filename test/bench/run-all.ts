@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
+import { dashboardOverhead } from './dashboard-overhead.ts';
 import { efficiency } from './efficiency.ts';
 import { httpsEfficiency } from './https-efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   latencyFloor,
   memory,
   memoryAbuse,
+  dashboardOverhead,
 ];
 
 function usage(): string {
