@@ -31,6 +31,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '50',
     )
     .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
+    .option('--trials <n>', 'run N whole trials (each with its warm-up): one sample each for `compare`', '1')
+    .option('--pause <time>', 'pause between trials', '0s')
     .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',
@@ -42,6 +44,7 @@ export function registerBench(program: Command, ctx: CliContext): void {
         '',
         'Examples:',
         '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
+        '  scalebench bench http://127.0.0.1:8080/ --trials 5 --duration 10s --pause 2s --json base.json',
         "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
       ].join('\n'),
     )

@@ -1,6 +1,6 @@
 /**
  * Pairs up the samples of two results files: one sample = one trial. A suite contributes one sample set
- * per experiment/variant; a bench file is one trial under the key `bench`. Mixing kinds, or suites with
+ * per experiment/variant; a bench file is one set under the key `bench`: its trials, or its one run. Mixing kinds, or suites with
  * nothing in common, is an input error.
  */
 import { ScalebenchError } from '../../core/errors.ts';
@@ -13,7 +13,9 @@ export interface TrialSet {
 }
 
 export function trialSets(results: ResultsFile): TrialSet[] {
-  if (results.kind === 'bench') return [{ key: 'bench', summaries: [results.summary] }];
+  if (results.kind === 'bench') {
+    return [{ key: 'bench', summaries: results.trials?.map((trial) => trial.summary) ?? [results.summary] }];
+  }
   return results.experiments.flatMap((experiment) =>
     experiment.variants.map((variant) => ({
       key: `${experiment.name}/${variant.name}`,
@@ -36,8 +38,13 @@ export function pairTrialSets(baseline: ResultsFile, candidate: ResultsFile): Pa
       { hint: 'compare two `scalebench run` results, or two `scalebench bench` results' },
     );
   }
-  const base = new Map(trialSets(baseline).map((set) => [set.key, set.summaries]));
-  const cand = new Map(trialSets(candidate).map((set) => [set.key, set.summaries]));
+  return pairSets(trialSets(baseline), trialSets(candidate));
+}
+
+/** Pairs sample sets by key (a history baseline pairs this way with a results file). */
+export function pairSets(baselineSets: TrialSet[], candidateSets: TrialSet[]): PairedSets {
+  const base = new Map(baselineSets.map((set) => [set.key, set.summaries]));
+  const cand = new Map(candidateSets.map((set) => [set.key, set.summaries]));
   const pairs = [...base.entries()]
     .filter(([key]) => cand.has(key))
     .map(([key, summaries]) => ({ key, baseline: summaries, candidate: cand.get(key)! }));
