@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { registerAb } from './flags/ab.ts';
 import { registerBench } from './flags/bench.ts';
 import { registerCompare } from './flags/compare.ts';
 import { registerDoctor } from './flags/doctor.ts';
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   registerServices,
   registerReport,
   registerCompare,
+  registerAb,
   registerTargets,
   registerMerge,
   registerExport,

@@ -5,23 +5,29 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
-import { compareResults } from '../reports/compare/compare.ts';
+import { type Comparison, compareResults } from '../reports/compare/compare.ts';
 import { type MetricDefinition, resolveMetrics } from '../reports/compare/metrics.ts';
 import { renderComparisonJson } from '../reports/compare/render-json.ts';
 import { renderComparisonMarkdown } from '../reports/compare/render-markdown.ts';
 import { renderComparisonTable } from '../reports/compare/render-table.ts';
-import { readResultsFile } from '../results/files.ts';
+import { readResultsFile, writeFileAtomic } from '../results/files.ts';
 import type { CliContext } from './context.ts';
 
 const outputFormats = ['table', 'md', 'json'] as const;
 type OutputFormat = (typeof outputFormats)[number];
 
-export interface CompareCliOptions {
+export interface CompareCliOptions extends VerdictOptions {
   baselinePath: string;
   candidatePath: string;
+}
+
+/** how to judge and how to print the verdict: the flags `compare` and `ab` share */
+export interface VerdictOptions {
   threshold: number;
   metrics: MetricDefinition[];
   format: OutputFormat;
+  /** --markdown FILE: the Markdown verdict also written here (a PR comment) */
+  markdownPath: string | undefined;
 }
 
 /** '10%' → 0.1; '0.1' → 0.1; '10' → 0.1 (numbers ≥ 1 are percentages) */
@@ -40,14 +46,10 @@ export interface CompareFlags {
   threshold: string;
   metric?: string[];
   format: string;
+  markdown?: string;
 }
 
-export function parseCompareOptions(
-  baseline: string,
-  candidate: string,
-  flags: CompareFlags,
-  ctx: CliContext,
-) {
+export function parseVerdictOptions(flags: CompareFlags, ctx: CliContext): VerdictOptions {
   const format = flags.format.toLowerCase() === 'markdown' ? 'md' : flags.format.toLowerCase();
   if (!(outputFormats as readonly string[]).includes(format)) {
     throw new ScalebenchError(
@@ -59,12 +61,24 @@ export function parseCompareOptions(
     );
   }
   return {
-    baselinePath: resolve(ctx.cwd, baseline),
-    candidatePath: resolve(ctx.cwd, candidate),
     threshold: parseThreshold(flags.threshold),
     metrics: resolveMetrics(flags.metric ?? []),
     format: format as OutputFormat,
-  } satisfies CompareCliOptions;
+    markdownPath: flags.markdown === undefined ? undefined : resolve(ctx.cwd, flags.markdown),
+  };
+}
+
+export function parseCompareOptions(
+  baseline: string,
+  candidate: string,
+  flags: CompareFlags,
+  ctx: CliContext,
+): CompareCliOptions {
+  return {
+    baselinePath: resolve(ctx.cwd, baseline),
+    candidatePath: resolve(ctx.cwd, candidate),
+    ...parseVerdictOptions(flags, ctx),
+  };
 }
 
 export async function runCompare(options: CompareCliOptions, ctx: CliContext): Promise<void> {
@@ -74,12 +88,24 @@ export async function runCompare(options: CompareCliOptions, ctx: CliContext): P
     threshold: options.threshold,
     metrics: options.metrics,
   });
-  for (const warning of comparison.warnings) ctx.stderr(`warning: ${warning}\n`);
   const files = { baseline: options.baselinePath, candidate: options.candidatePath };
+  await emitComparison(comparison, files, options, ctx);
+}
+
+/** Prints the verdict in the chosen format, appends it to $GITHUB_STEP_SUMMARY, sets the exit code. */
+export async function emitComparison(
+  comparison: Comparison,
+  files: { baseline: string; candidate: string },
+  options: VerdictOptions,
+  ctx: CliContext,
+): Promise<void> {
+  for (const warning of comparison.warnings) ctx.stderr(`warning: ${warning}\n`);
   if (options.format === 'json') ctx.stdout(renderComparisonJson(comparison, files));
   else if (options.format === 'md') ctx.stdout(renderComparisonMarkdown(comparison));
   else ctx.stdout(renderComparisonTable(comparison));
+  const markdown = `${renderComparisonMarkdown(comparison)}\n`;
+  if (options.markdownPath) await writeFileAtomic(options.markdownPath, markdown);
   const summary = ctx.env['GITHUB_STEP_SUMMARY'];
-  if (summary) await appendFile(summary, `${renderComparisonMarkdown(comparison)}\n`);
+  if (summary) await appendFile(summary, markdown);
   ctx.exitCode = comparison.exitCode;
 }

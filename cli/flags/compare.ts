@@ -20,6 +20,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
       collect,
     )
     .option('-f, --format <format>', 'table, md or json', 'table')
+    .option('--markdown <file>', 'also write the Markdown verdict to FILE (e.g. a PR comment)')
     .action(async (baseline: string, candidate: string, flags: CompareFlags) => {
       const { parseCompareOptions, runCompare } = await import('../compare.ts');
       await runCompare(parseCompareOptions(baseline, candidate, flags, ctx), ctx);
