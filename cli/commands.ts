@@ -11,6 +11,7 @@ import { registerBench } from './flags/bench.ts';
 import { registerCompare } from './flags/compare.ts';
 import { registerDoctor } from './flags/doctor.ts';
 import { registerExport } from './flags/export.ts';
+import { registerHistory } from './flags/history.ts';
 import { registerMerge } from './flags/merge.ts';
 import { registerReport } from './flags/report.ts';
 import { registerRun } from './flags/run.ts';
@@ -27,6 +28,7 @@ export const commands: RegisterCommand[] = [
   registerReport,
   registerCompare,
   registerAb,
+  registerHistory,
   registerTargets,
   registerMerge,
   registerExport,

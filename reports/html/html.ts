@@ -20,7 +20,7 @@ import { BOOT_SCRIPT, PAGE_STYLE } from './page.ts';
 const require = createRequire(import.meta.url);
 let chartJsSource: Promise<string> | undefined;
 
-function loadChartJs(): Promise<string> {
+export function loadChartJs(): Promise<string> {
   // the UMD build sits next to the CommonJS entry in chart.js/dist (it is not in the package's exports)
   chartJsSource ??= readFile(join(dirname(require.resolve('chart.js')), 'chart.umd.js'), 'utf8');
   return chartJsSource;
