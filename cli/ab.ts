@@ -88,12 +88,16 @@ function runOrder(options: AbOptions): AbSide[] {
 }
 
 /** starts the sides that have a command (baseline first), then checks both URLs answer */
-async function startSides(options: AbOptions, ctx: CliContext): Promise<(() => Promise<void>)[]> {
+async function startSides(
+  options: AbOptions,
+  ctx: CliContext,
+  say: (text: string) => void,
+): Promise<(() => Promise<void>)[]> {
   const stops: (() => Promise<void>)[] = [];
   for (const name of ['baseline', 'candidate'] as const) {
     const { command, load } = options.sides[name];
     if (command === null) continue;
-    if (!options.quiet) ctx.stdout(`starting the ${name} server: ${command}\n`);
+    if (!options.quiet) say(`starting the ${name} server: ${command}\n`);
     const server = await startSideServer({
       side: name,
       command,
@@ -132,13 +136,15 @@ function toAbResults(options: AbOptions, trials: AbTrial[], interrupted: boolean
 }
 
 export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> {
+  // with --format json, stdout carries the verdict alone: progress goes to stderr
+  const say = options.verdict.format === 'json' ? ctx.stderr : ctx.stdout;
   const order = runOrder(options);
-  const stops = await startSides(options, ctx);
+  const stops = await startSides(options, ctx, say);
   const trials: AbTrial[] = [];
   let complete = false;
   try {
     if (!options.quiet) {
-      ctx.stdout(
+      say(
         `${options.trials} trials a side, order ${order.map((side) => (side === 'baseline' ? 'A' : 'B')).join(' ')}; each: ${describePlan(options.sides.baseline.load)}\n`,
       );
     }
@@ -150,7 +156,7 @@ export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> 
         onTrial: async ({ side, sequence, trial }) => {
           trials.push({ ...trial, side, sequence });
           if (!options.quiet)
-            ctx.stdout(
+            say(
               formatTrialLine(`${sequence + 1}/${order.length} ${side} #${trial.trial + 1}`, trial.summary),
             );
           if (options.jsonPath)
@@ -170,7 +176,7 @@ export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> 
   }
   const summaries = (side: AbSide) =>
     trials.filter((trial) => trial.side === side).map((trial) => trial.summary);
-  ctx.stdout(
+  say(
     `\n${formatTrialSpread(summaries('baseline'), 'baseline')}${formatTrialSpread(summaries('candidate'), 'candidate')}\n`,
   );
   const invalid = trials.filter((trial) => !trial.summary.valid).length;
