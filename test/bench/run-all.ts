@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
 import { efficiency } from './efficiency.ts';
+import { gateStatisticsBench } from './gate-statistics.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
 import { memoryAbuse } from './memory-abuse.ts';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   latencyFloor,
   memory,
   memoryAbuse,
+  gateStatisticsBench,
 ];
 
 function usage(): string {
