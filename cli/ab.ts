@@ -135,38 +135,42 @@ function toAbResults(options: AbOptions, trials: AbTrial[], interrupted: boolean
   };
 }
 
-export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> {
-  // with --format json, stdout carries the verdict alone: progress goes to stderr
-  const say = options.verdict.format === 'json' ? ctx.stderr : ctx.stdout;
-  const order = runOrder(options);
+/** runs the trials in `order` with the sides up; resolves them in run order, and whether all ran */
+async function raceSides(options: AbOptions, order: AbSide[], say: (text: string) => void, ctx: CliContext) {
   const stops = await startSides(options, ctx, say);
   const trials: AbTrial[] = [];
-  let complete = false;
   try {
     if (!options.quiet) {
+      const letters = order.map((side) => (side === 'baseline' ? 'A' : 'B')).join(' ');
       say(
-        `${options.trials} trials a side, order ${order.map((side) => (side === 'baseline' ? 'A' : 'B')).join(' ')}; each: ${describePlan(options.sides.baseline.load)}\n`,
+        `${options.trials} trials a side, order ${letters}; each: ${describePlan(options.sides.baseline.load)}\n`,
       );
     }
-    complete = await runTrials(
+    const complete = await runTrials(
       order.map((side) => ({ side, load: options.sides[side].load })),
       {
         pauseMs: options.pauseMs,
         signal: ctx.signal,
         onTrial: async ({ side, sequence, trial }) => {
           trials.push({ ...trial, side, sequence });
-          if (!options.quiet)
-            say(
-              formatTrialLine(`${sequence + 1}/${order.length} ${side} #${trial.trial + 1}`, trial.summary),
-            );
+          const label = `${sequence + 1}/${order.length} ${side} #${trial.trial + 1}`;
+          if (!options.quiet) say(formatTrialLine(label, trial.summary));
           if (options.jsonPath)
             await writeAbResultsFile(options.jsonPath, toAbResults(options, trials, false, ctx.cwd));
         },
       },
     );
+    return { trials, complete };
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
+}
+
+export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> {
+  // with --format json, stdout carries the verdict alone: progress goes to stderr
+  const say = options.verdict.format === 'json' ? ctx.stderr : ctx.stdout;
+  const order = runOrder(options);
+  const { trials, complete } = await raceSides(options, order, say, ctx);
   if (options.jsonPath)
     await writeAbResultsFile(options.jsonPath, toAbResults(options, trials, !complete, ctx.cwd));
   if (!complete) {
@@ -188,9 +192,7 @@ export async function runAb(options: AbOptions, ctx: CliContext): Promise<void> 
     warnings,
     { threshold: options.verdict.threshold, metrics: options.verdict.metrics },
   );
-  const files = {
-    baseline: options.sides.baseline.load.baseUrl,
-    candidate: options.sides.candidate.load.baseUrl,
-  };
+  const { baseline, candidate } = options.sides;
+  const files = { baseline: baseline.load.baseUrl, candidate: candidate.load.baseUrl };
   await emitComparison(comparison, files, options.verdict, ctx);
 }
