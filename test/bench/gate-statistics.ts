@@ -96,12 +96,12 @@ async function gateStatistics(_options: BenchOptions): Promise<Verdict[]> {
       ['race', ...verdicts, 'median p50 ratio'],
       [
         [
-          'A/A (20 ms vs itself)',
+          `A/A (${BASE_DELAY_MS} ms vs itself)`,
           ...verdicts.map((v) => count(aa, v)),
           fmt(median(aa.map((v) => v.p50Ratio)), 3),
         ],
         [
-          'A/B (20 ms vs 22 ms)',
+          `A/B (${BASE_DELAY_MS} ms vs ${SLOWED_DELAY_MS} ms)`,
           ...verdicts.map((v) => count(ab, v)),
           fmt(median(ab.map((v) => v.p50Ratio)), 3),
         ],
