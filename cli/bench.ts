@@ -13,7 +13,8 @@ import type { ExecutorConfig, LoadRunOptions, TargetPick } from '../load-model/t
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
-import type { BenchResults } from '../results/schema.ts';
+import { poolTrials } from '../results/pool-trials.ts';
+import type { BenchResults, BenchTrial } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema-version.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { assertFeasible } from '../runners/engine/feasibility.ts';
@@ -24,8 +25,10 @@ import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
+import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
+import { runTrials } from '../runners/trials/run-trials.ts';
 import type { CliContext } from './context.ts';
 import {
   type LiveFlags,
@@ -60,6 +63,8 @@ export interface BenchFlags extends LiveFlags {
   pick?: string;
   /** prometheus=URL (repeatable flag; one such output) */
   out?: string[];
+  trials?: string;
+  pause?: string;
 }
 
 export interface BenchOptions {
@@ -70,6 +75,10 @@ export interface BenchOptions {
   live: LiveOptions;
   /** this process runs shard index of count: 1/count of the load (load keeps the whole) */
   shard?: ShardSpec;
+  /** --trials N: N whole runs, one sample each for `compare`; 1 writes a plain single-run file */
+  trials: number;
+  /** --pause between trials */
+  pauseMs: number;
 }
 
 function parseUrl(text: string): URL {
@@ -222,8 +231,21 @@ function requestsOf(
   };
 }
 
+/** --trials N (at least 1) and --pause; trials cannot be sharded */
+export function parseTrials(flags: Pick<BenchFlags, 'trials' | 'pause' | 'shard'>) {
+  const trials = parseNumber(flags.trials ?? '1', '--trials', { min: 1, integer: true });
+  if (trials > 1 && flags.shard !== undefined) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--trials and --shard cannot be used together', {
+      hint: 'run the trials on one machine, or shard one run and `scalebench merge` it',
+    });
+  }
+  const pauseMs = parseDuration(flags.pause ?? '0s', '--pause');
+  return { trials, pauseMs };
+}
+
 export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags, cwd: string): BenchOptions {
   const { url, request, targets } = requestsOf(urlText, flags, cwd);
+  const { trials, pauseMs } = parseTrials(flags);
   const durationMs = parseDuration(flags.duration, '--duration');
   if (durationMs <= 0) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--duration must be longer than 0', {
@@ -272,11 +294,13 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
     quiet: Boolean(flags.quiet),
     live: parseLiveOptions(flags, outputs.prometheus),
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
+    trials,
+    pauseMs,
   };
 }
 
 /** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
-async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
+export async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
   const code = await probeTcp(url, 3000);
   if (code !== null) {
     throw new ScalebenchError('SB_ERR_UNREACHABLE', `cannot connect to ${url.host} (${code})`, {
@@ -312,6 +336,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
 }
 
 export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
+  if (options.trials > 1) return runTrialsOfBench(options, ctx);
   const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
   assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
   await assertReachable(new URL(options.load.baseUrl), load);
@@ -380,4 +405,72 @@ function exitCodeOf(outcome: RunOutcome, ctx: CliContext): number {
 function benchName(baseUrl: string): string {
   const url = new URL(baseUrl);
   return `${url.host}${url.pathname}`;
+}
+
+/** bench --trials N: N whole runs in a row, the file rewritten after each, then the spread across them */
+async function runTrialsOfBench(options: BenchOptions, ctx: CliContext): Promise<number> {
+  assertFeasible(options.load, readOpenFileLimit());
+  await assertReachable(new URL(options.load.baseUrl), options.load);
+  if (!options.quiet) {
+    const pause = options.pauseMs > 0 ? `, ${options.pauseMs} ms apart` : '';
+    ctx.stdout(`${options.trials} trials${pause}, each: ${describePlan(options.load)}\n`);
+  }
+  const trials: BenchTrial[] = [];
+  const complete = await runTrials(
+    Array.from({ length: options.trials }, () => ({ side: 'bench', load: options.load })),
+    {
+      pauseMs: options.pauseMs,
+      signal: ctx.signal,
+      onTrial: async ({ trial }) => {
+        trials.push(trial);
+        if (!options.quiet)
+          ctx.stdout(formatTrialLine(`trial ${trial.trial + 1}/${options.trials}`, trial.summary));
+        if (options.jsonPath)
+          await writeResultsFile(options.jsonPath, toTrialsResults(options, trials, false, ctx.cwd));
+      },
+    },
+  );
+  if (trials.length === 0) {
+    ctx.stderr('interrupted before the first trial ended: nothing written\n');
+    return ExitCode.interrupted;
+  }
+  if (options.jsonPath)
+    await writeResultsFile(options.jsonPath, toTrialsResults(options, trials, !complete, ctx.cwd));
+  const pooled = poolTrials(trials);
+  ctx.stdout(
+    `\n${formatSummary(pooled.summary)}\n${formatTrialSpread(trials.map((trial) => trial.summary))}`,
+  );
+  if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
+  if (!complete) {
+    ctx.stderr(`interrupted: ${trials.length} of ${options.trials} trials ran\n`);
+    return ExitCode.interrupted;
+  }
+  if (!pooled.summary.valid) {
+    ctx.stderr(`\n!!! RESULT INVALID: ${pooled.summary.invalidReasons.join('; ')}\n`);
+    return ExitCode.failed;
+  }
+  return ExitCode.ok;
+}
+
+function toTrialsResults(
+  options: BenchOptions,
+  trials: BenchTrial[],
+  interrupted: boolean,
+  cwd: string,
+): BenchResults {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'bench',
+    createdAt: new Date().toISOString(),
+    options: {
+      ...options.load,
+      interrupted,
+      plan: describePlan(options.load),
+      trials: options.trials,
+      pauseMs: options.pauseMs,
+    },
+    environment: collectEnvironment(cwd),
+    ...poolTrials(trials),
+    trials,
+  };
 }

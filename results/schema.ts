@@ -159,6 +159,17 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
+/** one trial of `bench --trials N` (or one side's trial of `ab`): a whole load run of its own */
+export const benchTrialSchema = runResultSchema.extend({
+  trial: z.number().int().nonnegative(),
+  startedAt: z.string(),
+});
+export type BenchTrial = z.infer<typeof benchTrialSchema>;
+
+/**
+ * What `scalebench bench` writes. With --trials N, `trials` holds each trial (its own histograms) and the
+ * top-level summary, histograms and series pool them all; `compare` takes one sample per trial.
+ */
 export const benchResultsSchema = runResultSchema.extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('bench'),
@@ -168,6 +179,8 @@ export const benchResultsSchema = runResultSchema.extend({
   /** set when this file is one shard of a sharded run, or a merge of shards */
   shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
   mergedFrom: z.number().int().optional(),
+  /** the trials of `bench --trials N`, in the order they ran; absent for a single run */
+  trials: z.array(benchTrialSchema).optional(),
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;
 
@@ -300,3 +313,30 @@ export type SuiteResults = z.infer<typeof suiteResultsSchema>;
 
 export const resultsFileSchema = z.discriminatedUnion('kind', [benchResultsSchema, suiteResultsSchema]);
 export type ResultsFile = z.infer<typeof resultsFileSchema>;
+
+/** one trial of `scalebench ab`: which side ran, and where in the sequence */
+export const abTrialSchema = benchTrialSchema.extend({
+  side: z.enum(['baseline', 'candidate']),
+  /** 0-based position in the run order of both sides */
+  sequence: z.number().int().nonnegative(),
+});
+export type AbTrial = z.infer<typeof abTrialSchema>;
+
+export const abSideSchema = z.object({ url: z.string(), command: z.string().nullable() });
+
+/**
+ * What `scalebench ab` writes: both sides' trials in the order they ran (alternating, or a balanced
+ * random order drawn from `order.seed`), so drift on the machine hits both sides alike.
+ */
+export const abResultsSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('ab'),
+  createdAt: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  environment: environmentSchema,
+  order: z.object({ mode: z.enum(['alternate', 'random']), seed: z.number().int().nullable() }),
+  baseline: abSideSchema,
+  candidate: abSideSchema,
+  trials: z.array(abTrialSchema),
+});
+export type AbResults = z.infer<typeof abResultsSchema>;

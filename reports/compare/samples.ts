@@ -1,6 +1,6 @@
 /**
  * Pairs up the samples of two results files: one sample = one trial. A suite contributes one sample set
- * per experiment/variant; a bench file is one trial under the key `bench`. Mixing kinds, or suites with
+ * per experiment/variant; a bench file is one set under the key `bench`: its trials, or its one run. Mixing kinds, or suites with
  * nothing in common, is an input error. With a step, each trial is that step's own requests (the key
  * gains `/<step>`); a step that neither file has is an input error naming the steps there are.
  */
@@ -15,7 +15,9 @@ export interface TrialSet {
 }
 
 export function trialSets(results: ResultsFile): TrialSet[] {
-  if (results.kind === 'bench') return [{ key: 'bench', summaries: [results.summary] }];
+  if (results.kind === 'bench') {
+    return [{ key: 'bench', summaries: results.trials?.map((trial) => trial.summary) ?? [results.summary] }];
+  }
   return results.experiments.flatMap((experiment) =>
     experiment.variants.map((variant) => ({
       key: `${experiment.name}/${variant.name}`,
@@ -59,8 +61,13 @@ export function pairTrialSets(baseline: ResultsFile, candidate: ResultsFile, ste
     );
   }
   const sets = setsOf(baseline, candidate, step);
-  const base = new Map(sets.base.map((set) => [set.key, set.summaries]));
-  const cand = new Map(sets.cand.map((set) => [set.key, set.summaries]));
+  return pairSets(sets.base, sets.cand);
+}
+
+/** Pairs sample sets by key (a history baseline pairs this way with a results file). */
+export function pairSets(baselineSets: TrialSet[], candidateSets: TrialSet[]): PairedSets {
+  const base = new Map(baselineSets.map((set) => [set.key, set.summaries]));
+  const cand = new Map(candidateSets.map((set) => [set.key, set.summaries]));
   const pairs = [...base.entries()]
     .filter(([key]) => cand.has(key))
     .map(([key, summaries]) => ({ key, baseline: summaries, candidate: cand.get(key)! }));

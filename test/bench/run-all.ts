@@ -8,6 +8,7 @@ import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
 import { dashboardOverhead } from './dashboard-overhead.ts';
 import { efficiency } from './efficiency.ts';
+import { gateStatisticsBench } from './gate-statistics.ts';
 import { httpsEfficiency } from './https-efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
@@ -29,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   memory,
   memoryAbuse,
   dashboardOverhead,
+  gateStatisticsBench,
 ];
 
 function usage(): string {
