@@ -129,7 +129,7 @@ export async function startDockerTarget(
   const project = readComposeFile(file, variables);
   const scale = composeScale(variant);
   const sizes = serviceSizes(options.server);
-  const name = `sb-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const name = `scalebench-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const label = driver === 'engine-api' ? `${STACK_LABEL}=${name}` : `${COMPOSE_PROJECT_LABEL}=${name}`;
   const forget = guardCommand(reapCommand(engine, label));
   const remove = onCleanup(`container stack ${name}`, async () => {
