@@ -13,6 +13,8 @@ import { nodeArgs, packageRoot } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { DockerStack } from '../../results/schema.ts';
 import type { VariantDefinition } from '../../scenarios/types.ts';
+import { waitForDrain } from '../../targets/async/drain.ts';
+import { readWorkStats, statsToCounters } from '../../targets/async/work-stats.ts';
 import { externalTarget } from '../../targets/external/external-target.ts';
 import { guardCommand } from '../../targets/lifecycle/child-guard.ts';
 import { freePort } from '../../targets/lifecycle/free-port.ts';
@@ -195,8 +197,9 @@ function dockerTarget(
   const url = `http://127.0.0.1:${port}`;
   const killed = new Set<string>();
   const serviceOf = (kind: 'clone' | 'worker') => (kind === 'clone' ? 'app' : 'worker');
-  return {
-    ...externalTarget(url),
+  const external = externalTarget(url);
+  const target: RunningTarget = {
+    ...external,
     experiment,
     balancer: 'haproxy',
     instances: (): InstanceInfo[] => [
@@ -229,4 +232,15 @@ function dockerTarget(
     },
     stop: down,
   };
+  if (experiment !== 'async') return target;
+  // the job figures live in the stack's Redis; the web process tells them (as for local processes)
+  target.counters = async () => ({
+    ...(await external.counters()),
+    ...statsToCounters(await readWorkStats(url)),
+  });
+  target.settle = async (signal) => {
+    const drain = await waitForDrain(target, { timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+    return { jobsLost: drain.lost, jobsDuplicated: drain.duplicated, jobsRetried: drain.retried };
+  };
+  return target;
 }
