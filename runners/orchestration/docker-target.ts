@@ -25,6 +25,7 @@ import { readComposeFile } from '../stack/compose-file.ts';
 import { serviceSizes } from '../stack/container-size.ts';
 import { composeFileFor, composeUp, hasComposeV2 } from '../stack/docker.ts';
 import { connectEngine, type Engine, type Env } from '../stack/engine.ts';
+import { assertPortsFree } from '../stack/ports.ts';
 import { removeLabelled } from '../stack/remove-labelled.ts';
 
 /** one id per scalebench process: every container, network and volume it makes carries it */
@@ -133,6 +134,7 @@ export async function startDockerTarget(
   const sizes = serviceSizes(options.server);
   const name = `scalebench-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const label = driver === 'engine-api' ? `${STACK_LABEL}=${name}` : `${COMPOSE_PROJECT_LABEL}=${name}`;
+  await assertPortsFree(project.services.flatMap((service) => service.ports));
   const forget = guardCommand(reapCommand(engine, label));
   const remove = onCleanup(`container stack ${name}`, async () => {
     await removeLabelled(engine.docker, label);

@@ -12,7 +12,6 @@ import { startOrder } from './compose-file.ts';
 import { containerLog, execExitCode } from './container-io.ts';
 import type { Engine } from './engine.ts';
 import { buildImage } from './image-build.ts';
-import { assertPortsFree } from './ports.ts';
 
 export const RUN_LABEL = 'io.scalebench.run';
 export const STACK_LABEL = 'io.scalebench.stack';
@@ -160,7 +159,6 @@ export class ApiStack {
   async up(): Promise<void> {
     const { docker } = this.options.engine;
     const { project, name, runId } = this.options;
-    await assertPortsFree(project.services.flatMap((service) => service.ports));
     await buildImages(this.options);
     throwIfAborted(this.options.signal);
     const labels = { [RUN_LABEL]: runId, [STACK_LABEL]: name };
