@@ -246,6 +246,26 @@ export const serverSizeSchema = z.object({
   label: z.string(),
 });
 
+/** `--stack docker`: how the variant's containers ran, and each service's replicas and limits */
+export const dockerStackSchema = z.object({
+  /** compose-v2: `docker compose`; engine-api: scalebench read the compose file and drove the Engine API */
+  driver: z.enum(['compose-v2', 'engine-api']),
+  /** the engine and its version, e.g. 'podman 4.3.1' */
+  engine: z.string(),
+  /** the compose project (every container, network and volume is labelled with it) */
+  project: z.string(),
+  containers: z.array(
+    z.object({
+      service: z.string(),
+      replicas: z.number().int(),
+      /** the CPU quota of each replica (`cpus:`), null when unlimited */
+      cpus: z.number().nullable(),
+      memoryBytes: z.number().nullable(),
+    }),
+  ),
+});
+export type DockerStack = z.infer<typeof dockerStackSchema>;
+
 export const variantResultSchema = z.object({
   name: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -273,6 +293,8 @@ export const variantResultSchema = z.object({
   capacitySteps: z.array(capacityStepSchema).optional(),
   /** the declared size each server process of the target ran at */
   server: serverSizeSchema.optional(),
+  /** where the target ran as containers (`run --stack docker`); absent for local processes */
+  stack: dockerStackSchema.optional(),
   /** how many app clones and queue workers the variant ran, where it says */
   clones: z.number().int().optional(),
   workers: z.number().int().optional(),

@@ -15,6 +15,7 @@ import {
   parseServerSize,
   type ServerSizeRequest,
 } from '../../targets/sizing/server-size.ts';
+import { containerServerSize } from '../stack/container-size.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
@@ -182,9 +183,13 @@ async function runQueueItem(
       trials: plan.trials,
       findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
       logDir: plan.logDir,
-      server: await resolveServerSize(serverRequest(plan, experiment)),
+      server:
+        plan.stack === 'docker'
+          ? containerServerSize(serverRequest(plan, experiment))
+          : await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
       ...(plan.stack ? { stack: plan.stack } : {}),
+      ...(plan.env ? { env: plan.env } : {}),
     },
     {
       signal: hooks.signal,

@@ -5,7 +5,7 @@
 
 import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
 import { liveTotals } from '../../results/live-events.ts';
-import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
+import type { DockerStack, ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import { stepNames, unknownStepError } from '../../results/step-stats.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
@@ -28,8 +28,10 @@ export interface VariantPlan {
   baseDir: string;
   /** where targets run: local processes (default) or the experiment's Docker Compose stack */
   stack?: 'local' | 'docker';
-  /** the declared size of each server process of the target (local stack); default: unlimited */
+  /** the declared size of each server process (or container) of the target; default: unlimited */
   server?: ServerSize;
+  /** the environment docker stacks read (DOCKER_HOST, SCALEBENCH_BASE_IMAGE, ...); default process.env */
+  env?: Record<string, string | undefined>;
 }
 
 export interface VariantHooks {
@@ -67,11 +69,20 @@ export function judgeThresholds(
   });
 }
 
-async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<RunningTarget> {
-  if (isExternalTarget(plan.experiment.target)) return externalTarget(plan.experiment.target);
-  if (plan.stack === 'docker') return startDockerTarget(plan.experiment.target, plan.variant, signal);
+async function startTarget(
+  plan: VariantPlan,
+  signal?: AbortSignal,
+): Promise<{ target: RunningTarget; stack?: DockerStack }> {
+  if (isExternalTarget(plan.experiment.target)) return { target: externalTarget(plan.experiment.target) };
+  if (plan.stack === 'docker') {
+    return startDockerTarget(plan.experiment.target, plan.variant, {
+      ...(plan.server ? { server: plan.server } : {}),
+      ...(signal ? { signal } : {}),
+      ...(plan.env ? { env: plan.env } : {}),
+    });
+  }
   const definition = findTarget(plan.experiment.target);
-  return definition.start({
+  const target = await definition.start({
     variant: plan.variant.params,
     logDir: plan.logDir,
     ...(plan.variant.clones === undefined ? {} : { clones: plan.variant.clones }),
@@ -79,11 +90,12 @@ async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<Run
     ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
     ...(plan.server ? { server: plan.server } : {}),
   });
+  return { target };
 }
 
-/** the server size that ran: only built-in targets run as local processes are sized */
+/** the server size that ran: only built-in targets (local processes or containers) are sized */
 function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
-  if (!plan.server || plan.stack === 'docker' || isExternalTarget(plan.experiment.target)) return {};
+  if (!plan.server || isExternalTarget(plan.experiment.target)) return {};
   const { model, size, label } = plan.server;
   return { server: { model, size, label } };
 }
@@ -91,7 +103,7 @@ function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
 export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
   const { experiment, variant } = plan;
   const names = { experiment: experiment.name, variant: variant.name };
-  const target = await startTarget(plan, hooks.signal);
+  const { target, stack } = await startTarget(plan, hooks.signal);
   hooks.emit?.({ type: 'target-ready', ...names, url: target.url, balancer: target.balancer });
   const result: VariantResult = {
     name: variant.name,
@@ -104,6 +116,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     ...(variant.clones === undefined ? {} : { clones: variant.clones }),
     ...(variant.workers === undefined ? {} : { workers: variant.workers }),
     ...sizedServer(plan),
+    ...(stack ? { stack } : {}),
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
