@@ -6,10 +6,13 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { registerAb } from './flags/ab.ts';
 import { registerBench } from './flags/bench.ts';
 import { registerCompare } from './flags/compare.ts';
 import { registerDoctor } from './flags/doctor.ts';
 import { registerExport } from './flags/export.ts';
+import { registerHistory } from './flags/history.ts';
+import { registerImport } from './flags/import.ts';
 import { registerMerge } from './flags/merge.ts';
 import { registerReport } from './flags/report.ts';
 import { registerRun } from './flags/run.ts';
@@ -25,7 +28,10 @@ export const commands: RegisterCommand[] = [
   registerServices,
   registerReport,
   registerCompare,
+  registerAb,
+  registerHistory,
   registerTargets,
   registerMerge,
   registerExport,
+  registerImport,
 ];

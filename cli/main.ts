@@ -12,6 +12,7 @@ import { packageRoot } from '../core/entry-points.ts';
 import { ExitCode, formatError, isScalebenchError } from '../core/errors.ts';
 import { commands } from './commands.ts';
 import { type CliContext, processContext } from './context.ts';
+import { bareDashboardFlag } from './parse.ts';
 
 const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
@@ -48,7 +49,7 @@ function configureSubcommands(parent: Command, ctx: CliContext): void {
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const program = buildProgram(ctx);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(bareDashboardFlag(argv));
     return ctx.exitCode;
   } catch (error: unknown) {
     return reportError(error, ctx);

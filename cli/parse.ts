@@ -56,3 +56,17 @@ export function parseKeyValues(pairs: string[], flag: string): Record<string, st
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/**
+ * `--dashboard` takes an optional port, and commander gives an optional option the next word whatever it
+ * is: `report --dashboard results-dir/` would read the folder as the port. A `--dashboard` not followed
+ * by a port number becomes `--dashboard=0` (a free port), so the next word stays an argument.
+ */
+export function bareDashboardFlag(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((word, index) =>
+    word === '--dashboard' && (end === -1 || index < end) && !/^\d+$/.test(argv[index + 1] ?? '')
+      ? '--dashboard=0'
+      : word,
+  );
+}

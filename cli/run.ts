@@ -8,6 +8,7 @@ import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { parseFormats } from '../reports/registry.ts';
 import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
+import { EVENTS_FILE_NAME } from '../results/live-events.ts';
 import type { SuiteResults } from '../results/schema.ts';
 import {
   checkVariantNames,
@@ -19,12 +20,20 @@ import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts'
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
+import {
+  type LiveFlags,
+  type LiveOptions,
+  parseLiveOptions,
+  splitOutputs,
+  startLiveOutputs,
+} from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
 
-export interface RunFlags {
+export interface RunFlags extends LiveFlags {
   quick?: boolean;
   trials?: string;
-  out: string;
+  /** the output folder, and any prometheus=URL outputs (repeatable) */
+  out?: string | string[];
   config?: string;
   variant?: string[];
   findCapacity?: boolean;
@@ -50,6 +59,25 @@ export interface RunOptions {
   serverSize: ServerSizeRequest | undefined;
   /** --max-body: the most body bytes a flow keeps of one response; undefined: each experiment's own */
   maxBody: number | undefined;
+  /** --dashboard, --out prometheus=URL */
+  live: LiveOptions;
+}
+
+export const DEFAULT_RUN_OUT = 'scalebench-results';
+
+/** --out DIR (once at most) and --out prometheus=URL */
+function parseOut(out: RunFlags['out']): { dir: string; prometheus: string | null } {
+  const { prometheus, rest } = splitOutputs(out === undefined ? [] : typeof out === 'string' ? [out] : out);
+  if (rest.length > 1) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_ARGUMENT',
+      `--out names ${rest.length} folders: ${rest.join(', ')}`,
+      {
+        hint: 'give one output folder; other --out values must be prometheus=URL',
+      },
+    );
+  }
+  return { dir: rest[0] ?? DEFAULT_RUN_OUT, prometheus };
 }
 
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
@@ -59,6 +87,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     });
   }
   const profile = flags.quick ? 'quick' : 'full';
+  const out = parseOut(flags.out);
   return {
     experiments,
     profile,
@@ -68,7 +97,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
           ? 1
           : 5
         : parseNumber(flags.trials, '--trials', { min: 1, integer: true }),
-    outDir: resolve(ctx.cwd, flags.out),
+    outDir: resolve(ctx.cwd, out.dir),
     configPath: flags.config,
     variants: flags.variant ?? [],
     findCapacity: Boolean(flags.findCapacity),
@@ -80,6 +109,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
       flags.maxBody === undefined
         ? undefined
         : parseNumber(flags.maxBody, '--max-body', { min: 1, integer: true }),
+    live: parseLiveOptions(flags, out.prometheus),
   };
 }
 
@@ -113,7 +143,10 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     maxBody === undefined ? experiment : { ...experiment, maxBody },
   );
   checkVariantNames(experiments, options.variants);
-  const emit = createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet });
+  // before any target starts: a dashboard port in use is bad input
+  const live = await startLiveOutputs(options.live, join(options.outDir, EVENTS_FILE_NAME), ctx);
+  live.bus.subscribe(createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet }));
+  const emit = live.publish;
   // after each trial only the cheap formats; charts and the HTML page (seconds each) once at the end
   const partialFormats = options.formats.filter((format) => format !== 'png' && format !== 'html');
   const persist = async (results: SuiteResults, stage: PersistStage = 'final') => {
@@ -135,7 +168,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       cwd: ctx.cwd,
       variants: options.variants,
       stack: options.stack,
-      options: { ...options, outDir: relative(ctx.cwd, options.outDir) || '.' },
+      options: { ...withoutLive(options), outDir: relative(ctx.cwd, options.outDir) || '.' },
       env: ctx.env,
     },
     { signal: ctx.signal, emit, persist },
@@ -145,4 +178,11 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     `${results.complete ? 'report' : 'partial report'} written to ${shown}/ (${options.formats.join(', ')})\n`,
   );
   ctx.exitCode = exitCodeFor(results, ctx);
+  await live.finish(results, options.formats.includes('json') ? 'results.json' : undefined, results.complete);
+}
+
+/** the options recorded in results.json: the live outputs are how it was watched, not what was measured */
+function withoutLive(options: RunOptions): Omit<RunOptions, 'live'> {
+  const { live: _live, ...rest } = options;
+  return rest;
 }

@@ -1,6 +1,7 @@
 /**
  * Thresholds in k6 syntax — `'p(95)<200'`, `'rate<0.01'`, `'count==0'` — parsed once (all errors at
  * once) and evaluated against the metrics of a trial. A metric source answers an aggregation for a name.
+ * A request metric may name one step with a k6 tag: `http_req_duration{name:login}`.
  */
 
 export type Aggregation =
@@ -10,7 +11,12 @@ export type Aggregation =
 export type Operator = '<' | '<=' | '>' | '>=' | '==' | '===' | '!=';
 
 export interface Threshold {
+  /** as written, tag included: `http_req_duration{name:login}` */
   metric: string;
+  /** the metric without its tag: `http_req_duration` */
+  baseMetric: string;
+  /** the step the `{name:…}` tag selects */
+  step?: string;
   expression: string;
   aggregation: Aggregation;
   operator: Operator;
@@ -20,7 +26,36 @@ export interface Threshold {
 const pattern =
   /^\s*(p\((\d+(?:\.\d+)?)\)|avg|min|max|med|count|rate|value)\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
+/** the request metrics that exist per step, so a `{name:…}` tag may select one */
+export const STEP_METRICS = [
+  'http_req_duration',
+  'response_time',
+  'service_time',
+  'http_req_failed',
+  'http_reqs',
+];
+
+const taggedPattern = /^([A-Za-z_][\w.]*)\{\s*([A-Za-z_]\w*)\s*:\s*(.+?)\s*\}$/;
+
+/** `http_req_duration{name:login}` → base metric and step; a string when the tag is not one we know */
+export function parseMetricName(metric: string): { baseMetric: string; step?: string } | string {
+  if (!metric.includes('{')) return { baseMetric: metric };
+  const match = taggedPattern.exec(metric.trim());
+  if (!match)
+    return `threshold metric '${metric}' is not name{tag:value} (e.g. http_req_duration{name:login})`;
+  const [, baseMetric, tag, value] = match;
+  if (tag !== 'name') {
+    return `threshold metric '${metric}': only the name tag is supported ({name:<step>}), not ${tag}`;
+  }
+  if (!STEP_METRICS.includes(baseMetric!)) {
+    return `threshold metric '${metric}': ${baseMetric} has no per-step values (use ${STEP_METRICS.join(', ')})`;
+  }
+  return { baseMetric: baseMetric!, step: value!.replace(/^(['"])(.*)\1$/, '$2') };
+}
+
 export function parseThreshold(metric: string, expression: string): Threshold | string {
+  const name = parseMetricName(metric);
+  if (typeof name === 'string') return name;
   const match = pattern.exec(expression);
   if (!match) {
     return `threshold '${expression}' on ${metric} is not k6 syntax (e.g. 'p(95)<200', 'rate<0.01', 'count==0')`;
@@ -33,7 +68,14 @@ export function parseThreshold(metric: string, expression: string): Threshold | 
   if (aggregation.kind === 'percentile' && (aggregation.percentile < 0 || aggregation.percentile > 100)) {
     return `threshold '${expression}' on ${metric}: percentile must be between 0 and 100`;
   }
-  return { metric, expression, aggregation, operator: operator as Operator, value: Number(value) };
+  return {
+    metric,
+    ...name,
+    expression,
+    aggregation,
+    operator: operator as Operator,
+    value: Number(value),
+  };
 }
 
 /** Parses a k6-style thresholds map; returns every problem at once. */
@@ -53,8 +95,11 @@ export function parseThresholds(map: Record<string, readonly string[]>): {
   return { thresholds, errors };
 }
 
-/** Answers an aggregation of a named metric, or null when the metric does not exist in this trial. */
-export type MetricSource = (metric: string, aggregation: Aggregation) => number | null;
+/**
+ * Answers an aggregation of a named metric (of one step when `step` is given), or null when the metric
+ * does not exist in this trial.
+ */
+export type MetricSource = (metric: string, aggregation: Aggregation, step?: string) => number | null;
 
 export function compare(actual: number, operator: Operator, expected: number): boolean {
   switch (operator) {
@@ -87,7 +132,7 @@ export function evaluateThresholds(
   source: MetricSource,
 ): ThresholdResult[] {
   return thresholds.map((threshold) => {
-    const actual = source(threshold.metric, threshold.aggregation);
+    const actual = source(threshold.baseMetric, threshold.aggregation, threshold.step);
     return {
       metric: threshold.metric,
       expression: threshold.expression,

@@ -64,6 +64,17 @@ export interface SingleRequestSpec {
   body?: string;
 }
 
+/** One target of a multi-target `bench --targets FILE`: a request, its step name and its weight. */
+export interface TargetSpec extends SingleRequestSpec {
+  /** the step this target's requests are counted under; default `METHOD /path` with ids grouped */
+  name?: string;
+  /** relative share of the requests (default 1) */
+  weight?: number;
+}
+
+/** How the next target is chosen: in turn (weights as turns per cycle) or drawn at random by weight. */
+export type TargetPick = 'round-robin' | 'weighted';
+
 /** A flow loaded by module path in every worker thread: `export const <exportName> = defineFlow(...)`. */
 export interface FlowRef {
   module: string;
@@ -100,6 +111,10 @@ export interface LoadRunOptions {
   flowParams?: Record<string, unknown>;
   /** used when no flow is given */
   request?: SingleRequestSpec;
+  /** several requests on baseUrl's origin, used when no flow is given (instead of request) */
+  targets?: TargetSpec[];
+  /** how targets are chosen; default 'round-robin' */
+  targetPick?: TargetPick;
   /** per request; default '10s' */
   timeout?: DurationInput;
   /** worker threads splitting the rate (default 1 = run in this thread) */
@@ -117,6 +132,11 @@ export interface LoadRunOptions {
   maxStreams?: number;
   /** the most body bytes kept per response for a flow's checks and captures (default 4 MiB); `bench` keeps none */
   maxBody?: number;
+  /**
+   * which rows of vu.data(file, 'unique') this process owns: slice index of count (set by sharding;
+   * worker threads split it further). Default: all of them.
+   */
+  dataSlice?: { index: number; count: number };
   /** time allowed for in-flight iterations after the end (default: the request timeout) */
   gracefulStop?: DurationInput;
 }

@@ -151,6 +151,31 @@ function checkProtocolOptions(c: Collector, data: Obj) {
     c.errors.push('tls.caFile must be a path to a PEM file');
 }
 
+function checkTargets(c: Collector, data: Obj) {
+  const targets = data['targets'];
+  if (targets === undefined) return;
+  if (!Array.isArray(targets) || targets.length === 0) {
+    return void c.errors.push('targets must be a non-empty list of { method, path, headers, body, weight }');
+  }
+  if (data['flow'] !== undefined || data['request'] !== undefined) {
+    c.errors.push('give targets, request or flow, only one of them');
+  }
+  targets.forEach((target: unknown, i) => {
+    const at = `targets[${i}]`;
+    if (!isObject(target)) {
+      c.errors.push(`${at} must be an object`);
+      return;
+    }
+    if (typeof target['path'] !== 'string' || !target['path'].startsWith('/'))
+      c.errors.push(`${at}.path must start with /`);
+    if (target['weight'] !== undefined) c.positive(target, 'weight', at);
+  });
+  const pick = data['targetPick'];
+  if (pick !== undefined && pick !== 'round-robin' && pick !== 'weighted') {
+    c.errors.push(`targetPick ${JSON.stringify(pick)} must be 'round-robin' or 'weighted'`);
+  }
+}
+
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   const c = new Collector();
   if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
@@ -168,6 +193,7 @@ export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   if (isObject(request) && request['path'] !== undefined && !String(request['path']).startsWith('/')) {
     c.errors.push(`request.path ${JSON.stringify(request['path'])} must start with /`);
   }
+  checkTargets(c, data);
   const client = data['client'];
   if (client !== undefined && client !== 'raw' && client !== 'undici') {
     c.errors.push(`client ${JSON.stringify(client)} must be 'raw' or 'undici'`);

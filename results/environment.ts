@@ -29,6 +29,21 @@ export function gitCommit(cwd: string): string | null {
   }
 }
 
+/** The branch checked out at `cwd`, or null outside git, without git, or on a detached HEAD. */
+export function gitBranch(cwd: string): string | null {
+  try {
+    const out = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
+    const branch = out.toString().trim();
+    return branch && branch !== 'HEAD' ? branch : null;
+  } catch {
+    return null;
+  }
+}
+
 export function collectEnvironment(cwd: string = process.cwd()): Environment {
   const cpuList = cpus();
   return {

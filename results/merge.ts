@@ -1,6 +1,6 @@
 /**
  * Pure merge of the shards of a sharded `scalebench bench` (each ran 1/N of the load): histograms
- * merged exactly, counters summed, latency summaries recomputed from the merged histograms. Inputs that
+ * merged exactly (per step too), counters summed, latency summaries recomputed from the merged histograms. Inputs that
  * do not belong together (other options, a shard twice, a shard missing) fail in one line.
  */
 
@@ -14,6 +14,7 @@ import {
   summarizePhases,
 } from './histogram.ts';
 import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
+import { mergeStepStats } from './step-stats.ts';
 
 export interface NamedResults {
   /** shown in errors, e.g. the file path */
@@ -106,16 +107,6 @@ function addSummary(merged: Summary, summary: Summary, shard: BenchResults['shar
   addCounts(merged.errorsByClass, summary.errorsByClass);
   addCounts(merged.servedBy, summary.servedBy);
   addChecks(merged.checks, summary.checks);
-  for (const step of summary.steps) {
-    const into = merged.steps.find((s) => s.name === step.name) ?? {
-      name: step.name,
-      requests: 0,
-      errors: {},
-    };
-    if (!merged.steps.includes(into)) merged.steps.push(into);
-    into.requests += step.requests;
-    addCounts(into.errors, step.errors);
-  }
   const label = shard ? `shard ${shard.index}/${shard.count}` : 'shard';
   merged.invalidReasons.push(...summary.invalidReasons.map((reason) => `${label}: ${reason}`));
 }
@@ -143,6 +134,7 @@ function mergeSummaries(shards: readonly BenchResults[], histograms: BenchResult
     invalidReasons: [],
   };
   for (const { summary, shard } of shards) addSummary(merged, summary, shard);
+  merged.steps = mergeStepStats(summaries.map((summary) => summary.steps));
   return merged;
 }
 

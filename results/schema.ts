@@ -61,7 +61,11 @@ export const seriesPointSchema = z.object({
   requests: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   p50: z.number(),
+  /** absent in results written before it was recorded */
+  p90: z.number().optional(),
   p99: z.number(),
+  /** errors this second by class (see errorClassSchema), when there were any */
+  errorsByClass: countsSchema.optional(),
   /** responses this second per instance (the x-served-by header), when the target names itself */
   servedBy: countsSchema.optional(),
   /** the flow's counters this second (sessionsLost, staleReads, ...), when it counted any */
@@ -86,11 +90,23 @@ export const errorClassSchema = z.enum([
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 
+/** response and service time of one step (request name), summarized and as encoded HdrHistograms */
+export const stepLatencySchema = z.object({ response: latencyStatsSchema, service: latencyStatsSchema });
+export const stepHistogramsSchema = z.object({ response: z.string(), service: z.string() });
+export type StepHistograms = z.infer<typeof stepHistogramsSchema>;
+
+/**
+ * One request name of a flow (`vu.request('login', …)`), or one target of a multi-target `bench`. Latency
+ * and histograms are absent in files written before per-step histograms existed.
+ */
 export const stepStatsSchema = z.object({
   name: z.string(),
   requests: z.number().int().nonnegative(),
   errors: countsSchema,
+  latency: stepLatencySchema.optional(),
+  histograms: stepHistogramsSchema.optional(),
 });
+export type StepStats = z.infer<typeof stepStatsSchema>;
 
 export const summarySchema = z.object({
   durationSeconds: z.number(),
@@ -143,6 +159,17 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
+/** one trial of `bench --trials N` (or one side's trial of `ab`): a whole load run of its own */
+export const benchTrialSchema = runResultSchema.extend({
+  trial: z.number().int().nonnegative(),
+  startedAt: z.string(),
+});
+export type BenchTrial = z.infer<typeof benchTrialSchema>;
+
+/**
+ * What `scalebench bench` writes. With --trials N, `trials` holds each trial (its own histograms) and the
+ * top-level summary, histograms and series pool them all; `compare` takes one sample per trial.
+ */
 export const benchResultsSchema = runResultSchema.extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('bench'),
@@ -152,6 +179,8 @@ export const benchResultsSchema = runResultSchema.extend({
   /** set when this file is one shard of a sharded run, or a merge of shards */
   shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
   mergedFrom: z.number().int().optional(),
+  /** the trials of `bench --trials N`, in the order they ran; absent for a single run */
+  trials: z.array(benchTrialSchema).optional(),
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;
 
@@ -217,6 +246,26 @@ export const serverSizeSchema = z.object({
   label: z.string(),
 });
 
+/** `--stack docker`: how the variant's containers ran, and each service's replicas and limits */
+export const dockerStackSchema = z.object({
+  /** compose-v2: `docker compose`; engine-api: scalebench read the compose file and drove the Engine API */
+  driver: z.enum(['compose-v2', 'engine-api']),
+  /** the engine and its version, e.g. 'podman 4.3.1' */
+  engine: z.string(),
+  /** the compose project (every container, network and volume is labelled with it) */
+  project: z.string(),
+  containers: z.array(
+    z.object({
+      service: z.string(),
+      replicas: z.number().int(),
+      /** the CPU quota of each replica (`cpus:`), null when unlimited */
+      cpus: z.number().nullable(),
+      memoryBytes: z.number().nullable(),
+    }),
+  ),
+});
+export type DockerStack = z.infer<typeof dockerStackSchema>;
+
 export const variantResultSchema = z.object({
   name: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -244,6 +293,8 @@ export const variantResultSchema = z.object({
   capacitySteps: z.array(capacityStepSchema).optional(),
   /** the declared size each server process of the target ran at */
   server: serverSizeSchema.optional(),
+  /** where the target ran as containers (`run --stack docker`); absent for local processes */
+  stack: dockerStackSchema.optional(),
   /** how many app clones and queue workers the variant ran, where it says */
   clones: z.number().int().optional(),
   workers: z.number().int().optional(),
@@ -284,3 +335,30 @@ export type SuiteResults = z.infer<typeof suiteResultsSchema>;
 
 export const resultsFileSchema = z.discriminatedUnion('kind', [benchResultsSchema, suiteResultsSchema]);
 export type ResultsFile = z.infer<typeof resultsFileSchema>;
+
+/** one trial of `scalebench ab`: which side ran, and where in the sequence */
+export const abTrialSchema = benchTrialSchema.extend({
+  side: z.enum(['baseline', 'candidate']),
+  /** 0-based position in the run order of both sides */
+  sequence: z.number().int().nonnegative(),
+});
+export type AbTrial = z.infer<typeof abTrialSchema>;
+
+export const abSideSchema = z.object({ url: z.string(), command: z.string().nullable() });
+
+/**
+ * What `scalebench ab` writes: both sides' trials in the order they ran (alternating, or a balanced
+ * random order drawn from `order.seed`), so drift on the machine hits both sides alike.
+ */
+export const abResultsSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('ab'),
+  createdAt: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  environment: environmentSchema,
+  order: z.object({ mode: z.enum(['alternate', 'random']), seed: z.number().int().nullable() }),
+  baseline: abSideSchema,
+  candidate: abSideSchema,
+  trials: z.array(abTrialSchema),
+});
+export type AbResults = z.infer<typeof abResultsSchema>;

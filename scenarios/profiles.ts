@@ -1,6 +1,6 @@
 /**
  * The load profiles the built-in experiments share: an open model at a constant arrival rate, short for
- * the workshop (`--quick`: 7 s) and longer for trials with confidence intervals (full: 30 s).
+ * the workshop (`--quick`: 5 s) and longer for trials with confidence intervals (full: 30 s).
  */
 import type { LoadProfile, ProfileName } from './types.ts';
 
@@ -10,7 +10,7 @@ export interface ArrivalRates {
   full: number;
   /** warm-up before the quick profile's measured part; the full profile warms up 5 s */
   quickWarmup?: string;
-  /** the quick profile's measured part (default 7s) */
+  /** the quick profile's measured part (default 5s) */
   quickDuration?: string;
 }
 
@@ -20,7 +20,7 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
       executor: {
         executor: 'constant-arrival-rate',
         rate: rates.quick,
-        duration: rates.quickDuration ?? '7s',
+        duration: rates.quickDuration ?? '5s',
         preAllocatedVUs: 20,
         maxVUs: 200,
       },
@@ -40,7 +40,7 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
 }
 
 /**
- * How every built-in capacity search steps: short steps (a 400 ms warm-up, then 1.2 s measured) so a
+ * How every built-in capacity search steps: short steps (a 300 ms warm-up, then 1 s measured) so a
  * search fits a workshop, bisected until the rate is known within 15%.
  */
-export const SHORT_CAPACITY_STEPS = { precision: 0.15, stepDuration: '1200ms', warmup: '400ms' } as const;
+export const SHORT_CAPACITY_STEPS = { precision: 0.15, stepDuration: '1s', warmup: '300ms' } as const;

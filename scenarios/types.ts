@@ -38,6 +38,9 @@ export interface VariantDefinition {
   env?: Record<string, string>;
   /** false: the quick profile leaves this variant out unless it is named with --variant (default true) */
   quick?: boolean;
+  /** where this variant's capacity search starts, over the experiment's startRate (a bigger variant
+   * starts higher and skips steps it would hold anyway) */
+  capacityStartRate?: number;
 }
 
 /**

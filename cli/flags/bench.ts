@@ -4,25 +4,22 @@ import type { BenchFlags } from '../bench.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
 
-export function registerBench(program: Command, ctx: CliContext): void {
-  program
-    .command('bench')
-    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument('<url>', 'the URL to request, e.g. http://127.0.0.1:8080/')
+/** the load flags `bench` and `ab` share (one load shape, sent to one URL per trial) */
+export function addLoadOptions(command: Command, defaults: { duration: string; warmup: string }): Command {
+  return command
     .option('--rate <n>', 'requests per second, open model (default 100)')
     .option('--connections <n>', 'closed model: N connections each sending its next request when answered')
-    .option('--duration <time>', 'measured duration', '30s')
+    .option('--duration <time>', 'measured duration', defaults.duration)
     .option(
       '--warmup <time>',
       'warm-up before the measured part (kept in the series, not in the summary)',
-      '5s',
+      defaults.warmup,
     )
     .option('--workers <n>', 'worker threads splitting the load', '1')
     .option('--method <method>', 'HTTP method', 'GET')
     .option('--header <name:value>', 'request header, repeatable', collect)
     .option('--body <text>', 'request body')
     .option('--timeout <time>', 'per-request timeout', '10s')
-    .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
     .option('--quiet', 'no plan and no progress, only the summary')
     .option('--max-lag <ms>', 'saturation guard: schedule lag p99 above this marks the run invalid', '10')
     .option(
@@ -30,7 +27,15 @@ export function registerBench(program: Command, ctx: CliContext): void {
       'saturation guard: event-loop delay p99 above this marks it invalid',
       '50',
     )
-    .option('--client <kind>', 'HTTP client: raw (default, faster) or undici')
+    .option('--client <kind>', 'HTTP client: raw (default, faster) or undici');
+}
+
+export function registerBench(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('bench')
+    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
+    .argument('[url]', 'the URL to request, e.g. http://127.0.0.1:8080/ (or --targets FILE)');
+  addLoadOptions(command, { duration: '30s', warmup: '5s' })
     .option('--insecure', 'https: accept any certificate (self-signed, expired, another name) — testing only')
     .option(
       '--ca <file>',
@@ -38,6 +43,28 @@ export function registerBench(program: Command, ctx: CliContext): void {
     )
     .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
     .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
+    .option(
+      '--targets <file>',
+      'several requests instead of one URL: vegeta-like text (METHOD URL [weight=N] [name=STEP], headers, @body) or JSON Lines',
+    )
+    .option(
+      '--pick <order>',
+      'how --targets are chosen: round-robin (default; weights as turns) or weighted (random)',
+    )
+    .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
+    .option('--open', 'with --dashboard: open it in the browser')
+    .option(
+      '--dashboard-linger <time>',
+      'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',
+    )
+    .option(
+      '--out <prometheus=URL>',
+      'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
+      collect,
+    )
+    .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
+    .option('--trials <n>', 'run N whole trials (each with its warm-up): one sample each for `compare`', '1')
+    .option('--pause <time>', 'pause between trials', '0s')
     .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
     .addHelpText(
       'after',
@@ -49,12 +76,14 @@ export function registerBench(program: Command, ctx: CliContext): void {
         '',
         'Examples:',
         '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
+        '  scalebench bench http://127.0.0.1:8080/ --trials 5 --duration 10s --pause 2s --json base.json',
         "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
         '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
         '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
+        '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
       ].join('\n'),
     )
-    .action(async (url: string, flags: BenchFlags) => {
+    .action(async (url: string | undefined, flags: BenchFlags) => {
       const { parseBenchOptions, runBench } = await import('../bench.ts');
       ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
     });

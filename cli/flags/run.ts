@@ -11,12 +11,16 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short workshop profile: the whole suite in about 5 minutes on 2 cores, 1 trial')
+    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
     .option(
       '--trials <n>',
       'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
     )
-    .option('-o, --out <dir>', 'output directory for results.json and the reports', 'scalebench-results')
+    .option(
+      '-o, --out <dir>',
+      'output directory for results.json, the reports and events.ndjson (default scalebench-results); also prometheus=URL to push metrics by remote write (repeatable)',
+      collect,
+    )
     .option(
       '-c, --config <file>',
       'a scalebench.config.ts with your own experiments (default ./scalebench.config.ts)',
@@ -41,6 +45,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
       'the most body bytes a flow keeps of one response for its checks and captures (default 4 MiB); bodies nobody reads are never kept',
     )
     .option('-q, --quiet', 'no progress output')
+    .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
+    .option('--open', 'with --dashboard: open it in the browser')
+    .option(
+      '--dashboard-linger <time>',
+      'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',
+    )
     .action(async (experiments: string[], flags: RunFlags) => {
       const { parseRunOptions, runRun } = await import('../run.ts');
       await runRun(parseRunOptions(experiments, flags, ctx), ctx);

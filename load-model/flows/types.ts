@@ -63,6 +63,16 @@ export interface PollResult {
   response: FlowResponse;
 }
 
+/**
+ * How vu.data hands out rows: `sequential` (in file order, wrapping round; the default), `random`, or
+ * `unique` (each row at most once in the whole run, across worker threads and shards; an iteration that
+ * finds none left fails with a flow error).
+ */
+export type DataMode = 'sequential' | 'random' | 'unique';
+
+/** One row of a data file: a CSV row by its header's column names, or one JSON Lines object. */
+export type DataRow = Record<string, unknown>;
+
 export interface VirtualUser<Shared = unknown> {
   /** 0-based, unique within a thread */
   readonly id: number;
@@ -84,6 +94,12 @@ export interface VirtualUser<Shared = unknown> {
   /** the engine clock, ms */
   now(): number;
   sleep(ms: number): Promise<void>;
+  /**
+   * The next row of a data file (CSV with a header row, or JSON Lines: `.jsonl`/`.ndjson`), path relative
+   * to the working directory; read once per thread. A missing or empty file, a ragged CSV row or a line
+   * that is not JSON stops the run with an input error.
+   */
+  data(file: string, mode?: DataMode): DataRow;
 }
 
 export interface FlowDefinition<Shared = unknown> {

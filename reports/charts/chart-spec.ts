@@ -13,7 +13,8 @@ export type ChartKind =
   | 'capacity'
   | 'share'
   | 'over-time'
-  | 'replica-lag';
+  | 'replica-lag'
+  | 'trend';
 
 export interface ChartSpec {
   /** file-name friendly: `<experiment>-<kind>` */

@@ -23,7 +23,8 @@ export function faultMarkers(experiment: ExperimentView): FaultMarker[] {
   const offset = warmupEnd(experiment) ?? 0;
   return faultGroups(experiment.variants).map((group) => ({
     x: Math.round((group.at + offset) * 10) / 10,
-    label: `${group.description.replace(/ at .*$/, '')} @ ${formatSeconds(group.at)}`,
+    // the axis counts the warm-up, the fault's own time does not: the label says which it gives
+    label: `${group.description.replace(/ at .*$/, '')} @ ${formatSeconds(group.at)}${offset > 0 ? ' after warm-up' : ''}`,
   }));
 }
 

@@ -10,7 +10,7 @@ import { bootstrapInterval, differenceOfMedians, ratioOfMedians } from './bootst
 import { fingerprintDifferences } from './fingerprint.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
 import { ERROR_RATE_TOLERANCE, type MetricDefinition } from './metrics.ts';
-import { pairTrialSets } from './samples.ts';
+import { type PairedSets, pairSets, pairTrialSets, type TrialSet } from './samples.ts';
 import { decideVerdict, type Verdict } from './verdict.ts';
 
 export interface ComparisonRow {
@@ -43,6 +43,8 @@ export interface CompareOptions {
   threshold: number;
   metrics: MetricDefinition[];
   seed?: number;
+  /** compare only this step's requests (`--step login`) */
+  step?: string;
 }
 
 function compareMetric(
@@ -90,11 +92,24 @@ export function compareResults(
   candidate: ResultsFile,
   options: CompareOptions,
 ): Comparison {
-  const paired = pairTrialSets(baseline, candidate);
   const warnings = fingerprintDifferences(baseline.environment, candidate.environment).map(
     (difference) =>
       `environments differ (${difference}); the comparison may reflect the machine, not the code`,
   );
+  return comparePaired(pairTrialSets(baseline, candidate, options.step), warnings, options);
+}
+
+/** Compares sample sets that did not come from two results files (a history baseline, an `ab` run). */
+export function compareSampleSets(
+  baseline: TrialSet[],
+  candidate: TrialSet[],
+  warnings: string[],
+  options: CompareOptions,
+): Comparison {
+  return comparePaired(pairSets(baseline, candidate), warnings, options);
+}
+
+function comparePaired(paired: PairedSets, warnings: string[], options: CompareOptions): Comparison {
   if (paired.onlyInBaseline.length > 0)
     warnings.push(`only in baseline: ${paired.onlyInBaseline.join(', ')}`);
   if (paired.onlyInCandidate.length > 0)

@@ -1,10 +1,12 @@
 /**
  * Pairs up the samples of two results files: one sample = one trial. A suite contributes one sample set
- * per experiment/variant; a bench file is one trial under the key `bench`. Mixing kinds, or suites with
- * nothing in common, is an input error.
+ * per experiment/variant; a bench file is one set under the key `bench`: its trials, or its one run. Mixing kinds, or suites with
+ * nothing in common, is an input error. With a step, each trial is that step's own requests (the key
+ * gains `/<step>`); a step that neither file has is an input error naming the steps there are.
  */
 import { ScalebenchError } from '../../core/errors.ts';
 import type { ResultsFile, Summary } from '../../results/schema.ts';
+import { stepNames, stepSummary, unknownStepError } from '../../results/step-stats.ts';
 
 export interface TrialSet {
   /** `<experiment>/<variant>` or `bench` */
@@ -13,7 +15,9 @@ export interface TrialSet {
 }
 
 export function trialSets(results: ResultsFile): TrialSet[] {
-  if (results.kind === 'bench') return [{ key: 'bench', summaries: [results.summary] }];
+  if (results.kind === 'bench') {
+    return [{ key: 'bench', summaries: results.trials?.map((trial) => trial.summary) ?? [results.summary] }];
+  }
   return results.experiments.flatMap((experiment) =>
     experiment.variants.map((variant) => ({
       key: `${experiment.name}/${variant.name}`,
@@ -28,7 +32,27 @@ export interface PairedSets {
   onlyInCandidate: string[];
 }
 
-export function pairTrialSets(baseline: ResultsFile, candidate: ResultsFile): PairedSets {
+/** Each set narrowed to one step's requests; trials where the step did not run are left out. */
+function ofStep(sets: TrialSet[], step: string): TrialSet[] {
+  return sets
+    .map((set) => ({
+      key: `${set.key}/${step}`,
+      summaries: set.summaries.flatMap((summary) => stepSummary(summary, step) ?? []),
+    }))
+    .filter((set) => set.summaries.length > 0);
+}
+
+function setsOf(baseline: ResultsFile, candidate: ResultsFile, step: string | undefined) {
+  const base = trialSets(baseline);
+  const cand = trialSets(candidate);
+  if (step === undefined) return { base, cand };
+  const all = [...base, ...cand].flatMap((set) => set.summaries);
+  const known = stepNames(all);
+  if (!known.includes(step)) throw unknownStepError(step, known, '--step');
+  return { base: ofStep(base, step), cand: ofStep(cand, step) };
+}
+
+export function pairTrialSets(baseline: ResultsFile, candidate: ResultsFile, step?: string): PairedSets {
   if (baseline.kind !== candidate.kind) {
     throw new ScalebenchError(
       'SB_ERR_RESULTS_FILE',
@@ -36,8 +60,14 @@ export function pairTrialSets(baseline: ResultsFile, candidate: ResultsFile): Pa
       { hint: 'compare two `scalebench run` results, or two `scalebench bench` results' },
     );
   }
-  const base = new Map(trialSets(baseline).map((set) => [set.key, set.summaries]));
-  const cand = new Map(trialSets(candidate).map((set) => [set.key, set.summaries]));
+  const sets = setsOf(baseline, candidate, step);
+  return pairSets(sets.base, sets.cand);
+}
+
+/** Pairs sample sets by key (a history baseline pairs this way with a results file). */
+export function pairSets(baselineSets: TrialSet[], candidateSets: TrialSet[]): PairedSets {
+  const base = new Map(baselineSets.map((set) => [set.key, set.summaries]));
+  const cand = new Map(candidateSets.map((set) => [set.key, set.summaries]));
   const pairs = [...base.entries()]
     .filter(([key]) => cand.has(key))
     .map(([key, summaries]) => ({ key, baseline: summaries, candidate: cand.get(key)! }));

@@ -108,12 +108,19 @@ function trendPart(experiment: ExperimentView, keys: string[]): string | null {
   return parts.join('; ');
 }
 
+/** over this share of failed requests, a variant's speed is not claimed in the takeaway */
+const FAILING_ERROR_RATE = 0.01;
+
 function p50Part(
   experiment: ExperimentView,
 ): { text: string; clear: boolean; best: VariantView | null } | null {
   const [baseline, ...others] = experiment.variants;
   if (!baseline || others.length === 0) return null;
-  const faster = others.filter((variant) => compareStats(baseline.p50, variant.p50) === 'lower');
+  // a variant failing many of its requests is fast by failing: its p50 claims no speed-up
+  const faster = others.filter(
+    (variant) =>
+      variant.errorRate.mean <= FAILING_ERROR_RATE && compareStats(baseline.p50, variant.p50) === 'lower',
+  );
   if (faster.length > 0) {
     const best = faster.reduce((a, b) => (b.p50.mean < a.p50.mean ? b : a));
     const factor = formatFactor(factorBetween(baseline.p50.mean, best.p50.mean));

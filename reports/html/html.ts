@@ -11,7 +11,8 @@ import type { ChartSpec } from '../charts/chart-spec.ts';
 import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { experimentFindings } from '../findings/findings.ts';
 import { experimentTakeaway } from '../findings/takeaway.ts';
-import { experimentColumns } from '../markdown/table.ts';
+import { stepColumns, stepRows } from '../markdown/step-table.ts';
+import { type Column, experimentColumns } from '../markdown/table.ts';
 import { phaseTable } from '../model/phases.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView } from '../model/views.ts';
@@ -21,7 +22,7 @@ import { BOOT_SCRIPT, PAGE_STYLE } from './page.ts';
 const require = createRequire(import.meta.url);
 let chartJsSource: Promise<string> | undefined;
 
-function loadChartJs(): Promise<string> {
+export function loadChartJs(): Promise<string> {
   // the UMD build sits next to the CommonJS entry in chart.js/dist (it is not in the package's exports)
   chartJsSource ??= readFile(join(dirname(require.resolve('chart.js')), 'chart.umd.js'), 'utf8');
   return chartJsSource;
@@ -32,16 +33,15 @@ export function escapeHtml(text: string): string {
 }
 
 /** Inline <script> content must never contain `</script` (or `<!--`). */
-function inlineScript(source: string): string {
+export function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-function tableHtml(experiment: ExperimentView): string {
-  const columns = experimentColumns(experiment);
+function rowsHtml<Row>(columns: readonly Column<Row>[], items: readonly Row[]): string {
   const head = columns.map((column) => `<th>${escapeHtml(column.header)}</th>`).join('');
-  const rows = experiment.variants.map((variant) => {
+  const rows = items.map((item) => {
     const cells = columns.map(
-      (column) => `<td${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.cell(variant))}</td>`,
+      (column) => `<td${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.cell(item))}</td>`,
     );
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -58,6 +58,17 @@ function phasesHtml(experiment: ExperimentView): string {
       `<tr>${row.map((cell, index) => `<td${table.numeric[index] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
   );
   return `<h3>Request phases</h3>\n<p class="note">waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection.</p>\n<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function tableHtml(experiment: ExperimentView): string {
+  return rowsHtml(experimentColumns(experiment), experiment.variants);
+}
+
+/** the per-step table, when some variant has two or more measured steps */
+function stepTableHtml(experiment: ExperimentView): string {
+  const rows = stepRows(experiment);
+  if (rows.length === 0) return '';
+  return `<h3>Per step</h3>\n${rowsHtml(stepColumns(experiment), rows)}`;
 }
 
 function takeawayHtml(experiment: ExperimentView): string {
@@ -78,6 +89,7 @@ function sectionHtml(experiment: ExperimentView, charts: ChartSpec[]): string {
     takeawayHtml(experiment),
     experiment.variants.length > 0 ? tableHtml(experiment) : `<p>${noVariantsText(experiment.skipped)}</p>`,
     phasesHtml(experiment),
+    stepTableHtml(experiment),
     ...experiment.skipped.map(
       (skip) => `<p class="skipped"><strong>Skipped.</strong> ${escapeHtml(skippedText(skip))}</p>`,
     ),

@@ -6,7 +6,8 @@ import { phaseTable } from '../model/phases.ts';
 import { noVariantsText, skippedText } from '../model/skipped.ts';
 import { buildReportView, type ExperimentView, type ReportView } from '../model/views.ts';
 import type { Reporter } from '../reporter.ts';
-import { alignedTable, markdownTable } from './table.ts';
+import { markdownStepTable } from './step-table.ts';
+import { alignedTextTable, markdownTable } from './table.ts';
 
 function environmentLine(results: ResultsFile): string {
   const env = results.environment;
@@ -39,9 +40,16 @@ function phaseLines(experiment: ExperimentView): string[] {
   return [
     '**Request phases** (waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection):',
     '',
-    alignedTable(table.headers, table.numeric, table.rows),
+    alignedTextTable(table.headers, table.numeric, table.rows),
     '',
   ];
+}
+
+function stepLines(experiment: ExperimentView): string[] {
+  const table = markdownStepTable(experiment);
+  return table
+    ? ['**Per step** (response time from when each request was due; all trials merged):', '', table, '']
+    : [];
 }
 
 function experimentSection(experiment: ExperimentView, level: string): string[] {
@@ -52,6 +60,7 @@ function experimentSection(experiment: ExperimentView, level: string): string[] 
     experiment.variants.length > 0 ? markdownTable(experiment) : `_${noVariantsText(experiment.skipped)}_`,
     '',
     ...phaseLines(experiment),
+    ...stepLines(experiment),
     ...skippedLines(experiment),
     `**Findings.** ${experimentFindings(experiment).join(' ')}`,
     '',
@@ -72,6 +81,7 @@ export function renderMarkdown(results: ResultsFile): string {
       markdownTable(experiment),
       '',
       ...phaseLines(experiment),
+      ...stepLines(experiment),
       `**Findings.** ${experimentFindings(experiment).join(' ')}`,
       '',
     );

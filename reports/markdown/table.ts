@@ -5,11 +5,11 @@ import type { MetricStats } from '../model/stats.ts';
 import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
 import { correctnessKeys, type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 
-export interface Column {
+export interface Column<Row = VariantView> {
   header: string;
   /** right-aligned numbers */
   numeric: boolean;
-  cell: (variant: VariantView) => string;
+  cell: (row: Row) => string;
 }
 
 /** `12.1 ms ± 0.4 ms` with a 95% CI half-width when there are trials, else just the value */
@@ -102,28 +102,35 @@ function pad(text: string, width: number, right: boolean): string {
   return right ? fill + text : text + fill;
 }
 
-/** An aligned GitHub table (the layout biome's Markdown formatter also produces). */
-export function markdownTable(experiment: ExperimentView): string {
-  const columns = experimentColumns(experiment);
-  const rows = experiment.variants.map((variant) => columns.map((column) => column.cell(variant)));
-  return alignedTable(
-    columns.map((column) => column.header),
-    columns.map((column) => column.numeric),
-    rows,
-  );
-}
-
-/** Any table of text cells, aligned as markdownTable's. */
-export function alignedTable(headers: string[], numeric: boolean[], rows: string[][]): string {
+/** Any table of text cells, aligned as GitHub tables (the layout biome's Markdown formatter also produces). */
+export function alignedTextTable(
+  headers: readonly string[],
+  numeric: readonly boolean[],
+  cells: readonly (readonly string[])[],
+): string {
+  const rows = cells.map((row) => row.map(escapeCell));
   const widths = headers.map((header, index) =>
     Math.max(3, [...header].length, ...rows.map((row) => [...row[index]!].length)),
   );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => pad(cell, widths[index]!, numeric[index]!)).join(' | ')} |`;
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, index) => pad(cell, widths[index]!, numeric[index]!)).join(' | ')} |`;
   const rule = `| ${headers
     .map((_, index) =>
       numeric[index] ? `${'-'.repeat(widths[index]! - 1)}:` : `:${'-'.repeat(widths[index]! - 1)}`,
     )
     .join(' | ')} |`;
-  return [line(headers), rule, ...rows.map((row) => line(row.map(escapeCell)))].join('\n');
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/** An aligned GitHub table with one row per item. */
+export function alignedTable<Row>(columns: readonly Column<Row>[], items: readonly Row[]): string {
+  return alignedTextTable(
+    columns.map((column) => column.header),
+    columns.map((column) => column.numeric),
+    items.map((item) => columns.map((column) => column.cell(item))),
+  );
+}
+
+export function markdownTable(experiment: ExperimentView): string {
+  return alignedTable(experimentColumns(experiment), experiment.variants);
 }

@@ -11,10 +11,12 @@ import type {
   ResultsFile,
   SeriesPoint,
   SkippedVariant,
+  StepStats,
   ThresholdOutcome,
   TrialResult,
   VariantResult,
 } from '../../results/schema.ts';
+import { mergeStepStats } from '../../results/step-stats.ts';
 import { describe, type MetricStats } from './stats.ts';
 
 export interface VariantView {
@@ -66,6 +68,10 @@ export interface VariantView {
   encodedPhases: PhaseHistograms[];
   /** the wire protocol the trials spoke (http/1.1, h2, h2c); null in older files */
   protocol: string | null;
+  /** per step (request name or target), every trial merged exactly */
+  steps: StepStats[];
+  /** measured seconds summed over trials, for each step's rate */
+  seconds: number;
 }
 
 export interface ExperimentView {
@@ -139,6 +145,8 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     trends: trendStats(trials),
     encodedPhases: trials.flatMap((trial) => (trial.phaseHistograms ? [trial.phaseHistograms] : [])),
     protocol: trials.find((trial) => trial.protocol !== undefined)?.protocol ?? null,
+    steps: mergeStepStats(trials.map((trial) => trial.summary.steps)),
+    seconds: trials.reduce((sum, trial) => sum + trial.summary.durationSeconds, 0),
   };
 }
 

@@ -11,7 +11,7 @@ import {
   summarizeHistogram,
   summarizePhases,
 } from '../../results/histogram.ts';
-import type { LatencyStats, RunResult, Summary } from '../../results/schema.ts';
+import type { LatencyStats, RunResult, StepStats, Summary } from '../../results/schema.ts';
 import { buildProfile } from '../load-models/rate-profile.ts';
 import { mergeSeries } from './merge-reports.ts';
 import { saturationReasons } from './saturation.ts';
@@ -29,6 +29,8 @@ export interface RunOutcome extends RunResult {
   /** describePlan(options) */
   plan: string;
   vusCreated: number;
+  /** iterations still running when the graceful stop ran out: not in the figures, slower than it */
+  unfinishedIterations: number;
   eventLoopDelayP99Ms: number;
   /** the first exception a flow threw (flowErrors counts them) */
   firstFlowError?: string;
@@ -75,7 +77,18 @@ export function buildOutcome(
     targetRate: targetRate(options),
     latency,
     checks: report.checks,
-    steps: Object.entries(report.steps).map(([name, step]) => ({ name, ...step })),
+    steps: Object.entries(report.steps).map(
+      ([name, step]): StepStats => ({
+        name,
+        requests: step.requests,
+        errors: step.errors,
+        latency: {
+          response: summarizeHistogram(decodeHistogram(step.histograms.response)),
+          service: summarizeHistogram(decodeHistogram(step.histograms.service)),
+        },
+        histograms: step.histograms,
+      }),
+    ),
     servedBy: report.servedBy,
     valid: invalidReasons.length === 0,
     invalidReasons,
@@ -96,6 +109,7 @@ export function buildOutcome(
     interrupted: extra.interrupted,
     plan: extra.plan,
     vusCreated: report.vusCreated,
+    unfinishedIterations: report.unfinishedIterations,
     eventLoopDelayP99Ms: report.eventLoopDelayP99Ms,
     ...(report.firstFlowError === undefined ? {} : { firstFlowError: report.firstFlowError }),
   };

@@ -29,7 +29,8 @@ export async function runClosedSchedule(options: ClosedSchedulerOptions): Promis
   let stopped = false;
   const now = () => clock.now();
   const loop = async (index: number, vu: IterationRunner) => {
-    const more = () => !stopped && index < target;
+    // the signal too: an iteration that fails at once never yields to the timer that would stop it
+    const more = () => !stopped && index < target && !signal?.aborted;
     if (vu.runLoop) return vu.runLoop(more, now);
     while (more()) await vu.runIteration(now());
   };

@@ -4,14 +4,24 @@
  * performance.now() values; anything intended before the end of the warm-up stays out of the summary
  * but is kept in the per-second series.
  */
-import { createHistogram, type Histogram, recordMs } from '../../results/histogram.ts';
+import { createHistogram, type Histogram, mergeHistograms, recordMs } from '../../results/histogram.ts';
 import type { Phase } from '../../results/phases.ts';
 import type { ErrorClass } from '../../results/schema.ts';
+import { StepNames } from '../../results/step-names.ts';
 import { SecondBuckets, type SecondPoint } from './second-buckets.ts';
 
-export interface StepCounts {
+/** One step (request name or target): counts and its own response and service histograms. */
+export interface StepMetrics {
+  name: string;
   requests: number;
   errors: Record<string, number>;
+  /**
+   * While a thread has seen one step only, its response times are the summary's (recorded once per
+   * request, by the per-second buckets): undefined until a second step appears, then a copy of what the
+   * summary holds so far, recorded into from there on.
+   */
+  response: Histogram | undefined;
+  service: Histogram;
 }
 
 /** What one accumulator (one thread) measured; plain data, histograms still live. */
@@ -25,7 +35,8 @@ export interface Accumulated {
   service: Histogram;
   scheduleLag: Histogram;
   checks: Record<string, { passes: number; fails: number }>;
-  steps: Record<string, StepCounts>;
+  /** by step index (StepNames order); the summary's service histogram is the merge of theirs */
+  steps: StepMetrics[];
   servedBy: Record<string, number>;
   counters: Record<string, number>;
   trends: Record<string, Histogram>;
@@ -54,6 +65,7 @@ export class MetricsAccumulator {
   /** message of the first exception a flow threw, to explain a flowErrors counter */
   firstFlowError: string | undefined;
   private readonly data: Accumulated;
+  private readonly stepNames = new StepNames();
   private readonly buckets: SecondBuckets;
   private readonly measuredFrom: number;
   private sealed = false;
@@ -78,7 +90,7 @@ export class MetricsAccumulator {
       service: createHistogram(),
       scheduleLag: createHistogram(),
       checks: {},
-      steps: {},
+      steps: [],
       servedBy: {},
       counters: {},
       trends: {},
@@ -118,8 +130,32 @@ export class MetricsAccumulator {
     recordPhaseMs(phases.receiving, times.receiving ?? 0);
   }
 
+  /**
+   * The index of a step name, for addRequest: look it up once per request definition where the name is
+   * fixed (a target of `bench`), per request where a flow passes it. Dynamic parts are grouped and the
+   * number of names is bounded (results/step-names.ts).
+   */
+  stepIndex(name: string): number {
+    const index = this.stepNames.indexOf(name);
+    if (index === this.data.steps.length) this.addStep(this.stepNames.names[index]!);
+    return index;
+  }
+
+  private addStep(name: string): void {
+    const steps = this.data.steps;
+    // the first step stops sharing the summary's histogram: it gets what the summary holds so far
+    if (steps.length === 1) steps[0]!.response = this.buckets.copyMeasured(this.data.response);
+    steps.push({
+      name,
+      requests: 0,
+      errors: {},
+      response: steps.length === 0 ? undefined : createHistogram(),
+      service: createHistogram(),
+    });
+  }
+
   addRequest(
-    step: string,
+    step: number,
     intendedAt: number,
     sentAt: number,
     doneAt: number,
@@ -129,28 +165,19 @@ export class MetricsAccumulator {
     if (this.sealed) return;
     const measured = intendedAt >= this.measuredFrom;
     // the response time goes into this second's histogram; the summary's gets it when the second ends
-    this.buckets.add(
-      doneAt - this.options.startAt,
-      doneAt - intendedAt,
-      errorClass !== undefined,
-      measured,
-      servedBy,
-    );
+    this.buckets.add(doneAt - this.options.startAt, doneAt - intendedAt, errorClass, measured, servedBy);
     if (!measured) return;
     const data = this.data;
     data.requests += 1;
-    recordMs(data.service, doneAt - sentAt);
     recordMs(data.scheduleLag, sentAt - intendedAt);
-    let stepCounts = data.steps[step];
-    if (!stepCounts) {
-      stepCounts = { requests: 0, errors: {} };
-      data.steps[step] = stepCounts;
-    }
-    stepCounts.requests += 1;
+    const stepMetrics = data.steps[step]!;
+    stepMetrics.requests += 1;
+    recordMs(stepMetrics.service, doneAt - sentAt);
+    if (stepMetrics.response !== undefined) recordMs(stepMetrics.response, doneAt - intendedAt);
     if (errorClass !== undefined) {
       data.errors += 1;
       data.errorsByClass[errorClass] = (data.errorsByClass[errorClass] ?? 0) + 1;
-      stepCounts.errors[errorClass] = (stepCounts.errors[errorClass] ?? 0) + 1;
+      stepMetrics.errors[errorClass] = (stepMetrics.errors[errorClass] ?? 0) + 1;
     }
     if (servedBy !== undefined) data.servedBy[servedBy] = (data.servedBy[servedBy] ?? 0) + 1;
   }
@@ -208,7 +235,11 @@ export class MetricsAccumulator {
       phases.tlsHandshaking.recordValueWithCount(0, this.reusedConnections);
       this.reusedConnections = 0;
     }
-    return this.data;
+    const data = this.data;
+    const only = data.steps.length === 1 ? data.steps[0]! : undefined;
+    if (only && only.response === undefined) only.response = data.response;
+    data.service = mergeHistograms(data.steps.map((step) => step.service));
+    return data;
   }
 }
 

@@ -1,17 +1,11 @@
 /** What onSecond receives: the finished second plus running totals, for progress lines and live charts. */
 
 import type { LoadRunOptions } from '../../load-model/types.ts';
+import type { LivePoint } from '../../results/live-events.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import { targetRate } from './build-outcome.ts';
 
-export interface ProgressPoint extends SeriesPoint {
-  /** seconds since the start, warm-up included */
-  elapsedSeconds: number;
-  totalRequests: number;
-  totalErrors: number;
-  /** planned iterations per second over the run (null: closed model) */
-  targetRate: number | null;
-}
+export type ProgressPoint = LivePoint;
 
 export class ProgressTracker {
   private totalRequests = 0;
@@ -28,13 +22,11 @@ export class ProgressTracker {
   add(point: SeriesPoint): void {
     this.totalRequests += point.requests;
     this.totalErrors += point.errors;
-    this.onSecond?.({
-      second: point.second,
-      warmup: point.warmup,
-      requests: point.requests,
-      errors: point.errors,
-      p50: point.p50,
-      p99: point.p99,
+    if (!this.onSecond) return;
+    // the second as it is (servedBy, counters, errorsByClass included), without a worker's histogram
+    const { histogram: _histogram, ...second } = point as SeriesPoint & { histogram?: string };
+    this.onSecond({
+      ...second,
       elapsedSeconds: point.second + 1,
       totalRequests: this.totalRequests,
       totalErrors: this.totalErrors,

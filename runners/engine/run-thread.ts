@@ -4,8 +4,10 @@
  * directly for workers = 1 and inside each worker thread otherwise.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ScalebenchError } from '../../core/errors.ts';
 import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
+import { DataFiles, type DataSlice } from '../flows/data-file.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import { loadTlsSettings } from '../http/tls-settings.ts';
@@ -23,6 +25,8 @@ import { runOpenSchedule } from './open-scheduler.ts';
 import { resolveFlow } from './resolve-flow.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
+import { type PreparedTarget, TargetListUser } from './target-list-user.ts';
+import { createTargetPicker } from './target-picker.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
@@ -40,15 +44,19 @@ export interface ThreadRun {
   encodeSeconds?: boolean;
   /** the most sockets this thread may open (default: what the open-file limit allows) */
   sockets?: number;
+  /** this thread's rows of a unique data file (default: the options' dataSlice, else all) */
+  dataSlice?: DataSlice;
 }
 
 async function vuFactory(
   run: ThreadRun,
   client: HttpClient,
   metrics: MetricsAccumulator,
+  fail: (error: ScalebenchError) => void,
 ): Promise<VuFactory> {
   const { options } = run;
   const flow = await resolveFlow(options.flow);
+  if (!flow && options.targets) return targetListFactory(options, client, metrics);
   if (!flow) {
     const request = options.request ?? {};
     const base = new URL(options.baseUrl);
@@ -66,8 +74,32 @@ async function vuFactory(
     clock: run.clock,
     params,
     shared: flow.shared?.(params),
+    data: new DataFiles(process.cwd(), run.dataSlice ?? options.dataSlice),
+    fail,
   };
   return (id) => new FlowVirtualUser(id, flow, ctx);
+}
+
+/** `bench --targets`: every target prepared once, with its step index; one picker for the thread's VUs. */
+function targetListFactory(
+  options: LoadRunOptions,
+  client: HttpClient,
+  metrics: MetricsAccumulator,
+): VuFactory {
+  const specs = options.targets ?? [];
+  const targets: PreparedTarget[] = specs.map((target) => {
+    const method = (target.method ?? 'GET').toUpperCase();
+    const path = target.path ?? '/';
+    return {
+      request: client.prepare({ method, path, headers: target.headers ?? {}, body: target.body }, false),
+      step: metrics.stepIndex(target.name ?? `${method} ${path}`),
+    };
+  });
+  const pick = createTargetPicker(
+    specs.map((target) => target.weight ?? 1),
+    options.targetPick ?? 'round-robin',
+  );
+  return () => new TargetListUser(client, targets, pick, metrics);
 }
 
 interface ScheduleParts {
@@ -162,27 +194,41 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     encodeSeconds: run.encodeSeconds ?? false,
     onSecond: run.onSecond,
   });
-  const factory = await vuFactory(run, client, metrics);
+  // a data file that cannot be used stops the run: the schedule ends, then the error is thrown
+  const stop = new AbortController();
+  let fatal: ScalebenchError | undefined;
+  const fail = (error: ScalebenchError) => {
+    fatal ??= error;
+    stop.abort();
+  };
+  if (signal) {
+    if (signal.aborted) stop.abort();
+    else signal.addEventListener('abort', () => stop.abort(), { once: true });
+  }
+  const factory = await vuFactory(run, client, metrics, fail);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
   let ranMs = 0;
   let vusCreated = 0;
+  let unfinishedIterations = 0;
   try {
     if (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(
-      { ...run, startAt },
+      { ...run, startAt, signal: stop.signal },
       { profile, poolSize, factory, metrics, inFlight },
     ));
     const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
-    await inFlight.drain(signal?.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    await inFlight.drain(stop.signal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    unfinishedIterations = inFlight.size;
   } finally {
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();
     await client.close();
   }
+  if (fatal) throw fatal;
   const data = metrics.close();
   const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
   return toThreadReport(data, {
@@ -190,6 +236,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     ranMs: signal?.aborted ? Math.min(ranMs, profile.totalMs) : profile.totalMs,
     eventLoopDelayP99Ms,
     vusCreated,
+    unfinishedIterations,
     firstFlowError: metrics.firstFlowError,
     protocol: client.protocol,
   });

@@ -81,8 +81,19 @@ export async function runWorkers(
   const entry = threadEntry('runners/engine/worker-main.ts');
   // the threads share one process's open-file limit
   const sockets = Math.max(1, Math.floor(socketBudget(readOpenFileLimit()) / executors.length));
-  const started = executors.map((executor) =>
-    startWorker(entry, { options: workerOptions, executor, sockets }, live),
+  // each thread owns its own rows of a unique data file: this process's slice, split once more
+  const slice = options.dataSlice ?? { index: 0, count: 1 };
+  const started = executors.map((executor, index) =>
+    startWorker(
+      entry,
+      {
+        options: workerOptions,
+        executor,
+        sockets,
+        dataSlice: { index: slice.index * executors.length + index, count: slice.count * executors.length },
+      },
+      live,
+    ),
   );
   const stop = () => {
     for (const worker of started) worker.send({ type: 'stop' });

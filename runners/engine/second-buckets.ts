@@ -11,7 +11,7 @@ import {
   percentileMs,
   recordMs,
 } from '../../results/histogram.ts';
-import type { SeriesPoint } from '../../results/schema.ts';
+import type { ErrorClass, SeriesPoint } from '../../results/schema.ts';
 
 /** A finished second; `histogram` (encoded) only when asked for, so workers can merge exactly. */
 export interface SecondPoint extends SeriesPoint {
@@ -26,6 +26,8 @@ export class SecondBuckets {
   private servedBy: Record<string, number> | undefined;
   /** this second's flow counters (sessionsLost, staleReads, ...), allocated on the first count */
   private counters: Record<string, number> | undefined;
+  /** this second's errors by class, allocated on the first error */
+  private errorsByClass: Record<string, number> | undefined;
   /** this second's measured requests, handed to onMeasured when the second is over */
   private readonly measured: Histogram = createHistogram();
   /** this second's warm-up requests (only around the end of the warm-up) */
@@ -40,10 +42,20 @@ export class SecondBuckets {
     private readonly onMeasured: (histogram: Histogram) => void = () => {},
   ) {}
 
-  add(offsetMs: number, responseMs: number, error: boolean, measured = true, servedBy?: string): void {
+  add(
+    offsetMs: number,
+    responseMs: number,
+    errorClass: ErrorClass | undefined,
+    measured = true,
+    servedBy?: string,
+  ): void {
     this.advanceTo(Math.floor(offsetMs / 1000));
     this.requests += 1;
-    if (error) this.errors += 1;
+    if (errorClass !== undefined) {
+      this.errors += 1;
+      this.errorsByClass ??= {};
+      this.errorsByClass[errorClass] = (this.errorsByClass[errorClass] ?? 0) + 1;
+    }
     if (servedBy !== undefined) {
       this.servedBy ??= {};
       this.servedBy[servedBy] = (this.servedBy[servedBy] ?? 0) + 1;
@@ -56,6 +68,14 @@ export class SecondBuckets {
     this.advanceTo(Math.floor(offsetMs / 1000));
     this.counters ??= {};
     this.counters[name] = (this.counters[name] ?? 0) + amount;
+  }
+
+  /** A new histogram: `summary` plus the measured responses of the second still open. */
+  copyMeasured(summary: Histogram): Histogram {
+    const copy = createHistogram();
+    copy.add(summary);
+    copy.add(this.measured);
+    return copy;
   }
 
   /** Finalizes every second before `second`. */
@@ -81,8 +101,10 @@ export class SecondBuckets {
       requests: this.requests,
       errors: this.errors,
       p50: percentileMs(all, 50),
+      p90: percentileMs(all, 90),
       p99: percentileMs(all, 99),
     };
+    if (this.errorsByClass) point.errorsByClass = this.errorsByClass;
     if (this.servedBy) point.servedBy = this.servedBy;
     if (this.counters) point.counters = this.counters;
     if (this.encode) point.histogram = encodeHistogram(all);
@@ -94,6 +116,7 @@ export class SecondBuckets {
     this.errors = 0;
     this.servedBy = undefined;
     this.counters = undefined;
+    this.errorsByClass = undefined;
     this.second += 1;
   }
 }

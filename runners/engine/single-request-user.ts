@@ -11,11 +11,16 @@ import type { IterationRunner } from './vu-pool.ts';
 export const SINGLE_STEP = 'request';
 
 export class SingleRequestUser implements IterationRunner {
+  /** the step's index, looked up once */
+  private readonly step: number;
+
   constructor(
     private readonly client: HttpClient,
     private readonly prepared: PreparedRequest,
     private readonly metrics: MetricsAccumulator,
-  ) {}
+  ) {
+    this.step = metrics.stepIndex(SINGLE_STEP);
+  }
 
   async runIteration(intendedAt: number): Promise<void> {
     this.record(intendedAt, await this.client.send(this.prepared));
@@ -49,7 +54,7 @@ export class SingleRequestUser implements IterationRunner {
 
   private record(intendedAt: number, result: HttpResult): void {
     this.metrics.addRequest(
-      SINGLE_STEP,
+      this.step,
       intendedAt,
       result.sentAt,
       result.doneAt,

@@ -1,10 +1,17 @@
 /** What one thread measured, as plain serializable data (posted by worker threads, merged by the main one). */
 import { encodeHistogram } from '../../results/histogram.ts';
 import { PHASES } from '../../results/phases.ts';
-import type { EncodedHistograms, PhaseHistograms } from '../../results/schema.ts';
+import type { EncodedHistograms, PhaseHistograms, StepHistograms } from '../../results/schema.ts';
 import type { WireProtocol } from '../http/types.ts';
-import type { Accumulated, StepCounts } from './metrics.ts';
+import type { Accumulated } from './metrics.ts';
 import type { SecondPoint } from './second-buckets.ts';
+
+/** one step's counts and encoded histograms */
+export interface StepReport {
+  requests: number;
+  errors: Record<string, number>;
+  histograms: StepHistograms;
+}
 
 export interface ThreadReport {
   requests: number;
@@ -18,7 +25,8 @@ export interface ThreadReport {
   /** the wire protocol the client spoke */
   protocol?: WireProtocol;
   checks: Record<string, { passes: number; fails: number }>;
-  steps: Record<string, StepCounts>;
+  /** by step name, in first-seen order */
+  steps: Record<string, StepReport>;
   servedBy: Record<string, number>;
   counters: Record<string, number>;
   trends: Record<string, string>;
@@ -27,6 +35,8 @@ export interface ThreadReport {
   ranMs: number;
   eventLoopDelayP99Ms: number;
   vusCreated: number;
+  /** iterations still running when the graceful stop ran out (their latency is past it, unrecorded) */
+  unfinishedIterations: number;
   firstFlowError?: string;
 }
 
@@ -36,6 +46,7 @@ export function toThreadReport(
     ranMs: number;
     eventLoopDelayP99Ms: number;
     vusCreated: number;
+    unfinishedIterations: number;
     firstFlowError: string | undefined;
     protocol?: WireProtocol;
   },
@@ -43,6 +54,17 @@ export function toThreadReport(
   const trends: Record<string, string> = {};
   for (const [name, histogram] of Object.entries(data.trends)) trends[name] = encodeHistogram(histogram);
   const phases = data.phases;
+  const steps: Record<string, StepReport> = {};
+  for (const step of data.steps) {
+    steps[step.name] = {
+      requests: step.requests,
+      errors: step.errors,
+      histograms: {
+        response: encodeHistogram(step.response ?? data.response),
+        service: encodeHistogram(step.service),
+      },
+    };
+  }
   return {
     requests: data.requests,
     errors: data.errors,
@@ -63,7 +85,7 @@ export function toThreadReport(
         }),
     ...(extra.protocol === undefined ? {} : { protocol: extra.protocol }),
     checks: data.checks,
-    steps: data.steps,
+    steps,
     servedBy: data.servedBy,
     counters: data.counters,
     trends,
@@ -71,6 +93,7 @@ export function toThreadReport(
     ranMs: extra.ranMs,
     eventLoopDelayP99Ms: extra.eventLoopDelayP99Ms,
     vusCreated: extra.vusCreated,
+    unfinishedIterations: extra.unfinishedIterations,
     ...(extra.firstFlowError === undefined ? {} : { firstFlowError: extra.firstFlowError }),
   };
 }

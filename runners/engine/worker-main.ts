@@ -22,6 +22,7 @@ async function run(startAt: number): Promise<void> {
       options: input.options,
       executor: input.executor,
       sockets: input.sockets,
+      dataSlice: input.dataSlice,
       clock: systemClock,
       startAt,
       signal: controller.signal,

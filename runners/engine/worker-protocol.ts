@@ -8,6 +8,8 @@ export interface WorkerInput {
   executor: ExecutorConfig;
   /** this thread's share of the sockets the open-file limit allows */
   sockets: number;
+  /** this thread's rows of vu.data(file, 'unique') */
+  dataSlice: { index: number; count: number };
 }
 
 export type ToWorker = { type: 'start'; startEpochMs: number } | { type: 'stop' };

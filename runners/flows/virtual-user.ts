@@ -4,9 +4,12 @@
  * iteration's intended start (no coordinated omission); later steps from when the flow issued them.
  */
 
+import { isScalebenchError, type ScalebenchError } from '../../core/errors.ts';
 import { CookieJar } from '../../load-model/flows/cookie-jar.ts';
 import type {
   Capture,
+  DataMode,
+  DataRow,
   FlowDefinition,
   FlowRequest,
   FlowResponse,
@@ -20,6 +23,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
+import type { DataFiles } from './data-file.ts';
 import { toFlowResponse } from './flow-response.ts';
 import { fillTemplate, pickPath } from './template.ts';
 
@@ -29,6 +33,10 @@ export interface VuContext {
   clock: Clock;
   params: Readonly<Record<string, unknown>>;
   shared: unknown;
+  /** the thread's data files (vu.data) */
+  data: DataFiles;
+  /** stops the run with an input error (a data file that cannot be used): thrown when the run ends */
+  fail: (error: ScalebenchError) => void;
 }
 
 function capture(spec: Capture, response: FlowResponse): unknown {
@@ -73,6 +81,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       }
       await this.flow.iteration(this);
     } catch (error: unknown) {
+      if (isScalebenchError(error)) return this.ctx.fail(error);
       this.ctx.metrics.count('flowErrors', 1, intendedAt);
       if (this.ctx.metrics.firstFlowError === undefined) {
         this.ctx.metrics.firstFlowError = error instanceof Error ? error.message : String(error);
@@ -100,8 +109,16 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       for (const [name, spec] of Object.entries(options.capture ?? {}))
         this.vars[name] = capture(spec, response);
     }
-    this.ctx.metrics.addRequest(step, intendedAt, result.sentAt, result.doneAt, errorClass, result.servedBy);
-    this.ctx.metrics.addPhases(intendedAt, result);
+    const metrics = this.ctx.metrics;
+    metrics.addRequest(
+      metrics.stepIndex(step),
+      intendedAt,
+      result.sentAt,
+      result.doneAt,
+      errorClass,
+      result.servedBy,
+    );
+    metrics.addPhases(intendedAt, result);
     return response;
   }
 
@@ -130,6 +147,10 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
 
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  data(file: string, mode: DataMode = 'sequential'): DataRow {
+    return this.ctx.data.take(file, mode);
   }
 
   private toHttp(request: FlowRequest): HttpRequest {

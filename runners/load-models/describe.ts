@@ -36,6 +36,11 @@ function describeExecutor(options: LoadRunOptions): string {
 function describeWork(options: LoadRunOptions): string {
   const flow = options.flow;
   if (flow) return 'exportName' in flow ? `flow ${flow.exportName}` : `flow ${flow.name}`;
+  if (options.targets) {
+    const origin = new URL(options.baseUrl).origin;
+    const count = options.targets.length;
+    return `${count} target${count === 1 ? '' : 's'} on ${origin} (${options.targetPick ?? 'round-robin'})`;
+  }
   const request = options.request ?? {};
   const url = new URL(request.path ?? '', options.baseUrl);
   return `${(request.method ?? 'GET').toUpperCase()} ${url.href}`;

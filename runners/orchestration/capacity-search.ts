@@ -1,8 +1,8 @@
 /**
  * The capacity search as a pure function over a `measure(rate)` callback: grow the rate geometrically
  * while the SLO holds, then bisect between the last rate that held and the first that broke, down to a
- * resolution. A break is re-measured (`confirmBreaks` times) before it counts, so one stall of a shared
- * machine does not end the search early. The knee is the lowest rate that broke the SLO (or the
+ * resolution. A marginal break is re-measured (`confirmBreaks` times) before it counts, so one stall of
+ * a shared machine does not end the search early; a break by far counts at once. The knee is the lowest rate that broke the SLO (or the
  * highest that held when none broke); the host's idle share there says whether the answer is the
  * architecture's limit or this machine's (hostBound).
  */
@@ -18,6 +18,11 @@ export interface CapacityProbe {
   generatorCores: number;
   /** why the step broke the SLO, when it did */
   broken?: string;
+  /**
+   * false when the step broke the SLO by far (p99 over twice it, arrivals dropped, work unfinished):
+   * such a break counts at once; a marginal one (or one not judged) is re-measured first
+   */
+  marginal?: boolean;
 }
 
 export interface CapacityStep extends CapacityProbe {
@@ -62,7 +67,12 @@ export async function searchCapacity(
   const probe = async (rate: number): Promise<CapacityStep> => {
     let step: CapacityStep = { rate, ...(await measure(rate)) };
     steps.push(step);
-    for (let retry = 0; !step.ok && retry < (plan.confirmBreaks ?? 1) && !signal?.aborted; retry += 1) {
+    const confirms = plan.confirmBreaks ?? 1;
+    for (
+      let retry = 0;
+      !step.ok && step.marginal !== false && retry < confirms && !signal?.aborted;
+      retry += 1
+    ) {
       step = { rate, ...(await measure(rate)) };
       steps.push(step);
     }

@@ -6,7 +6,7 @@
  * moment to drain between steps, so a step does not inherit the previous one's backlog.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CapacitySearch, ExperimentDefinition } from '../../scenarios/types.ts';
+import type { CapacitySearch, ExperimentDefinition, VariantDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
 import { withHostLoad } from '../engine/host-guard.ts';
@@ -21,10 +21,22 @@ import { resolveFlowRef } from './run-trial.ts';
 
 export const DEFAULT_CAPACITY_WARMUP = '500ms';
 /** pause between steps */
-const SETTLE_MS = 300;
-/** after a broken step: the target has drained its backlog once /healthz answers this fast twice running */
+const SETTLE_MS = 200;
+/**
+ * After a broken step: the target has drained its backlog once /healthz says it handles no request
+ * (the built-in app's `inFlight`), or else answers within DRAINED_MS, IDLE_ANSWERS times running
+ * (behind a balancer each answer may come from another clone).
+ */
 const DRAINED_MS = 25;
+const IDLE_ANSWERS = 4;
 const MAX_DRAIN_MS = 10_000;
+/** the share of a step's work a p99 SLO lets be slower than it */
+const SLO_SHARE = 0.01;
+/** how long a step's iterations may run past its end: GRACE_SLOS times the SLO's p99 */
+const GRACE_SLOS = 5;
+/** a step whose p99 is over this many times the SLO's broke it by far: no need to measure it again */
+const FAR_BREAK = 2;
+const graceMs = (search: Pick<CapacitySearch, 'slo'>) => GRACE_SLOS * search.slo.p99Ms;
 
 export type { CapacityStep };
 
@@ -45,6 +57,7 @@ export async function findCapacity(
   experiment: ExperimentDefinition,
   baseDir: string,
   hooks: CapacityHooks = {},
+  variant?: Pick<VariantDefinition, 'capacityStartRate'>,
 ): Promise<CapacitySearchResult | null> {
   const search = experiment.capacity;
   if (!search) return null;
@@ -61,7 +74,7 @@ export async function findCapacity(
   };
   return searchCapacity(
     {
-      startRate: search.startRate,
+      startRate: variant?.capacityStartRate ?? search.startRate,
       maxRate: search.maxRate,
       resolution: search.step,
       ...(search.precision === undefined ? {} : { precision: search.precision }),
@@ -74,18 +87,19 @@ export async function findCapacity(
 
 async function drain(url: string, signal: AbortSignal | undefined): Promise<void> {
   const deadline = performance.now() + MAX_DRAIN_MS;
-  let fast = 0;
-  while (fast < 2 && performance.now() < deadline && !signal?.aborted) {
+  let idle = 0;
+  while (idle < IDLE_ANSWERS && performance.now() < deadline && !signal?.aborted) {
     const started = performance.now();
-    const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+    const inFlight = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
       async (response) => {
-        await response.arrayBuffer();
-        return true;
+        const body = (await response.json().catch(() => null)) as { inFlight?: unknown } | null;
+        return typeof body?.inFlight === 'number' ? body.inFlight : null;
       },
-      () => false,
+      () => undefined,
     );
-    fast = answered && performance.now() - started < DRAINED_MS ? fast + 1 : 0;
-    if (fast < 2) await sleep(100);
+    const quiet = inFlight === null ? performance.now() - started < DRAINED_MS : inFlight === 0;
+    idle = quiet ? idle + 1 : 0;
+    if (idle < IDLE_ANSWERS) await sleep(quiet ? 20 : 100);
   }
 }
 
@@ -96,7 +110,7 @@ async function measureStep(
   baseDir: string,
   rate: number,
   signal: AbortSignal | undefined,
-): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken'>> {
+): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken' | 'marginal'>> {
   const outcome = await runLoad(
     {
       baseUrl: target.url,
@@ -110,6 +124,10 @@ async function measureStep(
       flow: resolveFlowRef(experiment.flow, baseDir),
       flowParams: { ...experiment.flowParams, ...search.flowParams },
       ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
+      // a step's iterations get a few SLOs' worth of time to finish after its end, not the request
+      // timeout: one still running then (a flow makes a few requests) is far past the SLO, so waiting
+      // longer could only confirm a broken step, and an overloaded target's backlog takes seconds
+      gracefulStop: `${graceMs(search)}ms`,
       ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
     },
     { ...(signal ? { signal } : {}) },
@@ -117,18 +135,23 @@ async function measureStep(
   const { summary } = outcome;
   const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
   const p99Ms = summary.latency.response.p99;
+  const unfinished = outcome.unfinishedIterations;
   const broken = [
     ...(p99Ms > search.slo.p99Ms ? [`p99 ${p99Ms.toFixed(1)} ms > ${search.slo.p99Ms} ms`] : []),
     ...(errorRate > search.slo.errorRate ? [`errors ${(errorRate * 100).toFixed(2)}%`] : []),
     ...(summary.droppedIterations > 0 ? [`${summary.droppedIterations} arrivals dropped`] : []),
+    ...(unfinished > SLO_SHARE * (summary.iterations + unfinished)
+      ? [`${unfinished} iterations still running ${graceMs(search)} ms after the step`]
+      : []),
   ];
   // A late generator does not break the SLO by itself: latency counts from when each request was due,
   // so its lateness is already inside p99 (the judgement errs pessimistic, never optimistic); a
   // generator that cannot keep up at all drops arrivals. A busy host is the host guard's call.
+  const byFar = p99Ms > FAR_BREAK * search.slo.p99Ms || summary.droppedIterations > 0 || unfinished > 0;
   return {
     ok: broken.length === 0,
     p99Ms,
     errorRate,
-    ...(broken.length > 0 ? { broken: broken.join(', ') } : {}),
+    ...(broken.length > 0 ? { broken: broken.join(', '), marginal: !byFar } : {}),
   };
 }

@@ -15,16 +15,26 @@ export interface ScheduledFaults {
   cancel(): Promise<void>;
 }
 
-/** `offsetMs` is the warm-up: fault times count from the start of the measured part. */
+/**
+ * `offsetMs` is the warm-up: fault times count from the start of the measured part. `onFault` hears of
+ * each as it happens, with the seconds since the schedule started (warm-up included), for live views.
+ */
 export function scheduleFaults(
   target: RunningTarget,
   faults: readonly FaultStep[],
   offsetMs: number,
+  onFault?: (event: FaultEvent, elapsedSeconds: number) => void,
 ): ScheduledFaults {
   const events: FaultEvent[] = [];
   const down = new Map<string, { kind: FaultStep['kind']; index: number }>();
   const pending = new Set<Promise<void>>();
   const started = performance.now();
+  const record = (kind: string, detail: string) => {
+    const elapsedMs = performance.now() - started;
+    const event: FaultEvent = { atSeconds: (elapsedMs - offsetMs) / 1000, kind, detail };
+    events.push(event);
+    onFault?.(event, elapsedMs / 1000);
+  };
   const timers = faults.map((fault) =>
     setTimeout(
       () => {
@@ -33,18 +43,13 @@ export function scheduleFaults(
             const key = `${fault.kind}-${fault.index}`;
             if (fault.action === 'kill') down.set(key, { kind: fault.kind, index: fault.index });
             else down.delete(key);
-            events.push({
-              atSeconds: (performance.now() - started - offsetMs) / 1000,
-              kind: fault.action,
-              detail: `${fault.action} ${fault.kind} ${fault.index}`,
-            });
+            record(fault.action, `${fault.action} ${fault.kind} ${fault.index}`);
           })
           .catch((error: unknown) => {
-            events.push({
-              atSeconds: (performance.now() - started - offsetMs) / 1000,
-              kind: 'fault-failed',
-              detail: `${fault.action} ${fault.kind} ${fault.index}: ${error instanceof Error ? error.message : error}`,
-            });
+            record(
+              'fault-failed',
+              `${fault.action} ${fault.kind} ${fault.index}: ${error instanceof Error ? error.message : error}`,
+            );
           });
         pending.add(run);
       },

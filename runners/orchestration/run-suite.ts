@@ -15,6 +15,7 @@ import {
   parseServerSize,
   type ServerSizeRequest,
 } from '../../targets/sizing/server-size.ts';
+import { containerServerSize } from '../stack/container-size.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
@@ -79,15 +80,15 @@ export function variantSeconds(
     'duration' in executor
       ? (durationMs(executor.duration) ?? 0)
       : executor.stages.reduce((sum, stage) => sum + (durationMs(stage.duration) ?? 0), 0);
-  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 4;
+  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 2;
 }
 
-/** Seconds a capacity search is expected to take: about ten steps of warm-up + step + settling. */
+/** Seconds a capacity search is expected to take: about six steps of warm-up + step + settling. */
 export function capacitySeconds(experiment: ExperimentDefinition): number {
   const search = experiment.capacity;
   if (!search) return 0;
   const stepMs = (durationMs(search.stepDuration) ?? 0) + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
-  return Math.round((10 * stepMs) / 1000);
+  return Math.round((6 * stepMs) / 1000);
 }
 
 interface QueueItem {
@@ -129,6 +130,14 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
       ? capacitySeconds(item.experiment)
       : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
+  hooks.emit?.({
+    type: 'plan',
+    command: 'run',
+    title: `scalebench run (${plan.profile})`,
+    variants: queue.map((item) => ({ experiment: item.experiment.name, variant: item.variant.name })),
+    trials: plan.trials,
+    etaSeconds: remaining,
+  });
   try {
     for (const [index, item] of queue.entries()) {
       if (hooks.signal?.aborted) break;
@@ -174,9 +183,13 @@ async function runQueueItem(
       trials: plan.trials,
       findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
       logDir: plan.logDir,
-      server: await resolveServerSize(serverRequest(plan, experiment)),
+      server:
+        plan.stack === 'docker'
+          ? containerServerSize(serverRequest(plan, experiment))
+          : await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
       ...(plan.stack ? { stack: plan.stack } : {}),
+      ...(plan.env ? { env: plan.env } : {}),
     },
     {
       signal: hooks.signal,

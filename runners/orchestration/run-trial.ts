@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { codeUrl, packageRoot } from '../../core/entry-points.ts';
 import { durationMs } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
-import type { TrialResult } from '../../results/schema.ts';
+import type { FaultEvent, TrialResult } from '../../results/schema.ts';
 import type { ExperimentDefinition, FaultStep, ProfileName } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
@@ -30,6 +30,10 @@ export interface TrialPlan {
 export interface TrialHooks {
   signal?: AbortSignal;
   onSecond?: (point: ProgressPoint) => void;
+  /** each fault as it is injected; `elapsedSeconds` from the trial's start, warm-up included */
+  onFault?: (event: FaultEvent, elapsedSeconds: number) => void;
+  /** each sample of the experiment's target figures, about once a second */
+  onSample?: (elapsedSeconds: number, values: Record<string, number>) => void;
   /** the host-headroom guard's CPU sampler; default: /proc/stat and this process */
   hostSampler?: CpuSampler;
 }
@@ -66,8 +70,10 @@ export async function runTrial(
   const { experiment } = plan;
   const load = experiment.profiles[plan.profile];
   const before = await target.counters();
-  const sampler = startSampler(target, experiment.sample ?? []);
-  const faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0);
+  const sampler = startSampler(target, experiment.sample ?? [], 1000, (index, values) =>
+    hooks.onSample?.(index + 1, values),
+  );
+  const faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0, hooks.onFault);
   let outcome: RunOutcome;
   let host: TrialResult['host'];
   try {

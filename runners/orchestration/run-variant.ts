@@ -4,7 +4,9 @@
  */
 
 import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds.ts';
-import type { ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
+import { liveTotals } from '../../results/live-events.ts';
+import type { DockerStack, ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
+import { stepNames, unknownStepError } from '../../results/step-stats.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
 import { findTarget } from '../../targets/registry.ts';
@@ -26,8 +28,10 @@ export interface VariantPlan {
   baseDir: string;
   /** where targets run: local processes (default) or the experiment's Docker Compose stack */
   stack?: 'local' | 'docker';
-  /** the declared size of each server process of the target (local stack); default: unlimited */
+  /** the declared size of each server process (or container) of the target; default: unlimited */
   server?: ServerSize;
+  /** the environment docker stacks read (DOCKER_HOST, SCALEBENCH_BASE_IMAGE, ...); default process.env */
+  env?: Record<string, string | undefined>;
 }
 
 export interface VariantHooks {
@@ -37,12 +41,20 @@ export interface VariantHooks {
   onPartial?: (partial: VariantResult) => Promise<void>;
 }
 
-/** A threshold passes when it passes in every trial; the reported value is the worst trial's. */
+/**
+ * A threshold passes when it passes in every trial; the reported value is the worst trial's. A threshold
+ * on a step (`{name:login}`) that no trial has run is a typo, not a failure: it stops the run (exit 2).
+ */
 export function judgeThresholds(
   plan: Pick<VariantPlan, 'experiment' | 'variant'>,
   trials: readonly TrialResult[],
 ) {
   const { thresholds } = parseThresholds({ ...plan.experiment.thresholds, ...plan.variant.thresholds });
+  const known = stepNames(trials.map((trial) => trial.summary));
+  for (const threshold of thresholds) {
+    if (threshold.step !== undefined && trials.length > 0 && !known.includes(threshold.step))
+      throw unknownStepError(threshold.step, known, `threshold ${threshold.metric}`);
+  }
   const perTrial = trials.map((trial) => evaluateThresholds(thresholds, trialMetricSource(trial)));
   return thresholds.map((threshold, index): ThresholdOutcome => {
     const outcomes = perTrial.map((results) => results[index]!);
@@ -57,11 +69,20 @@ export function judgeThresholds(
   });
 }
 
-async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<RunningTarget> {
-  if (isExternalTarget(plan.experiment.target)) return externalTarget(plan.experiment.target);
-  if (plan.stack === 'docker') return startDockerTarget(plan.experiment.target, plan.variant, signal);
+async function startTarget(
+  plan: VariantPlan,
+  signal?: AbortSignal,
+): Promise<{ target: RunningTarget; stack?: DockerStack }> {
+  if (isExternalTarget(plan.experiment.target)) return { target: externalTarget(plan.experiment.target) };
+  if (plan.stack === 'docker') {
+    return startDockerTarget(plan.experiment.target, plan.variant, {
+      ...(plan.server ? { server: plan.server } : {}),
+      ...(signal ? { signal } : {}),
+      ...(plan.env ? { env: plan.env } : {}),
+    });
+  }
   const definition = findTarget(plan.experiment.target);
-  return definition.start({
+  const target = await definition.start({
     variant: plan.variant.params,
     logDir: plan.logDir,
     ...(plan.variant.clones === undefined ? {} : { clones: plan.variant.clones }),
@@ -69,11 +90,12 @@ async function startTarget(plan: VariantPlan, signal?: AbortSignal): Promise<Run
     ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
     ...(plan.server ? { server: plan.server } : {}),
   });
+  return { target };
 }
 
-/** the server size that ran: only built-in targets run as local processes are sized */
+/** the server size that ran: only built-in targets (local processes or containers) are sized */
 function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
-  if (!plan.server || plan.stack === 'docker' || isExternalTarget(plan.experiment.target)) return {};
+  if (!plan.server || isExternalTarget(plan.experiment.target)) return {};
   const { model, size, label } = plan.server;
   return { server: { model, size, label } };
 }
@@ -81,7 +103,7 @@ function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
 export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
   const { experiment, variant } = plan;
   const names = { experiment: experiment.name, variant: variant.name };
-  const target = await startTarget(plan, hooks.signal);
+  const { target, stack } = await startTarget(plan, hooks.signal);
   hooks.emit?.({ type: 'target-ready', ...names, url: target.url, balancer: target.balancer });
   const result: VariantResult = {
     name: variant.name,
@@ -94,10 +116,17 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     ...(variant.clones === undefined ? {} : { clones: variant.clones }),
     ...(variant.workers === undefined ? {} : { workers: variant.workers }),
     ...sizedServer(plan),
+    ...(stack ? { stack } : {}),
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
-      hooks.emit?.({ type: 'trial-start', ...names, trial, trials: plan.trials });
+      hooks.emit?.({
+        type: 'trial-start',
+        ...names,
+        trial,
+        trials: plan.trials,
+        ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
+      });
       const record = await runTrial(
         target,
         {
@@ -110,20 +139,36 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         {
           signal: hooks.signal,
           onSecond: (point) => hooks.emit?.({ type: 'second', ...names, trial, point }),
+          onFault: (fault, elapsedSeconds) =>
+            hooks.emit?.({ type: 'fault', ...names, trial, elapsedSeconds, ...fault }),
+          onSample: (elapsedSeconds, values) =>
+            hooks.emit?.({ type: 'sample', ...names, trial, elapsedSeconds, values }),
         },
       );
       // a trial cut short by Ctrl-C covers part of its load: keep only finished trials
       if (hooks.signal?.aborted) break;
+      hooks.emit?.({
+        type: 'trial-done',
+        ...names,
+        trial,
+        totals: liveTotals(record.summary, record.correctness),
+      });
       result.trials.push(record);
       if (record.host?.hostBound) result.hostBound = true;
       result.thresholds = judgeThresholds(plan, result.trials);
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
-      const found = await findCapacity(target, experiment, plan.baseDir, {
-        signal: hooks.signal,
-        onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
-      });
+      const found = await findCapacity(
+        target,
+        experiment,
+        plan.baseDir,
+        {
+          signal: hooks.signal,
+          onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
+        },
+        variant,
+      );
       // an interrupted search has not found where the SLO breaks
       if (found && !hooks.signal?.aborted) {
         result.capacity = found.capacity;

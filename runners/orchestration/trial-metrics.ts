@@ -15,6 +15,7 @@ import {
 } from '../../results/histogram.ts';
 import { PHASE_METRICS } from '../../results/phases.ts';
 import type { LatencyStats, TrialResult } from '../../results/schema.ts';
+import { stepSummary } from '../../results/step-stats.ts';
 
 type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'> &
   Partial<Pick<TrialResult, 'phaseHistograms'>>;
@@ -49,9 +50,21 @@ function countMetric(count: number, denominator: number, aggregation: Aggregatio
   return null;
 }
 
+/** One step of a trial as a whole trial of its own (its requests, errors, histograms); null when it did not run. */
+function stepTrial(trial: TrialMetrics, name: string): TrialMetrics | null {
+  const summary = stepSummary(trial.summary, name);
+  const histograms = summary?.steps[0]?.histograms;
+  if (!summary || !histograms) return null;
+  return { ...trial, summary, histograms: { ...trial.histograms, ...histograms } };
+}
+
 export function trialMetricSource(trial: TrialMetrics): MetricSource {
   const { summary } = trial;
-  return (metric, aggregation) => {
+  return (metric, aggregation, step) => {
+    if (step !== undefined) {
+      const ofStep = stepTrial(trial, step);
+      return ofStep ? trialMetricSource(ofStep)(metric, aggregation) : null;
+    }
     switch (metric) {
       case 'http_req_duration':
       case 'response_time':

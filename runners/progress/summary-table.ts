@@ -14,6 +14,27 @@ function latencyRow(name: string, stats: LatencyStats): string {
   return `  ${name.padEnd(14)}${cells.join('')}`;
 }
 
+const errorCount = (errors: Record<string, number>) => Object.values(errors).reduce((a, b) => a + b, 0);
+
+/** One row per step (request name or target) with its own response-time percentiles; only with 2+ steps. */
+function stepLines(summary: Summary): string[] {
+  const steps = summary.steps.filter((step) => step.latency !== undefined);
+  if (steps.length < 2) return [];
+  const width = Math.max(14, ...steps.map((step) => step.name.length + 2));
+  const headers = ['requests', 'errors', 'p50', 'p90', 'p99', 'p99.9', 'max', 'svc p99'];
+  const lines = ['', `  ${'step (ms)'.padEnd(width)}${headers.map((h) => h.padStart(10)).join('')}`];
+  for (const step of steps) {
+    const { response, service } = step.latency!;
+    const cells = [
+      String(step.requests),
+      String(errorCount(step.errors)),
+      ...[response.p50, response.p90, response.p99, response.p999, response.max, service.p99].map(ms),
+    ];
+    lines.push(`  ${step.name.padEnd(width)}${cells.map((cell) => cell.padStart(10)).join('')}`);
+  }
+  return lines;
+}
+
 export function formatSummary(summary: Summary): string {
   const lines: string[] = [];
   const target = summary.targetRate === null ? '' : ` (target ${summary.targetRate.toFixed(1)}/s)`;
@@ -44,6 +65,7 @@ export function formatSummary(summary: Summary): string {
     lines.push(latencyRow('waiting (ttfb)', phases.waiting));
     lines.push(latencyRow('receiving', phases.receiving));
   }
+  lines.push(...stepLines(summary));
   lines.push('');
   lines.push(
     summary.valid ? 'valid           yes' : `valid           NO — ${summary.invalidReasons.join('; ')}`,

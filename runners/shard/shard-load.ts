@@ -25,5 +25,10 @@ export function shardLoadOptions(options: LoadRunOptions, shard: ShardSpec): Loa
       { hint: 'use at least as many connections (VUs) as shards, or fewer shards' },
     );
   }
-  return { ...options, executor, ...shardFlow(options, shard) };
+  return {
+    ...options,
+    executor,
+    ...shardFlow(options, shard),
+    dataSlice: { index: shard.index, count: shard.count },
+  };
 }

@@ -37,6 +37,7 @@ function shardView(vu: VirtualUser<unknown>, id: number, params: Params, shared:
     trend: (name, ms) => vu.trend(name, ms),
     now: () => vu.now(),
     sleep: (ms) => vu.sleep(ms),
+    data: (file, mode) => vu.data(file, mode),
   };
 }
 

@@ -1,14 +1,19 @@
 /**
- * `--stack docker`: the targets of an experiment as a Docker Compose stack (docker/compose/<name>.yaml)
- * instead of local processes. Checks for a reachable engine first, so a machine without one stops at
- * once with one clear line; brings the stack up with `up -d --wait` and down with `down -v`.
+ * `--stack docker` through Docker Compose v2 (`docker compose`), where the plugin is installed: the
+ * targets of an experiment as docker/compose/<name>.yaml, brought up with `up -d --wait` and down with
+ * `down -v`. Sizes go in as an override file (`cpus:`, `mem_limit:` per service). Engines without the
+ * plugin run the same files through the Engine API instead (api-stack.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { onCleanup } from '../../core/cleanup.ts';
 import { packageRoot } from '../../core/entry-points.ts';
 import { type ErrorCode, ScalebenchError } from '../../core/errors.ts';
+import type { ContainerSize } from './api-stack.ts';
 import { type DockerCliOptions, type DockerCliOutcome, lastLine, runDockerCli } from './docker-cli.ts';
+import { connectEngine, noEngineHint } from './engine.ts';
 
 export interface DockerOptions {
   /** the docker executable (default `docker`) */
@@ -29,6 +34,8 @@ export interface ComposeUpOptions extends DockerOptions {
   /** rebuild the target image first so the stack runs the current code (default true) */
   build?: boolean;
   projectName?: string;
+  /** CPU and memory limits per service, written to an override file */
+  sizes?: Record<string, ContainerSize>;
 }
 
 export interface ComposeStack {
@@ -43,8 +50,6 @@ const engineTimeoutMs = 5_000;
 const upTimeoutMs = 15 * 60_000;
 const downTimeoutMs = 2 * 60_000;
 const composeDir = join(packageRoot, 'docker/compose/');
-const noEngineHint =
-  'start Docker (or point DOCKER_HOST at an engine), or leave out --stack docker to run the targets as local processes';
 
 /** The compose file of an experiment: docker/compose/<experiment>.yaml. */
 export function composeFileFor(experiment: string): string {
@@ -85,47 +90,54 @@ function failUnlessDone(
   }
 }
 
-/** Throws SB_ERR_NO_DOCKER unless `docker info` reaches an engine within a few seconds. */
+/** Throws SB_ERR_NO_DOCKER, naming DOCKER_HOST, unless an engine answers within a few seconds. */
 export async function ensureDockerEngine(options: DockerOptions = {}): Promise<void> {
-  const outcome = await runDockerCli(
-    ['info', '--format', '{{.ServerVersion}}'],
-    cliOptions(options, engineTimeoutMs),
-  );
-  if (outcome.kind === 'timeout') {
-    fail('SB_ERR_NO_DOCKER', `no Docker engine answered within ${outcome.timeoutMs / 1000} s`, noEngineHint);
-  }
-  failUnlessDone(outcome, 'docker info');
-  const version = outcome.stdout.trim().replace(/^"|"$/g, '');
-  if (outcome.exitCode !== 0 || version === '') {
-    const reason = lastLine(outcome.stderr) || `docker info exited with ${outcome.exitCode}`;
-    fail('SB_ERR_NO_DOCKER', `no Docker engine is reachable: ${reason}`, noEngineHint);
-  }
+  await connectEngine(options.env ?? process.env);
 }
 
-async function ensureComposePlugin(options: DockerOptions): Promise<void> {
+/** Whether `docker compose` (v2) runs here. */
+export async function hasComposeV2(options: DockerOptions = {}): Promise<boolean> {
   const outcome = await runDockerCli(['compose', 'version'], cliOptions(options, engineTimeoutMs));
-  failUnlessDone(outcome, 'docker compose version');
-  if (outcome.exitCode !== 0) {
-    fail(
-      'SB_ERR_NO_DOCKER',
-      'the Docker Compose plugin is not installed (`docker compose version` failed)',
-      'install docker-compose-plugin (Compose v2), or leave out --stack docker',
-    );
-  }
+  return outcome.kind === 'done' && outcome.exitCode === 0;
 }
 
-function projectArgs(file: string, projectName: string | undefined): string[] {
-  return ['compose', '-f', file, ...(projectName ? ['-p', projectName] : [])];
+function projectArgs(file: string, projectName: string | undefined, override?: string): string[] {
+  return [
+    'compose',
+    '-f',
+    file,
+    ...(override ? ['-f', override] : []),
+    ...(projectName ? ['-p', projectName] : []),
+  ];
+}
+
+/** an override file that gives each sized service `cpus:` and `mem_limit:` */
+function sizeOverride(sizes: Record<string, ContainerSize>, services: readonly string[]): string | undefined {
+  const sized = Object.entries(sizes).filter(([service]) => services.includes(service));
+  if (sized.length === 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'scalebench-compose-'));
+  const file = join(dir, 'sizes.yaml');
+  const doc = {
+    services: Object.fromEntries(
+      sized.map(([service, size]) => [service, { cpus: size.cpus, mem_limit: size.memoryBytes }]),
+    ),
+  };
+  writeFileSync(file, stringify(doc));
+  onCleanup(`compose size override ${file}`, () => rmSync(dir, { recursive: true, force: true }));
+  return file;
 }
 
 /** `docker compose up -d --wait [--build] [--scale s=n]`: returns once every service is healthy. */
-export async function composeUp(file: string, options: ComposeUpOptions = {}): Promise<ComposeStack> {
-  await ensureDockerEngine(options);
-  await ensureComposePlugin(options);
+export async function composeUp(
+  file: string,
+  services: readonly string[],
+  options: ComposeUpOptions = {},
+): Promise<ComposeStack> {
   const port = options.port ?? 8080;
   const scale = Object.entries(options.scale ?? {}).flatMap(([service, n]) => ['--scale', `${service}=${n}`]);
+  const override = sizeOverride(options.sizes ?? {}, services);
   const args = [
-    ...projectArgs(file, options.projectName),
+    ...projectArgs(file, options.projectName, override),
     'up',
     '-d',
     '--wait',

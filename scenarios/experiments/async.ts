@@ -1,7 +1,7 @@
 import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
-const killFirstWorker = [{ at: '3s', action: 'kill' as const, kind: 'worker' as const, index: 0 }];
+const killFirstWorker = [{ at: '2s', action: 'kill' as const, kind: 'worker' as const, index: 0 }];
 const noJobLost = { jobsLost: ['count==0'] };
 
 export const asyncExperiment = defineExperiment({
@@ -28,13 +28,14 @@ export const asyncExperiment = defineExperiment({
       faults: killFirstWorker,
       thresholds: noJobLost,
     },
-    { name: 'prerendered', params: { work: 'prerendered' } },
+    // the build step renders the catalogue the flow draws from (flowParams.inputs)
+    { name: 'prerendered', params: { work: 'prerendered' }, env: { PRERENDER_COUNT: '24' } },
   ],
   profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
 
   flow: { module: 'scenarios/flows/job-flow.ts', exportName: 'jobFlow' },
   counters: ['jobsSubmitted', 'jobsNotSeenDone'],
-  flowParams: { inputs: 50, pollMs: 50, maxPolls: 600 },
+  flowParams: { inputs: 24, pollMs: 50, maxPolls: 600 },
   sample: ['queueDepth'],
   timeout: '30s',
   // one web server of one CPU, and workers of one CPU each

@@ -22,6 +22,8 @@ function variant(store: keyof typeof sessionStores, clones: number): VariantDefi
     // not the generator or the balancer that share the machine
     env: { PAGE_COST_MS: '2' },
     ...(clones === 2 ? { quick: false } : {}),
+    // each clone adds about one clone's capacity: a bigger fleet's search starts where a small one's ends
+    capacityStartRate: 30 * clones,
     // killing the only clone is an outage, not a lesson
     ...(clones === 1 ? { faults: [] } : {}),
     ...(store === 'stateless' ? { thresholds: { sessionsLost: ['count==0'] } } : {}),
@@ -45,24 +47,24 @@ export const clonesExperiment = defineExperiment({
     variant('sticky', 2),
     variant('sticky', 4),
   ],
-  profiles: constantArrivalProfiles({ quick: 30, full: 60, quickDuration: '6s' }),
+  profiles: constantArrivalProfiles({ quick: 30, full: 60 }),
 
   flow: { module: 'scenarios/flows/cart-flow.ts', exportName: 'cartFlow' },
   counters: ['sessions', 'sessionsLost', 'sessionsUnjudged', 'cartItemsDuplicated'],
-  flowParams: { users: 50, items: 3, catalog: 100 },
+  flowParams: { users: 50, items: 1, catalog: 100 },
   faults: killFirstClone('2s'),
   // a quarter of a CPU per clone: four clones take one of two cores, leaving the generator, the balancer and Redis room
   serverSize: '0.25',
   thresholds: { http_req_duration: ['p(50)<100'] },
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 40,
-    step: 10,
+    startRate: 30,
+    step: 5,
     maxRate: 3000,
     // few shoppers to start with (more arrive when all are busy): each step's fresh shoppers log in
     // first, and logins are cheap, so 50 of them would make slow low-rate steps look cheaper per
     // iteration than fast high-rate ones
-    flowParams: { users: 8 },
+    flowParams: { users: 8, shopOnLogin: true },
     slo: { p99Ms: 200, errorRate: 0.01 },
     headline: ['stateless-1', 'stateless-4'],
   },

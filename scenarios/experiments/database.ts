@@ -30,7 +30,7 @@ export const databaseExperiment = defineExperiment({
   // read capacity: the primary alone against primary + replica sharing the reads (each server one size)
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 15,
+    startRate: 30,
     step: 5,
     maxRate: 400,
     slo: { p99Ms: 250, errorRate: 0.01 },

@@ -85,7 +85,8 @@ function isSubsequence(mine: readonly number[], seen: readonly number[]): boolea
 async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
   vu.cookies.clear();
   for (const [name, value] of user.cookies) vu.cookies.set(name, value);
-  if (user.cookies.length === 0) {
+  const newSession = user.cookies.length === 0;
+  if (newSession) {
     await vu.request('login', {
       method: 'POST',
       path: '/login',
@@ -93,7 +94,10 @@ async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
     });
     user.cart = [];
     user.counted = false;
-  } else {
+  }
+  // with shopOnLogin a new shopper also shops in the visit that logged in, so every visit does the
+  // same work (the capacity search's unit); otherwise a login is a visit of its own
+  if (!newSession || vu.params.shopOnLogin === true) {
     // a session counts once it comes back and can be judged, so sessions lost never exceed sessions
     // (a login in the warm-up, whose count is not kept, may be judged in the measured part)
     if (!user.counted) vu.count('sessions');

@@ -37,9 +37,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   }
   const build = computeBuildId();
   const baseHeaders = { 'x-served-by': config.INSTANCE_ID };
+  // requests being handled (probes aside), also those whose client went away: the work goes on, so a
+  // capacity search waits for it to reach 0 before its next step
+  let inFlight = 0;
   router.get('/healthz', async () => {
     await Promise.all(features.map((feature) => feature.ready?.()));
-    return { status: 200, json: { instance: config.INSTANCE_ID, build, status: 'ok' } };
+    return { status: 200, json: { instance: config.INSTANCE_ID, build, status: 'ok', inFlight } };
   });
   router.get('/metrics', () => ({
     status: 200,
@@ -51,8 +54,17 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const pool = config.SERVER_WORKERS === undefined ? undefined : new WorkerPool(config.SERVER_WORKERS);
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     counters.inc('requestsTotal');
-    if (!pool || req.url === '/healthz' || req.url === '/metrics') void handle(router, req, res, baseHeaders);
-    else void pool.run(() => handle(router, req, res, baseHeaders));
+    if (req.url === '/healthz' || req.url === '/metrics') {
+      void handle(router, req, res, baseHeaders);
+      return;
+    }
+    inFlight += 1;
+    const handled = pool
+      ? pool.run(() => handle(router, req, res, baseHeaders))
+      : handle(router, req, res, baseHeaders);
+    void handled.finally(() => {
+      inFlight -= 1;
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

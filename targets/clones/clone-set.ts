@@ -1,12 +1,13 @@
 /**
  * N clones of the reference app (separate processes, own free ports, INSTANCE_ID clone-0..N-1, same
- * code → same build id) behind a real load balancer, as a RunningTarget. One clone runs without a
- * balancer. kill('clone', i) SIGKILLs clone i: the balancer's health check takes it out; restart
+ * code → same build id) behind a real load balancer, as a RunningTarget. One clone is behind the
+ * balancer too, so 1 and N clones are reached the same way and compare clones, not paths. kill('clone', i) SIGKILLs clone i: the balancer's health check takes it out; restart
  * brings it back on the same port, where the health check finds it again.
  */
 import { ScalebenchError } from '../../core/errors.ts';
 import type { Affinity, RunningBalancer } from '../balancer/balancer.ts';
 import { type BalancerPreference, chooseBalancer, startBalancer } from '../balancer/choose.ts';
+import { waitUntilRouted } from '../balancer/wait-routed.ts';
 import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import type { ServerSize } from '../sizing/server-size.ts';
@@ -30,7 +31,7 @@ export async function startCloneSet(options: CloneSetOptions): Promise<RunningTa
   const fleet = new Fleet();
   let balancer: RunningBalancer | undefined;
   try {
-    const choice = options.clones > 1 ? await chooseBalancer(options.balancer, options.env) : undefined;
+    const choice = await chooseBalancer(options.balancer, options.env);
     const clones = await fleet.launch('clone', options.clones, (index, port) =>
       spawnApp({
         id: `clone-${index}`,
@@ -88,6 +89,7 @@ function cloneSetTarget(
     async restart(kind, index) {
       kindOnly(kind);
       await fleet.restart('clone', index);
+      if (balancer) await waitUntilRouted(balancer.url, fleet.get('clone', index).id);
     },
     counters: () => fleet.counters(),
     async stop() {

@@ -43,12 +43,16 @@ export function createReplicaLagProbe(
   replicaUrl: string,
   now: () => number = () => performance.now(),
 ): ReplicaLagProbe {
+  // once the probe closes, the servers going down with the target are no outage worth a line
+  let closing = false;
   const [primary, replica] = [primaryUrl, replicaUrl].map((url) => {
     const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
-    pool.on(
-      'error',
-      logConnectionErrorsOnce(`postgres (replica lag probe, ${url === primaryUrl ? 'primary' : 'replica'})`),
+    const log = logConnectionErrorsOnce(
+      `postgres (replica lag probe, ${url === primaryUrl ? 'primary' : 'replica'})`,
     );
+    pool.on('error', (error) => {
+      if (!closing) log(error);
+    });
     return pool;
   }) as [pg.Pool, pg.Pool];
   const read = async () => {
@@ -86,6 +90,7 @@ export function createReplicaLagProbe(
     sample: () => sampleReplicaLag(primary, replica),
     read,
     close: async () => {
+      closing = true;
       await Promise.all([primary, replica].map((pool) => pool.end().catch(() => {})));
     },
   };

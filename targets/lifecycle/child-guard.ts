@@ -5,7 +5,8 @@
  * - on a normal exit, an error or a forced second Ctrl-C, an `exit` hook signals what is still alive;
  * - when scalebench itself is SIGKILLed no hook runs, so a tiny reaper process (sh + awk, started once,
  *   in its own process group) holds a pipe from scalebench: it is told of each child as it starts and
- *   stops, and when the pipe closes — scalebench is gone, however it died — it signals what is left.
+ *   stops, and when the pipe closes — scalebench is gone, however it died — it signals what is left;
+ * - what is not a child (a container stack on an engine) is guarded as a command the reaper runs then.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 
@@ -24,17 +25,20 @@ interface Guarded {
 
 /**
  * The reaper reads `+ <g|p> <pid> <signal>` and `- <g|p> <pid>` lines for children, `+d <path>` and
- * `-d <path>` for temp folders; at end of input it signals every child still listed, then (a second
- * later, once they have let go of their files) removes every folder still listed. Plain POSIX sh and
- * awk, so it starts in milliseconds and needs nothing installed.
+ * `-d <path>` for temp folders, `+x <command>` and `-x <command>` for shell commands; at end of input it
+ * signals every child still listed, runs every command still listed, then (a second later, once they
+ * have let go of their files) removes every folder still listed. Plain POSIX sh and awk, so it starts in
+ * milliseconds and needs nothing installed.
  */
 const REAPER_SCRIPT = [
   `awk '$1=="+"{live[$2" "$3]=$4} $1=="-"{delete live[$2" "$3]}`,
   `$1=="+d"{dirs[substr($0,4)]=1} $1=="-d"{delete dirs[substr($0,4)]}`,
+  `$1=="+x"{cmds[substr($0,4)]=1} $1=="-x"{delete cmds[substr($0,4)]}`,
   `END{for(k in live){split(k,a," "); print live[k], (a[1]=="g" ? "-" a[2] : a[2])}`,
-  `for(d in dirs) print "DIR", d}'`,
+  `for(c in cmds) print "CMD", c; for(d in dirs) print "DIR", d}'`,
   '| { slept=; while read -r sig target; do',
   'if [ "$sig" = DIR ]; then [ -n "$slept" ] || { sleep 1; slept=1; }; rm -rf -- "$target";',
+  'elif [ "$sig" = CMD ]; then sh -c "$target" >/dev/null 2>&1 </dev/null;',
   'else kill -s "$sig" -- "$target" 2>/dev/null; fi; done; }',
 ].join(' ');
 
@@ -66,6 +70,21 @@ export function guardFolder(path: string): () => void {
     if (forgotten) return;
     forgotten = true;
     tellReaper(`-d ${path}\n`);
+  };
+}
+
+/**
+ * Guards a shell command (one line, e.g. removing a container stack): the reaper runs it if scalebench is
+ * gone before the returned function is called, however it died.
+ */
+export function guardCommand(command: string): () => void {
+  if (command.includes('\n')) return () => {};
+  tellReaper(`+x ${command}\n`);
+  let forgotten = false;
+  return () => {
+    if (forgotten) return;
+    forgotten = true;
+    tellReaper(`-x ${command}\n`);
   };
 }
 

@@ -24,6 +24,8 @@ export interface ManagedProcessOptions {
   hint: string;
   /** grace period between SIGTERM and SIGKILL on stop */
   stopTimeoutMs?: number;
+  /** stop signals its whole process group (a shell command and what it started), not the pid alone */
+  stopGroup?: boolean;
 }
 
 export interface ManagedProcess {
@@ -49,7 +51,7 @@ export async function startManagedProcess(options: ManagedProcessOptions): Promi
   });
   void exited.then(guardChild(child.pid ?? -1, { group: true }));
   const stop = onCleanup(`stop ${options.name}`, () =>
-    stopChild(child, exited, options.stopTimeoutMs ?? 5000),
+    stopChild(child, exited, options.stopTimeoutMs ?? 5000, options.stopGroup ?? false),
   );
 
   const failure = await waitUntilReady(options, child, () => spawnError);
@@ -83,10 +85,19 @@ async function waitUntilReady(
   return `not ready after ${options.readyTimeoutMs ?? 15_000} ms`;
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number) {
+async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number, group: boolean) {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  const pid = child.pid;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (group) process.kill(-pid, name);
+      else child.kill(name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
 }

@@ -46,12 +46,25 @@ export const toolSpecs: ToolSpec[] = [
     versionPattern: /Chromium (\S+)/,
     install: 'apt-get install chromium',
   },
+  {
+    name: 'prometheus',
+    versionArgs: ['--version'],
+    versionPattern: /prometheus, version (\S+)/,
+    install: 'apt-get install prometheus',
+  },
 ];
 
 /** the optional tools by name; nothing else is looked up by name */
-export type OptionalToolName = 'haproxy' | 'nginx' | 'wrk' | 'hey' | 'chromium';
+export type OptionalToolName = 'haproxy' | 'nginx' | 'wrk' | 'hey' | 'chromium' | 'prometheus';
 
-export const optionalToolNames: readonly OptionalToolName[] = ['haproxy', 'nginx', 'wrk', 'hey', 'chromium'];
+export const optionalToolNames: readonly OptionalToolName[] = [
+  'haproxy',
+  'nginx',
+  'wrk',
+  'hey',
+  'chromium',
+  'prometheus',
+];
 
 function optionalToolSpec(name: OptionalToolName): ToolSpec {
   return [...balancerSpecs, ...toolSpecs].find((spec) => spec.name === name)!;

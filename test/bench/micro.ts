@@ -33,6 +33,7 @@ function tasks(): Record<string, { task: () => void; floor: string; floorTask: (
   const histogram = createHistogram();
   const floorHistogram = createHistogram();
   const metrics = new MetricsAccumulator({ startAt: 0, warmupMs: 0 });
+  const step = metrics.stepIndex('request'); // once per request definition, as the engine does
   const prebuilt = 'GET /products/42?x=1 HTTP/1.1\r\nhost: 127.0.0.1:8080\r\nuser-agent: scalebench\r\n\r\n';
   let t = 1;
   let now = 0;
@@ -71,7 +72,7 @@ function tasks(): Record<string, { task: () => void; floor: string; floorTask: (
     'metrics addRequest (4 records)': {
       task: () => {
         now += 0.05; // 20 000 requests per simulated second, as under real load
-        metrics.addRequest('request', now, now + 0.01, now + 0.3, undefined, 'clone-1');
+        metrics.addRequest(step, now, now + 0.01, now + 0.3, undefined, 'clone-1');
       },
       floor: 'hdr recordValue (µs int)',
       floorTask: () => floorHistogram.recordValue(300),

@@ -6,7 +6,9 @@
 import { parseArgs } from 'node:util';
 import { runAllCleanups } from '../../core/cleanup.ts';
 import { accuracy } from './accuracy.ts';
+import { dashboardOverhead } from './dashboard-overhead.ts';
 import { efficiency } from './efficiency.ts';
+import { gateStatisticsBench } from './gate-statistics.ts';
 import { httpsEfficiency } from './https-efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
@@ -27,6 +29,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   latencyFloor,
   memory,
   memoryAbuse,
+  dashboardOverhead,
+  gateStatisticsBench,
 ];
 
 function usage(): string {

@@ -3,6 +3,7 @@
  * caching, async, database) with real encoded HdrHistograms built from generated latencies, per-second
  * series, counters, correctness counts, extra series and faults. Deterministic for a given seed.
  */
+
 import { join } from 'node:path';
 import { type Random, seededRandom } from '../../core/seeded-random.ts';
 import { normal } from '../../reports/compare/random.ts';
@@ -14,6 +15,7 @@ import {
   recordMs,
   summarizeHistogram,
 } from '../../results/histogram.ts';
+import { poolTrials } from '../../results/pool-trials.ts';
 import {
   type BenchResults,
   type Environment,
@@ -247,4 +249,22 @@ export async function writeFixture(dir: string, name: string, results: ResultsFi
   const path = join(dir, name);
   await writeResultsFile(path, results);
   return path;
+}
+
+/** A `bench --trials N` file: N bench fixtures (seeds seed…seed+N−1) as trials, pooled on top. */
+export function buildBenchTrialsFixture(options: FixtureOptions = {}): BenchResults {
+  const trialCount = options.trials ?? 5;
+  const seed = options.seed ?? 1;
+  const trials = Array.from({ length: trialCount }, (_, trial) => {
+    const run = buildBenchFixture({ ...options, seed: seed + trial });
+    return {
+      trial,
+      startedAt: run.createdAt,
+      summary: run.summary,
+      histograms: run.histograms,
+      series: run.series,
+    };
+  });
+  const first = buildBenchFixture({ ...options, seed });
+  return { ...first, ...poolTrials(trials), options: { ...first.options, trials: trialCount }, trials };
 }

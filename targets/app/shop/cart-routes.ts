@@ -1,8 +1,9 @@
 /**
  * Log in and keep a cart: `POST /login {"user"}` sets the `sid` cookie; `POST /cart/items
  * {"productId"}` and `GET /cart` answer 401 without a session the store knows. With a page cost
- * (PAGE_COST_MS), `GET /cart` renders the cart page as real CPU work (the async experiment's renderer),
- * as a server-rendered page costs its server a few milliseconds.
+ * (PAGE_COST_MS), both render the cart page as real CPU work (the async experiment's renderer), as a
+ * server-rendered shop answers an add with the cart page too: every cart request costs its server the
+ * same, so a round-robin balancer spreads the work evenly, whatever order a visit's requests come in.
  */
 import type { Counters } from '../metrics.ts';
 import { type AppRequest, HttpError, type Router } from '../router.ts';
@@ -32,6 +33,7 @@ export function registerCartRoutes(
     const productId = intField(bodyObject(req.body), 'productId', 1, Number.MAX_SAFE_INTEGER);
     if (!(await store.addItem(sid, productId))) throw missingSession(counters);
     counters.inc('cartItemsAdded');
+    if (pageCostMs > 0) renderReport(`cart:${sid}:${productId}`, pageCostMs);
     return { status: 200, json: { productId } };
   });
 

@@ -27,6 +27,13 @@ describe('scalebench bench rejects bad input with one line, a hint and exit 2', 
       /arrivals\/s per thread cannot even be scheduled/,
     ],
     [['http://127.0.0.1:1/', '--connections', '100000000'], /connections need 100000000 open files/],
+    [['http://127.0.0.1:1/', '--trials', '0'], /--trials must be at least 1, got 0/],
+    [['http://127.0.0.1:1/', '--trials', '2.5'], /--trials '2.5' is not an integer/],
+    [
+      ['http://127.0.0.1:1/', '--trials', '3', '--shard', '0/2'],
+      /--trials and --shard cannot be used together/,
+    ],
+    [['http://127.0.0.1:1/', '--trials', '3', '--pause', 'soon'], /--pause 'soon' is not a duration/],
   ])('bench %j', async (args, message) => {
     const result = await runCliInProcess(['bench', ...args]);
     expect(result.code).toBe(2);

@@ -78,7 +78,7 @@ describe('scalebench bench writes a valid results file and prints a summary', ()
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/Running|req\/s \//);
-    expect(result.stdout).toMatch(/^requests\s+\d+ in 0\.50 s/);
+    expect(result.stdout).toMatch(/^requests\s+\d+ in 0\.50 s/m);
   });
 
   it('marks a saturated run invalid, loudly, with exit 1', async () => {

@@ -38,7 +38,12 @@ describe('scalebench doctor with the system services up', () => {
       pingMs: expect.any(Number),
     });
     expect(report.balancers.map((b: { name: string }) => b.name)).toEqual(['nginx', 'haproxy']);
-    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(['wrk', 'hey', 'chromium']);
+    expect(report.tools.map((t: { name: string }) => t.name)).toEqual([
+      'wrk',
+      'hey',
+      'chromium',
+      'prometheus',
+    ]);
     expect(Array.isArray(report.warnings)).toBe(true);
   });
 });

@@ -75,8 +75,9 @@ describe.each(['raw', 'undici'] as const)('error classes with the %s client', (c
     });
     const { summary } = await runLoad(load(server.url, { client }));
     expect(summary.errorsByClass).toEqual({ status_5xx: 5, status_4xx: 5 });
-    expect(summary.steps).toEqual([
+    expect(summary.steps).toMatchObject([
       { name: 'request', requests: 10, errors: { status_5xx: 5, status_4xx: 5 } },
     ]);
+    expect(summary.steps[0]!.latency!.response.count).toBe(10);
   });
 });

@@ -86,11 +86,11 @@ it('lists every problem of a config with broken experiments in one line', async 
   );
 });
 
-it('stops at once with SB_ERR_NO_DOCKER when --stack docker has no engine', async () => {
+it('stops at once with SB_ERR_NO_DOCKER naming DOCKER_HOST when --stack docker has no engine', async () => {
   await expectBadInput(
     ['svc', '--stack', 'docker', '--config', config.file],
     'SB_ERR_NO_DOCKER',
-    /Docker|docker/,
+    /no container engine answers at DOCKER_HOST=unix:\/\/\/nonexistent\/scalebench-test\.sock.*local-engine\.sh/,
     {
       DOCKER_HOST: 'unix:///nonexistent/scalebench-test.sock',
       PATH: process.env.PATH ?? '',

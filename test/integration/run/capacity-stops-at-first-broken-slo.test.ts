@@ -1,8 +1,9 @@
 /**
- * Capacity search against a real service: the rate doubles while the SLO holds, a break is measured
- * twice, then it bisects; the answer is the last rate that held — not capped, since the SLO did break.
- * The service (its own process, port 0) answers at once until it has seen more than 35 requests in the
- * last second, then takes 1 s: 10 and 20 hold, 40 breaks (twice), 30 holds, and the gap is the resolution.
+ * Capacity search against a real service: the rate doubles while the SLO holds, then it bisects; the
+ * answer is the last rate that held — not capped, since the SLO did break. The service (its own process,
+ * port 0) answers at once until it has seen more than 35 requests in the last second, then takes 1 s:
+ * 10 and 20 hold, 40 breaks by far (p99 over twice the SLO: counted at once, not measured again), 30
+ * holds, and the gap is the resolution.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
@@ -28,7 +29,6 @@ it('returns the last rate that held the SLO, found by growing then bisecting', a
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
     [10, true],
     [20, true],
-    [40, false],
     [40, false],
     [30, true],
   ]);

@@ -14,6 +14,6 @@ describe('fault markers on the timeline chart', () => {
     });
     const experiment = buildReportView(suite).experiments[0]!;
     // the fixture warms up for 3 s: the kill 3 s into the measured part is 6 s into the run
-    expect(faultMarkers(experiment)).toEqual([{ x: 6, label: 'kill clone 0 @ 3.0 s' }]);
+    expect(faultMarkers(experiment)).toEqual([{ x: 6, label: 'kill clone 0 @ 3.0 s after warm-up' }]);
   });
 });

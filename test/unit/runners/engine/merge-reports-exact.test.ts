@@ -7,7 +7,14 @@ import { toThreadReport } from '../../../../runners/engine/thread-report.ts';
 function threadWith(latencies: number[], servedBy: string) {
   const metrics = new MetricsAccumulator({ startAt: 0, warmupMs: 0, encodeSeconds: true });
   latencies.forEach((ms, i) => {
-    metrics.addRequest('get', i, i + 0.5, i + ms, ms > 50 ? 'status_5xx' : undefined, servedBy);
+    metrics.addRequest(
+      metrics.stepIndex('get'),
+      i,
+      i + 0.5,
+      i + ms,
+      ms > 50 ? 'status_5xx' : undefined,
+      servedBy,
+    );
     metrics.addIteration(i);
   });
   metrics.count('staleReads', 1, 0);
@@ -16,6 +23,7 @@ function threadWith(latencies: number[], servedBy: string) {
     ranMs: 1000,
     eventLoopDelayP99Ms: 1,
     vusCreated: 2,
+    unfinishedIterations: 0,
     firstFlowError: undefined,
   });
 }
@@ -33,7 +41,10 @@ describe('merging thread reports', () => {
       expect(response.getValueAtPercentile(p)).toBe(single.getValueAtPercentile(p));
     expect(merged.requests).toBe(7);
     expect(merged.errorsByClass).toEqual({ status_5xx: 2 });
-    expect(merged.steps).toEqual({ get: { requests: 7, errors: { status_5xx: 2 } } });
+    expect(merged.steps['get']).toMatchObject({ requests: 7, errors: { status_5xx: 2 } });
+    expect(decodeHistogram(merged.steps['get']!.histograms.response).getValueAtPercentile(99)).toBe(
+      single.getValueAtPercentile(99),
+    );
     expect(merged.servedBy).toEqual({ x: 4, y: 3 });
     expect(merged.counters).toEqual({ staleReads: 2 });
     expect(decodeHistogram(merged.trends['jobLatencyMs']!).totalCount).toBe(2);
@@ -42,8 +53,8 @@ describe('merging thread reports', () => {
 
   it('leaves requests intended during the warm-up out of the summary but in the series', () => {
     const metrics = new MetricsAccumulator({ startAt: 100, warmupMs: 1000 });
-    metrics.addRequest('get', 100, 100, 105, undefined, undefined);
-    metrics.addRequest('get', 1200, 1200, 1203, 'timeout', undefined);
+    metrics.addRequest(metrics.stepIndex('get'), 100, 100, 105, undefined, undefined);
+    metrics.addRequest(metrics.stepIndex('get'), 1200, 1200, 1203, 'timeout', undefined);
     const data = metrics.close();
     expect(data.requests).toBe(1);
     expect(data.errorsByClass).toEqual({ timeout: 1 });

@@ -7,12 +7,12 @@ describe('MetricsAccumulator summary and per-second series', () => {
     const points: SecondPoint[] = [];
     const metrics = new MetricsAccumulator({ startAt: 0, warmupMs: 1000, onSecond: (p) => points.push(p) });
     // warm-up requests (intended before 1000 ms), some completing in second 1
-    metrics.addRequest('r', 100, 100, 105, undefined, undefined);
-    metrics.addRequest('r', 990, 990, 1100, undefined, undefined);
+    metrics.addRequest(metrics.stepIndex('r'), 100, 100, 105, undefined, undefined);
+    metrics.addRequest(metrics.stepIndex('r'), 990, 990, 1100, undefined, undefined);
     // measured requests over seconds 1 and 2
     for (let i = 0; i < 10; i += 1) {
       const intendedAt = 1000 + i * 150;
-      metrics.addRequest('r', intendedAt, intendedAt, intendedAt + 2 + i, undefined, 's');
+      metrics.addRequest(metrics.stepIndex('r'), intendedAt, intendedAt, intendedAt + 2 + i, undefined, 's');
     }
     metrics.tick(1500); // finalizes second 0 only
     metrics.seal();

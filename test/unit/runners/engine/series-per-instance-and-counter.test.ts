@@ -5,12 +5,12 @@ import { SecondBuckets } from '../../../../runners/engine/second-buckets.ts';
 describe('the per-second series', () => {
   it('counts responses per instance (x-served-by) and flow counters per second', () => {
     const buckets = new SecondBuckets(0, false, () => {});
-    buckets.add(100, 1, false, true, 'clone-0');
-    buckets.add(200, 1, false, true, 'clone-1');
-    buckets.add(300, 1, false, true, 'clone-0');
+    buckets.add(100, 1, undefined, true, 'clone-0');
+    buckets.add(200, 1, undefined, true, 'clone-1');
+    buckets.add(300, 1, undefined, true, 'clone-0');
     buckets.count(400, 'sessionsLost', 1);
-    buckets.add(1100, 1, true, true, undefined);
-    buckets.add(1200, 1, false, true, 'clone-1');
+    buckets.add(1100, 1, 'status_5xx', true, undefined);
+    buckets.add(1200, 1, undefined, true, 'clone-1');
     buckets.flush();
     expect(buckets.points.map((point) => [point.servedBy, point.counters])).toEqual([
       [{ 'clone-0': 2, 'clone-1': 1 }, { sessionsLost: 1 }],

@@ -62,6 +62,23 @@ describe('the capacity search', () => {
     expect(result).toMatchObject({ capacity: 400, capped: true });
   });
 
+  it('counts a break by far at once, and re-measures only a marginal one', async () => {
+    const result = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, precision: 0.3, confirmBreaks: 1 },
+      async (rate) => ({
+        ok: rate <= 250,
+        p99Ms: rate <= 250 ? 20 : rate >= 400 ? 900 : 210,
+        errorRate: 0,
+        hostIdle: 0.5,
+        generatorCores: 0,
+        ...(rate > 250 ? { marginal: rate < 400 } : {}),
+      }),
+    );
+    // 400 broke by far (measured once); 300 broke marginally (measured twice)
+    expect(result.steps.map((step) => step.rate)).toEqual([100, 200, 400, 300, 300, 250]);
+    expect(result.capacity).toBe(250);
+  });
+
   it('marks the answer host-bound when the host had no headroom at the knee', async () => {
     const { measure } = system(300, (rate) => (rate > 300 ? 0.05 : 0.3));
     const result = await searchCapacity(
