@@ -134,7 +134,7 @@ describe('the live dashboard during a real run', () => {
           return (w.Chart.getChart(canvas).data.datasets[0]?.data.length ?? 0) >= count + 2;
         },
         before,
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       );
       // the status line names the second of the trial it shows
       expect(await page.textContent('#rate')).toMatch(/^\d+ s/);
@@ -143,7 +143,7 @@ describe('the live dashboard during a real run', () => {
       expect(await page.textContent('#current')).toContain('clones/stateless-2');
 
       // the kill marker: a fault line on every chart of the variant
-      await page.waitForSelector('body[data-faults="1"]', { timeout: 20_000 });
+      await page.waitForSelector('body[data-faults="1"]', { timeout: 60_000 });
       const markers = await page.evaluate(() => {
         const w = globalThis as unknown as PageWindow;
         const canvas = w.document.querySelector('canvas[data-chart="share"]');
@@ -161,8 +161,8 @@ describe('the live dashboard during a real run', () => {
       await late.goto(url);
 
       await page.waitForSelector('body[data-state="done"]', { timeout: 120_000 });
-      await page.waitForSelector('body[data-report="loaded"]', { timeout: 20_000 });
-      await late.waitForSelector('body[data-report="loaded"]', { timeout: 20_000 });
+      await page.waitForSelector('body[data-report="loaded"]', { timeout: 60_000 });
+      await late.waitForSelector('body[data-report="loaded"]', { timeout: 60_000 });
       const report = page.frameLocator('#final iframe');
       await expect.poll(() => report.locator('h1').textContent()).toBe('scalebench report');
       expect(await report.locator('#experiment-clones').count()).toBe(1);
