@@ -1,8 +1,9 @@
 /**
- * One open-model scalebench run in its own process, with or without the live dashboard: with it, the
+ * One scalebench run (closed or open model) in its own process, with or without the live dashboard: with it, the
  * run's outputs start as `bench --dashboard` starts them (event bus, SSE server, events.ndjson), a
- * separate process holds the page's event stream open, and every finished second is published. Prints
- * one JSON line: requests, seconds published, and the process CPU spent during the run only.
+ * separate process holds the page's event stream open, and every finished second is published. A
+ * 1 s run first loads and compiles the engine, unmeasured. Prints one JSON line: requests, seconds
+ * published, and the process CPU spent during the measured run only.
  * Usage: node --import tsx dashboard-child.ts '<DashboardJob JSON>'
  */
 import { spawn } from 'node:child_process';
@@ -12,26 +13,26 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliContext } from '../../../cli/context.ts';
 import { startLiveOutputs } from '../../../cli/live-outputs.ts';
+import type { LoadRunOptions } from '../../../load-model/types.ts';
 import { runLoad } from '../../../runners/engine/run-load.ts';
 
 export interface DashboardJob {
   url: string;
   durationSeconds: number;
-  /** open model: the same requests each run, whatever the machine's other load does to the target */
+  /** closed: 50 connections, as the efficiency benchmark; open: this rate, the same requests every run */
+  model: 'closed' | 'open';
   rate: number;
   dashboard: boolean;
 }
 
-function loadOptions(job: DashboardJob) {
+function loadOptions(job: DashboardJob): LoadRunOptions {
+  const duration = `${job.durationSeconds}s`;
   return {
     baseUrl: job.url,
-    executor: {
-      executor: 'constant-arrival-rate' as const,
-      rate: job.rate,
-      duration: `${job.durationSeconds}s`,
-      preAllocatedVUs: 50,
-      maxVUs: 500,
-    },
+    executor:
+      job.model === 'closed'
+        ? { executor: 'constant-vus', vus: 50, duration }
+        : { executor: 'constant-arrival-rate', rate: job.rate, duration, preAllocatedVUs: 50, maxVUs: 500 },
     timeout: '10s',
   };
 }
@@ -117,6 +118,8 @@ async function without(job: DashboardJob): Promise<DashboardRunResult> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const job = JSON.parse(process.argv[2] ?? '{}') as DashboardJob;
+  // the engine's modules loaded (through tsx) and compiled before anything is measured
+  await runLoad(loadOptions({ ...job, durationSeconds: 1 }));
   const result = job.dashboard ? await withDashboard(job) : await without(job);
   process.stdout.write(`${JSON.stringify({ result })}\n`);
   process.exit(0);
