@@ -71,6 +71,21 @@ function notAHistory(path: string, why: string): ScalebenchError {
   });
 }
 
+/**
+ * better-sqlite3 is an optional peer dependency (a native module that compiles where no prebuilt binary
+ * downloads): `npm install scalebench` works without it, `history` asks for it.
+ */
+function loadDriver(): typeof BetterSqlite3 {
+  try {
+    return require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (error: unknown) {
+    throw new ScalebenchError('SB_ERR_INVALID_CONFIG', 'the history needs the SQLite driver better-sqlite3', {
+      hint: 'npm install better-sqlite3@12 next to scalebench',
+      cause: error,
+    });
+  }
+}
+
 const OWN_TABLES = ['meta', 'runs', 'trials'];
 
 function tableNames(db: BetterSqlite3.Database): string[] {
@@ -113,7 +128,7 @@ export class HistoryStore {
         hint: 'add runs first with `scalebench history add results.json --db FILE`',
       });
     }
-    const Database = require('better-sqlite3') as typeof BetterSqlite3;
+    const Database = loadDriver();
     let db: BetterSqlite3.Database | undefined;
     try {
       db = new Database(path, { fileMustExist: !create });
