@@ -5,7 +5,7 @@
 #
 #   eval "$(docker/local-engine.sh)"      # as root; then: npx scalebench run clones --stack docker
 #
-# Idempotent: each step checks before it acts, so a second run takes about a second. Progress goes to
+# Idempotent: each step checks before it acts, so a second run only checks (seconds). Progress goes to
 # stderr; stdout is only the `export` lines to eval (DOCKER_HOST and the two base images). Users with
 # Docker Engine or Docker Desktop need none of this: the stacks then build from the official images.
 set -euo pipefail

@@ -233,13 +233,4 @@ export class ApiStack {
     if (!container) throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `no ${service} container ${index}`);
     await this.options.engine.docker.getContainer(container.id).start();
   }
-
-  async alive(container: StackContainer): Promise<boolean> {
-    const state = await this.options.engine.docker
-      .getContainer(container.id)
-      .inspect()
-      .then((info) => info.State.Running)
-      .catch(() => false);
-    return state;
-  }
 }
