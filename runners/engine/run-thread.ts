@@ -201,9 +201,11 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     fatal ??= error;
     stop.abort();
   };
+  // the caller's signal outlives this thread (a suite runs many): its listener goes when the thread ends
+  const forwardAbort = () => stop.abort();
   if (signal) {
     if (signal.aborted) stop.abort();
-    else signal.addEventListener('abort', () => stop.abort(), { once: true });
+    else signal.addEventListener('abort', forwardAbort, { once: true });
   }
   const factory = await vuFactory(run, client, metrics, fail);
   const inFlight = new InFlight();
@@ -223,6 +225,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     await inFlight.drain(stop.signal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
     unfinishedIterations = inFlight.size;
   } finally {
+    signal?.removeEventListener('abort', forwardAbort);
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();

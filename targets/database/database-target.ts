@@ -86,7 +86,12 @@ async function prepareStorage(
 ): Promise<Storage> {
   const seed = (url: string) => prepareOrdersDatabase(url, spec).then(() => {});
   if (db === 'replica') {
-    const replica = await startReplicaPair({ env, beforeBackup: seed });
+    const applyDelayMs = Number(env.REPLICA_APPLY_DELAY_MS ?? 0);
+    const replica = await startReplicaPair({
+      env,
+      beforeBackup: seed,
+      ...(Number.isFinite(applyDelayMs) && applyDelayMs > 0 ? { applyDelayMs } : {}),
+    });
     const clusters = [replica.primary, replica.replica];
     const release = await sized(clusters, size, () => replica.stop());
     return { databaseUrl: replica.primary.url, replica, clusters, release };

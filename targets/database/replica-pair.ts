@@ -25,6 +25,11 @@ export interface ReplicaPairOptions {
   env?: Record<string, string | undefined>;
   /** runs on the primary before the base backup, e.g. schema and seed, so the replica starts with them */
   beforeBackup?: (primaryUrl: string) => Promise<void>;
+  /**
+   * the replica applies each transaction this long after its commit (recovery_min_apply_delay): the
+   * network and apply delay of a replica on another machine, which one on this host does not have
+   */
+  applyDelayMs?: number;
 }
 
 export interface ReplicaPair {
@@ -98,7 +103,11 @@ async function startClusters(options: ReplicaPairOptions, withReplica: boolean):
       role: 'replica',
       dataDir: replicaDir,
       port: await freePort(),
-      settings: { hot_standby: 'on', max_connections: '120' },
+      settings: {
+        hot_standby: 'on',
+        max_connections: '120',
+        ...(options.applyDelayMs ? { recovery_min_apply_delay: `${options.applyDelayMs}ms` } : {}),
+      },
     });
     started.push(replica);
     return { primary, replica, dir: folder.path, stop };
