@@ -19,7 +19,7 @@ export interface CapacityProbe {
   /** why the step broke the SLO, when it did */
   broken?: string;
   /**
-   * false when the step broke the SLO by far (p99 over twice it, arrivals dropped, work unfinished):
+   * false when the step broke the SLO by far (p99 over 1.5 times it, arrivals dropped, work unfinished):
    * such a break counts at once; a marginal one (or one not judged) is re-measured first
    */
   marginal?: boolean;

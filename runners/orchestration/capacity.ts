@@ -35,7 +35,7 @@ const SLO_SHARE = 0.01;
 /** how long a step's iterations may run past its end: GRACE_SLOS times the SLO's p99 */
 const GRACE_SLOS = 5;
 /** a step whose p99 is over this many times the SLO's broke it by far: no need to measure it again */
-const FAR_BREAK = 2;
+const FAR_BREAK = 1.5;
 const graceMs = (search: Pick<CapacitySearch, 'slo'>) => GRACE_SLOS * search.slo.p99Ms;
 
 export type { CapacityStep };

@@ -17,7 +17,13 @@ export const databaseExperiment = defineExperiment({
     { name: 'denormalized', params: { db: 'denormalized' }, thresholds: { rywViolations: ['count==0'] } },
     // a replica on this host would be a millisecond behind; one on another machine is a network hop and
     // an apply later: this one applies every transaction 20 ms after its commit
-    { name: 'replica', params: { db: 'replica', reads: 'spread' }, env: { REPLICA_APPLY_DELAY_MS: '20' } },
+    {
+      name: 'replica',
+      params: { db: 'replica', reads: 'spread' },
+      env: { REPLICA_APPLY_DELAY_MS: '20' },
+      // two servers share the reads: the search starts where one server's ends
+      capacityStartRate: 60,
+    },
   ],
   // one rate for every variant, about a third of what a primary alone of the default size (0.25 CPU)
   // takes, so the normalized primary is not queueing and its cheap writes show as cheap

@@ -2,7 +2,7 @@
  * Capacity search against a real service: the rate doubles while the SLO holds, then it bisects; the
  * answer is the last rate that held — not capped, since the SLO did break. The service (its own process,
  * port 0) answers at once until it has seen more than 35 requests in the last second, then takes 1 s:
- * 10 and 20 hold, 40 breaks by far (p99 over twice the SLO: counted at once, not measured again), 30
+ * 10 and 20 hold, 40 breaks by far (p99 over 1.5 times the SLO: counted at once, not measured again), 30
  * holds, and the gap is the resolution.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
