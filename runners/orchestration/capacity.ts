@@ -21,7 +21,7 @@ import { resolveFlowRef } from './run-trial.ts';
 
 export const DEFAULT_CAPACITY_WARMUP = '500ms';
 /** pause between steps */
-const SETTLE_MS = 200;
+const SETTLE_MS = 100;
 /**
  * After a broken step: the target has drained its backlog once /healthz says it handles no request
  * (the built-in app's `inFlight`), or else answers within DRAINED_MS, IDLE_ANSWERS times running

@@ -21,7 +21,7 @@ export const cachingExperiment = defineExperiment({
     },
   ],
   // about two thirds of what no-cache holds here, so its trial measures a busy database, not a queue
-  profiles: constantArrivalProfiles({ quick: 30, full: 30, quickWarmup: '2s' }),
+  profiles: constantArrivalProfiles({ quick: 30, full: 30 }),
 
   flow: { module: 'scenarios/flows/product-flow.ts', exportName: 'productFlow' },
   counters: ['reads', 'writes', 'staleReads'],
