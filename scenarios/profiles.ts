@@ -1,6 +1,6 @@
 /**
  * The load profiles the built-in experiments share: an open model at a constant arrival rate, short for
- * the workshop (`--quick`: 5 s) and longer for trials with confidence intervals (full: 30 s).
+ * the workshop (`--quick`: 4 s) and longer for trials with confidence intervals (full: 30 s).
  */
 import type { LoadProfile, ProfileName } from './types.ts';
 
@@ -10,7 +10,7 @@ export interface ArrivalRates {
   full: number;
   /** warm-up before the quick profile's measured part; the full profile warms up 5 s */
   quickWarmup?: string;
-  /** the quick profile's measured part (default 5s) */
+  /** the quick profile's measured part (default 4s) */
   quickDuration?: string;
 }
 
@@ -20,7 +20,7 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
       executor: {
         executor: 'constant-arrival-rate',
         rate: rates.quick,
-        duration: rates.quickDuration ?? '5s',
+        duration: rates.quickDuration ?? '4s',
         preAllocatedVUs: 20,
         maxVUs: 200,
       },
