@@ -79,7 +79,9 @@ if ! engine_up; then
   log "starting podman system service on unix://$SOCKET_PATH (log: $SERVICE_LOG)"
   mkdir -p "$(dirname "$SOCKET_PATH")"
   rm -f "$SOCKET_PATH"
-  setsid nohup podman system service --time=0 "unix://$SOCKET_PATH" >>"$SERVICE_LOG" 2>&1 </dev/null &
+  # started from /, not from this checkout: the service outlives it, and one whose working folder was a
+  # since-deleted clone fails every container start (write child: broken pipe)
+  (cd / && exec setsid nohup podman system service --time=0 "unix://$SOCKET_PATH" >>"$SERVICE_LOG" 2>&1 </dev/null) &
   echo $! >"$SERVICE_PID"
   for _ in $(seq 1 50); do engine_up && break; sleep 0.2; done
   engine_up || die "podman system service did not answer on $SOCKET_PATH (see $SERVICE_LOG)"
