@@ -4,6 +4,7 @@
  * scalebench itself was killed (runners/stack/reap-entry.ts). Idempotent: what is gone already is fine.
  */
 import type Docker from 'dockerode';
+import { endExecMonitors } from './exec-monitors.ts';
 
 export interface Removed {
   containers: number;
@@ -30,6 +31,9 @@ export async function removeLabelled(docker: Docker, label: string): Promise<Rem
         }),
     ),
   );
+  // a local podman leaves each health check's exec monitor waiting 5 minutes after its container went
+  if (process.platform === 'linux')
+    endExecMonitors(containers.flatMap((info) => info.Names.map((n) => n.replace(/^\//, ''))));
   const networks = await docker.listNetworks({ filters });
   for (const network of networks) {
     await docker
