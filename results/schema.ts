@@ -236,15 +236,44 @@ export const capacityStepSchema = z.object({
   generatorCores: z.number(),
   /** why the step broke the SLO: p99, errors, dropped arrivals, a saturated generator */
   broken: z.string().optional(),
+  /** requests the step's measured part held (absent in older files) */
+  requests: z.number().int().optional(),
+  /** CPUs each sized server used during the step, by server name (absent where not measured) */
+  servers: z.record(z.string(), z.number()).optional(),
 });
 export type CapacityStepResult = z.infer<typeof capacityStepSchema>;
 
-/** the server model that ran: a cgroup CPU quota (size in CPUs), a worker pool (size in workers) or none */
+/**
+ * the server model that ran: a cgroup CPU quota, the in-process CPU governor or the stop/continue limiter
+ * (size in CPUs), a worker pool (size in workers, CPU not capped) or none
+ */
+export const serverModelSchema = z.enum([
+  'cpu-quota',
+  'cpu-governor',
+  'cpu-limiter',
+  'worker-pool',
+  'unlimited',
+]);
 export const serverSizeSchema = z.object({
-  model: z.enum(['cpu-quota', 'worker-pool', 'unlimited']),
+  model: serverModelSchema,
   size: z.number().nullable(),
   label: z.string(),
 });
+
+/** one server process (or process tree) of a target: its declared size and the CPU it used */
+export const serverRecordSchema = z.object({
+  /** e.g. clone-0, worker-1, postgres-primary, balancer */
+  name: z.string(),
+  model: serverModelSchema,
+  /** CPUs (or workers for worker-pool); null when not sized */
+  size: z.number().nullable(),
+  label: z.string(),
+  /** CPUs it used at the knee of the capacity search (the step the capacity figure comes from), null when unmeasured */
+  cpuAtKnee: z.number().nullable(),
+  /** it used more than its size + 10% at the knee: the size did not hold */
+  overSize: z.boolean(),
+});
+export type ServerRecord = z.infer<typeof serverRecordSchema>;
 
 /** `--stack docker`: how the variant's containers ran, and each service's replicas and limits */
 export const dockerStackSchema = z.object({
@@ -293,6 +322,10 @@ export const variantResultSchema = z.object({
   capacitySteps: z.array(capacityStepSchema).optional(),
   /** the declared size each server process of the target ran at */
   server: serverSizeSchema.optional(),
+  /** each server process of the target: model, size and CPU used at the knee (absent in older files) */
+  servers: z.array(serverRecordSchema).optional(),
+  /** the read replica's apply delay in ms (database experiment, db=replica), as `--replica-delay` set it */
+  replicaDelayMs: z.number().optional(),
   /** where the target ran as containers (`run --stack docker`); absent for local processes */
   stack: dockerStackSchema.optional(),
   /** how many app clones and queue workers the variant ran, where it says */

@@ -25,6 +25,10 @@ export interface InstanceInfo {
   pid: number | null;
   alive: boolean;
   logFile: string | null;
+  /** the declared size it runs at (absent: not sized, e.g. a balancer) */
+  server?: ServerSize;
+  /** its CPU is its whole process tree's (a PostgreSQL server: postmaster and backends) */
+  tree?: boolean;
 }
 
 export interface RunningTarget {

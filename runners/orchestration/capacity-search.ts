@@ -2,9 +2,11 @@
  * The capacity search as a pure function over a `measure(rate)` callback: grow the rate geometrically
  * while the SLO holds, then bisect between the last rate that held and the first that broke, down to a
  * resolution. A marginal break is re-measured (`confirmBreaks` times) before it counts, so one stall of
- * a shared machine does not end the search early; a break by far counts at once. The knee is the lowest rate that broke the SLO (or the
- * highest that held when none broke); the host's idle share there says whether the answer is the
- * architecture's limit or this machine's (hostBound).
+ * a shared machine does not end the search early; a break by far counts at once. The rate found is
+ * then measured a second time (`confirmKnee`): if it breaks now, it counts as broken and the search goes
+ * on below it, so the capacity printed held twice. The knee is the step the capacity comes from (the
+ * highest rate that held, or the lowest that broke when none held); the host's idle share there says
+ * whether the answer is the architecture's limit or this machine's (hostBound).
  */
 import { DEFAULT_MIN_HOST_IDLE } from '../engine/host-guard.ts';
 
@@ -18,6 +20,10 @@ export interface CapacityProbe {
   generatorCores: number;
   /** why the step broke the SLO, when it did */
   broken?: string;
+  /** requests in the step's measured part */
+  requests?: number;
+  /** CPUs each server of the target used during the step */
+  servers?: Record<string, number>;
   /**
    * false when the step broke the SLO by far (p99 over 1.5 times it, arrivals dropped, work unfinished):
    * such a break counts at once; a marginal one (or one not judged) is re-measured first
@@ -40,6 +46,8 @@ export interface CapacitySearchPlan {
   growth?: number;
   /** how many times a breaking step is re-measured before it counts (default 1) */
   confirmBreaks?: number;
+  /** measure the rate found once more before it counts (default true) */
+  confirmKnee?: boolean;
   minHostIdle?: number;
 }
 
@@ -78,7 +86,8 @@ export async function searchCapacity(
     }
     return step;
   };
-  let held: CapacityStep | null = null;
+  // every rate that held, lowest first: a held rate that fails its confirmation falls back to the one below
+  const helds: CapacityStep[] = [];
   let broke: CapacityStep | null = null;
   for (let rate = plan.startRate; !signal?.aborted; ) {
     const step = await probe(rate);
@@ -86,21 +95,48 @@ export async function searchCapacity(
       broke = step;
       break;
     }
-    held = step;
+    helds.push(step);
     if (rate >= plan.maxRate) break;
     rate = Math.min(plan.maxRate, roundTo(rate * (plan.growth ?? 2), plan.resolution));
   }
+  const confirmed = new Set<number>();
+  for (;;) {
+    broke = await bisect(plan, helds, broke, probe, signal);
+    const held = helds.at(-1);
+    if (!held || plan.confirmKnee === false || confirmed.has(held.rate) || signal?.aborted) break;
+    confirmed.add(held.rate);
+    const again = await probe(held.rate);
+    if (again.ok) {
+      helds[helds.length - 1] = again.p99Ms > held.p99Ms ? again : held;
+      break;
+    }
+    helds.pop();
+    broke = again;
+  }
+  return summarize(plan, steps, helds.at(-1) ?? null, broke, signal?.aborted === true);
+}
+
+/** bisects between the highest rate that held and the lowest that broke; returns the lowest that broke */
+async function bisect(
+  plan: CapacitySearchPlan,
+  helds: CapacityStep[],
+  broken: CapacityStep | null,
+  probe: (rate: number) => Promise<CapacityStep>,
+  signal: AbortSignal | undefined,
+): Promise<CapacityStep | null> {
+  let broke = broken;
   while (broke && !signal?.aborted) {
+    const held = helds.at(-1);
     const low = held?.rate ?? 0;
     const gap = broke.rate - low;
     if (gap <= plan.resolution || (held && gap <= held.rate * (plan.precision ?? 0.1))) break;
     const mid = roundTo((low + broke.rate) / 2, plan.resolution);
     if (mid <= low || mid >= broke.rate) break;
     const step = await probe(mid);
-    if (step.ok) held = step;
+    if (step.ok) helds.push(step);
     else broke = step;
   }
-  return summarize(plan, steps, held, broke, signal?.aborted === true);
+  return broke;
 }
 
 function summarize(
@@ -110,7 +146,8 @@ function summarize(
   broke: CapacityStep | null,
   aborted: boolean,
 ): CapacitySearchResult {
-  const knee = broke ?? held;
+  // the capacity figure's own step: a failing step above it may have a saturated host that never held
+  const knee = held ?? broke;
   const hostIdleAtKnee = knee?.hostIdle ?? null;
   return {
     capacity: held?.rate ?? null,

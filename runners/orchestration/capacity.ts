@@ -1,11 +1,13 @@
 /**
  * Capacity search against a running target: the pure grow-then-bisect search (capacity-search.ts)
- * over short open-model steps at the experiment's SLO (p99 and error rate; a step that dropped
- * arrivals breaks it too). Each step has a short warm-up left out of its
- * figures and is bracketed by host CPU samples (the host-headroom guard), and the target gets a
- * moment to drain between steps, so a step does not inherit the previous one's backlog.
+ * over open-model steps at the experiment's SLO (p99 and error rate; a step that dropped arrivals
+ * breaks it too). Each step measures at least 500 requests and 2 s (step-length.ts) after a short
+ * warm-up left out of its figures, and is bracketed by host CPU samples (the host-headroom guard) and by
+ * CPU readings of every server of the target (server-cpu.ts), and the target gets a moment to drain
+ * between steps, so a step does not inherit the previous one's backlog.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { durationMs } from '../../load-model/duration.ts';
 import type { CapacitySearch, ExperimentDefinition, VariantDefinition } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
@@ -18,6 +20,8 @@ import {
   searchCapacity,
 } from './capacity-search.ts';
 import { resolveFlowRef } from './run-trial.ts';
+import { cpuBetween, snapshotServers } from './server-cpu.ts';
+import { stepLengthMs } from './step-length.ts';
 
 export const DEFAULT_CAPACITY_WARMUP = '500ms';
 /** pause between steps */
@@ -62,15 +66,23 @@ export async function findCapacity(
   const search = experiment.capacity;
   if (!search) return null;
   const sampler = hooks.sampler ?? systemCpuSampler;
+  const declaredMs = durationMs(search.stepDuration) ?? 0;
+  let requestsPerIteration = 1;
   const measure = async (rate: number): Promise<CapacityProbe> => {
-    const { value: probe, load } = await withHostLoad(sampler, () =>
-      measureStep(target, experiment, search, baseDir, rate, hooks.signal),
-    );
+    const lengthMs = stepLengthMs(rate, requestsPerIteration, declaredMs);
+    const { value: measured, load } = await withHostLoad(sampler, async () => {
+      const before = await snapshotServers(target.instances());
+      const step = await measureStep(target, experiment, search, baseDir, rate, lengthMs, hooks.signal);
+      return { step, servers: cpuBetween(before, await snapshotServers(target.instances())) };
+    });
+    const { iterations, ...probe } = measured.step;
+    if (iterations > 0 && probe.requests !== undefined) requestsPerIteration = probe.requests / iterations;
     await sleep(SETTLE_MS);
     // an overloaded server keeps working through its backlog: the next step must not inherit it
     if (!probe.ok) await drain(target.url, hooks.signal);
-    hooks.onStep?.({ rate, ...probe, ...load });
-    return { ...probe, ...load };
+    const result = { ...probe, ...load, servers: measured.servers };
+    hooks.onStep?.({ rate, ...result });
+    return result;
   };
   return searchCapacity(
     {
@@ -109,15 +121,20 @@ async function measureStep(
   search: CapacitySearch,
   baseDir: string,
   rate: number,
+  lengthMs: number,
   signal: AbortSignal | undefined,
-): Promise<Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken' | 'marginal'>> {
+): Promise<
+  Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken' | 'marginal' | 'requests'> & {
+    iterations: number;
+  }
+> {
   const outcome = await runLoad(
     {
       baseUrl: target.url,
       executor: {
         executor: 'constant-arrival-rate',
         rate,
-        duration: search.stepDuration,
+        duration: `${lengthMs}ms`,
         maxVUs: stepVus(rate, search),
       },
       warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP,
@@ -152,6 +169,8 @@ async function measureStep(
     ok: broken.length === 0,
     p99Ms,
     errorRate,
+    requests: summary.requests,
+    iterations: summary.iterations,
     ...(broken.length > 0 ? { broken: broken.join(', '), marginal: !byFar } : {}),
   };
 }

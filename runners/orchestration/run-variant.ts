@@ -16,6 +16,7 @@ import { findCapacity } from './capacity.ts';
 import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
 import { runTrial } from './run-trial.ts';
+import { serverRecords } from './server-cpu.ts';
 import { trialMetricSource } from './trial-metrics.ts';
 
 export interface VariantPlan {
@@ -177,8 +178,12 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         result.hostIdleAtKnee = found.hostIdleAtKnee;
         result.hostBound = found.hostBound || result.hostBound === true;
         result.capacitySteps = found.steps;
+        if (!isExternalTarget(experiment.target))
+          result.servers = serverRecords(target.instances(), found.knee?.servers);
       }
     }
+    if (!result.servers && !isExternalTarget(experiment.target))
+      result.servers = serverRecords(target.instances(), undefined);
   } finally {
     await target.stop();
   }

@@ -29,6 +29,8 @@ export const appConfigSchema = z.object({
   PAGE_COST_MS: z.coerce.number().nonnegative().default(0),
   /** the worker-pool server model: at most this many requests in progress at once (unset: no limit) */
   SERVER_WORKERS: z.coerce.number().int().positive().optional(),
+  /** the cpu-governor server model: the process holds itself to this many CPUs once it is ready */
+  SERVER_CPUS: z.coerce.number().min(0.05).max(64).optional(),
   /** which route groups to mount: comma list of shop, work, orders (default: all) */
   FEATURES: z.string().default('shop,work,orders'),
 });

@@ -4,11 +4,14 @@
  * environment (targets/app/config.ts). Prints `listening <url>` once it accepts connections and
  * shuts down gracefully on SIGTERM/SIGINT.
  */
+import { startGovernor } from '../sizing/cpu-governor.ts';
 import { readAppConfig } from './config.ts';
 import { startApp } from './server.ts';
 
 const config = readAppConfig(process.env);
 const app = await startApp(config);
+// sized once ready, as a cgroup quota is: loading the code is not the server's work
+if (config.SERVER_CPUS !== undefined) startGovernor(config.SERVER_CPUS);
 process.stdout.write(`listening ${app.url} instance=${config.INSTANCE_ID}\n`);
 
 let stopping = false;

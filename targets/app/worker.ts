@@ -5,12 +5,14 @@
  * finishes the one in progress and exits. SB_WORKER_BOOT is an optional token stored with its
  * registration so a starter can tell this start from an earlier one.
  */
+import { startGovernor } from '../sizing/cpu-governor.ts';
 import { readAppConfig } from './config.ts';
 import { startWorker } from './work/worker-runtime.ts';
 
 const config = readAppConfig(process.env);
 const boot = process.env.SB_WORKER_BOOT ?? String(process.pid);
 const worker = await startWorker(config, { boot });
+if (config.SERVER_CPUS !== undefined) startGovernor(config.SERVER_CPUS);
 process.stdout.write(`worker ready ${worker.id} queue=${config.QUEUE} boot=${boot}\n`);
 
 let stopping = false;

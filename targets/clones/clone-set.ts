@@ -76,6 +76,8 @@ function cloneSetTarget(
     pid: b.pid,
     alive: b.alive(),
     logFile: b.logFile,
+    // nginx serves from worker processes it forks
+    tree: true,
   });
   return {
     experiment: options.experiment,

@@ -1,27 +1,25 @@
 /**
  * A PostgreSQL server of a declared size: its postmaster and every process it has already forked
- * (checkpointer, WAL writer, WAL sender, open backends) join one CPU-quota cgroup, and the backends it
- * forks later inherit it — so the whole server, not one process of it, runs in `size` CPUs, as a
- * container with `--cpus` would. Other server models do not apply to a database process: the worker-pool
- * model bounds the app's connection pools instead (database-target.ts).
+ * (checkpointer, WAL writer, WAL sender, open backends) are held to `size` CPUs together, and the
+ * backends it forks later are held with them — so the whole server, not one process of it, runs in `size`
+ * CPUs, as a container with `--cpus` would. Where cgroups are writable the processes join one CPU-quota
+ * cgroup; elsewhere the stop/continue limiter holds the postmaster's process tree (cpu-limiter.ts).
+ * The worker-pool model does not apply to a database process: it bounds the app's connection pools
+ * instead (database-target.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { createCpuQuotaGroup } from '../sizing/cpu-quota.ts';
-import type { ServerSize } from '../sizing/server-size.ts';
 
-/** the pids a process has forked and that still run (Linux /proc; empty elsewhere) */
-export async function childPids(pid: number): Promise<number[]> {
-  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  return text
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .map(Number);
-}
+import { startCpuLimiter } from '../sizing/cpu-limiter.ts';
+import { createCpuQuotaGroup } from '../sizing/cpu-quota.ts';
+import { childPids } from '../sizing/process-cpu.ts';
+import type { ServerSize } from '../sizing/server-size.ts';
 
 /** what confineCluster did: the group to remove once the server has stopped (a no-op when unsized) */
 export interface ClusterConfinement {
-  /** processes moved into the group */
+  /** processes moved into the group (the postmaster alone for the limiter, which follows its tree) */
   pids: number[];
+  /** call before stopping the server: a limited server is let go (continued), so it can stop */
+  beforeStop(): Promise<void>;
+  /** call once the server has stopped: its cgroup is removed */
   release(): Promise<void>;
 }
 
@@ -30,8 +28,15 @@ export async function confineCluster(
   postmasterPid: number,
   size: ServerSize | undefined,
 ): Promise<ClusterConfinement> {
-  if (size?.model !== 'cpu-quota' || size.size === null || size.mechanism === undefined)
-    return { pids: [], release: async () => {} };
+  const none = async () => {};
+  if (size?.size == null) return { pids: [], beforeStop: none, release: none };
+  if (size.model === 'cpu-limiter') {
+    const limiter = startCpuLimiter(postmasterPid, size.size);
+    await limiter.ready;
+    return { pids: [postmasterPid], beforeStop: () => limiter.stop(), release: none };
+  }
+  if (size.model !== 'cpu-quota' || size.mechanism === undefined)
+    return { pids: [], beforeStop: none, release: none };
   const group = await createCpuQuotaGroup(name, size.size, size.mechanism);
   const pids = [postmasterPid, ...(await childPids(postmasterPid))];
   try {
@@ -44,5 +49,5 @@ export async function confineCluster(
     await group.remove().catch(() => undefined);
     throw error;
   }
-  return { pids, release: () => group.remove() };
+  return { pids, beforeStop: none, release: () => group.remove() };
 }

@@ -6,9 +6,10 @@
  * same deterministic data set before the app starts. With db=replica, scalebench samples the replica's
  * lag every 50 ms (targets/database/lag-monitor.ts) and counters() answers replicaLagMs/replicaLagBytes as
  * the PEAK since the previous counters() call, so a once-a-second scrape sees each second's worst lag.
- * With a CPU-quota server size (options.server), every variant gets PostgreSQL servers of its own of
- * that size — a dedicated primary, or the primary and the replica — each confined once seeded
- * (confine-cluster.ts), so the variants compare servers of one size and the replica is a second one.
+ * With a CPU size (options.server: a cgroup quota, or the governor where cgroups are not writable),
+ * every variant gets PostgreSQL servers of its own of that size — a dedicated primary, or the primary and
+ * the replica — each confined once seeded (confine-cluster.ts: the same quota, or the stop/continue
+ * limiter), so the variants compare servers of one size and the replica is a second one.
  * With the worker-pool model, the app's connection pools hold at most `size` connections per server.
  * The app process itself is left unconfined: it is the database tier this experiment sizes and compares,
  * and a capped app (~2 ms of CPU per account page) would cap the replica's read capacity before the
@@ -22,10 +23,10 @@ import { spawnApp } from '../process/app-process.ts';
 import { Fleet } from '../process/fleet.ts';
 import { createDatabase, dropDatabase } from '../services/postgres.ts';
 import { resolveService } from '../services/resolve.ts';
-import type { ServerSize } from '../sizing/server-size.ts';
+import { capsCpu, externalServerSize, type ServerSize } from '../sizing/server-size.ts';
 import type { InstanceInfo, RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
-import { confineCluster } from './confine-cluster.ts';
+import { type ClusterConfinement, confineCluster } from './confine-cluster.ts';
 import { type LagMonitor, startLagMonitor } from './lag-monitor.ts';
 import { createReplicaLagProbe, type ReplicaLagProbe, type ReplicaLagSample } from './lag-probe.ts';
 import type { PgCluster } from './pg-cluster.ts';
@@ -63,14 +64,16 @@ async function sized(
   size: ServerSize | undefined,
   stop: () => Promise<void>,
 ): Promise<() => Promise<void>> {
-  const confined: { release(): Promise<void> }[] = [];
+  const confined: ClusterConfinement[] = [];
   const release = async () => {
+    // a limited server is let go before it is told to stop (a stopped process keeps its signals)
+    for (const confinement of confined) await confinement.beforeStop().catch(() => undefined);
     await stop();
     for (const confinement of confined) await confinement.release().catch(() => undefined);
   };
   try {
     for (const cluster of clusters)
-      confined.push(await confineCluster(`postgres-${cluster.role}`, cluster.pid, size));
+      confined.push(await confineCluster(`postgres-${cluster.role}`, cluster.pid, externalServerSize(size)));
   } catch (error: unknown) {
     await release();
     throw error;
@@ -105,7 +108,7 @@ async function prepareStorage(
       release: async () => {},
     };
   }
-  if (size?.model === 'cpu-quota') {
+  if (capsCpu(size)) {
     const own = await startDedicatedPrimary({ env, beforeBackup: seed });
     const release = await sized([own.primary], size, () => own.stop());
     return { databaseUrl: own.primary.url, replica: undefined, clusters: [own.primary], release };
@@ -172,7 +175,7 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
     databaseUrl: storage.databaseUrl,
     replica,
     sampleLag,
-    instances: () => [...fleet.instances(), ...clusterInstances(storage.clusters)],
+    instances: () => [...fleet.instances(), ...clusterInstances(storage.clusters, options.server)],
     kill: (kind, index) => fleet.kill(kind, index),
     restart: (kind, index) => fleet.restart(kind, index),
     async counters() {
@@ -191,7 +194,8 @@ export async function startDatabaseTarget(options: TargetStartOptions): Promise<
   };
 }
 
-function clusterInstances(clusters: readonly PgCluster[]): InstanceInfo[] {
+function clusterInstances(clusters: readonly PgCluster[], size: ServerSize | undefined): InstanceInfo[] {
+  const server = externalServerSize(size);
   return clusters.map((cluster) => ({
     id: `postgres-${cluster.role}`,
     kind: 'replica',
@@ -199,6 +203,8 @@ function clusterInstances(clusters: readonly PgCluster[]): InstanceInfo[] {
     pid: cluster.pid,
     alive: cluster.alive(),
     logFile: null,
+    tree: true,
+    ...(server && capsCpu(server) ? { server } : {}),
   }));
 }
 

@@ -40,6 +40,8 @@ export interface AppProcess extends LoggedProcess {
   url: string | null;
   /** the build id its /healthz reported when it became ready */
   build: string | null;
+  /** the size it runs at, when it was given one */
+  server?: ServerSize;
 }
 
 export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
@@ -93,7 +95,15 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
     await child.stop();
     await confined.released;
   };
-  return { ...child, stop, id: options.id, port, url, build };
+  return {
+    ...child,
+    stop,
+    id: options.id,
+    port,
+    url,
+    build,
+    ...(options.server ? { server: options.server } : {}),
+  };
 }
 
 function sizeOf(path: string): number {

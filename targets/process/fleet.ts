@@ -78,6 +78,7 @@ export class Fleet {
       pid: member.process.pid,
       alive: member.process.alive(),
       logFile: member.process.logFile,
+      ...(member.process.server ? { server: member.process.server } : {}),
     }));
   }
 

@@ -45,11 +45,17 @@ export async function confineProcess(
 
 let detected: Promise<Awaited<ReturnType<typeof detectCpuQuota>>> | undefined;
 
-/** The size servers will run at on this host for a request (default: DEFAULT_SERVER_CPUS CPUs each). */
+/**
+ * The size servers will run at on this host for a request (default: DEFAULT_SERVER_CPUS CPUs each):
+ * a cgroup quota where this user may set one, else the portable governor/limiter.
+ * SCALEBENCH_CPU_CAP=portable picks the portable models even where cgroups are writable (to compare them).
+ */
 export async function resolveServerSize(
   request: ServerSizeRequest = { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS },
+  env: Record<string, string | undefined> = process.env,
 ): Promise<ServerSize> {
-  if (request.kind !== 'cpus') return chooseServerSize(request, null);
+  if (request.kind !== 'cpus' || env.SCALEBENCH_CPU_CAP === 'portable')
+    return chooseServerSize(request, null);
   detected ??= detectCpuQuota();
   return chooseServerSize(request, await detected);
 }

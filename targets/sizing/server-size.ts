@@ -1,17 +1,21 @@
 /**
  * Servers of a declared size: every server process of a target (a clone, a queue worker, a database)
  * runs as a machine of a stated size, so N clones behave as N machines until the host runs out.
- * Two models, and the results name the one that ran:
+ * The models, in order of fidelity, and the results name the one that ran for each server:
  * - `cpu-quota`: a CPU quota per process (the mechanism behind `docker run --cpus`: cgroup v2
  *   `cpu.max`, or `cpu.cfs_quota_us` on cgroup v1), where the cgroup CPU controller is writable (root
- *   on Linux);
- * - `worker-pool`: elsewhere, a fixed pool of request workers per process (each request holds a worker
- *   for its whole real work, as Puma or PHP-FPM servers do); requests beyond it wait in line.
- * `unlimited` runs processes as they are (the host's whole CPU is shared by all of them).
+ *   on Linux); the kernel enforces it for any process;
+ * - elsewhere (a normal user, macOS) the same budget, enforced without privileges by scalebench:
+ *   `cpu-governor` inside the Node servers scalebench writes (cpu-governor.ts: the process reads its own
+ *   CPU time and holds its thread still once a period's budget is spent), and `cpu-limiter` for
+ *   processes it does not write, a PostgreSQL server (cpu-limiter.ts: SIGSTOP/SIGCONT, as cpulimit does);
+ * - `worker-pool`: only when asked for (`workers=N`): a fixed pool of request workers per process. It
+ *   bounds concurrency, not CPU, so the report never calls it a CPU size;
+ * - `unlimited`: processes as they are (the host's whole CPU is shared by all of them).
  */
 import { ScalebenchError } from '../../core/errors.ts';
 
-export type ServerModel = 'cpu-quota' | 'worker-pool' | 'unlimited';
+export type ServerModel = 'cpu-quota' | 'cpu-governor' | 'cpu-limiter' | 'worker-pool' | 'unlimited';
 
 /** what the user asked for: `--server-size 0.25`, `cpus=0.25`, `workers=4` or `none` */
 export type ServerSizeRequest =
@@ -22,9 +26,9 @@ export type ServerSizeRequest =
 /** the size a target's servers actually run at, as recorded in results */
 export interface ServerSize {
   model: ServerModel;
-  /** CPUs per process for cpu-quota, workers per process for worker-pool, null when unlimited */
+  /** CPUs per process for the CPU models, workers per process for worker-pool, null when unlimited */
   size: number | null;
-  /** e.g. 'cgroup v1 cpu quota 0.25 CPU' or 'worker pool of 4' */
+  /** e.g. 'cgroup v1 cpu quota 0.25 CPU' or 'cpu governor 0.25 CPU' */
   label: string;
   /** cgroup-v1 | cgroup-v2 for cpu-quota */
   mechanism?: 'cgroup-v1' | 'cgroup-v2';
@@ -36,54 +40,84 @@ export interface ServerSize {
  * with clones before the host runs out.
  */
 export const DEFAULT_SERVER_CPUS = 0.25;
-/** workers per process when a CPU quota was asked for but cannot be set here */
-export const FALLBACK_WORKERS = 2;
+/** the smallest CPU size the portable models hold to within 10% (a 20 ms period leaves 1 ms of work) */
+export const MIN_SERVER_CPUS = 0.05;
+export const MAX_SERVER_CPUS = 64;
 
 export function parseServerSize(text: string): ServerSizeRequest {
   const value = text.trim().toLowerCase();
   if (value === 'none' || value === 'unlimited') return { kind: 'none' };
   const [key, raw] = value.includes('=') ? value.split('=', 2) : ['cpus', value];
   const number = Number(raw);
-  if (key === 'cpus' && Number.isFinite(number) && number >= 0.05 && number <= 64) {
+  if (key === 'cpus' && Number.isFinite(number) && number >= MIN_SERVER_CPUS && number <= MAX_SERVER_CPUS) {
     return { kind: 'cpus', cpus: number };
   }
   if (key === 'workers' && Number.isInteger(number) && number >= 1 && number <= 1024) {
     return { kind: 'workers', workers: number };
   }
   throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `bad server size '${text}'`, {
-    hint: "give CPUs per server (0.25 or cpus=0.25, at least 0.05), 'workers=N' or 'none'",
+    hint: `give CPUs per server from ${MIN_SERVER_CPUS} to ${MAX_SERVER_CPUS} (0.25 or cpus=0.25), 'workers=N' or 'none'`,
   });
 }
 
 export function describeServerSize(size: Pick<ServerSize, 'model' | 'size' | 'mechanism'>): string {
-  if (size.model === 'cpu-quota') {
-    const where = size.mechanism === 'cgroup-v2' ? 'cgroup v2' : 'cgroup v1';
-    return `${where} cpu quota ${size.size} CPU`;
+  switch (size.model) {
+    case 'cpu-quota':
+      return `${size.mechanism === 'cgroup-v2' ? 'cgroup v2' : 'cgroup v1'} cpu quota ${size.size} CPU`;
+    case 'cpu-governor':
+      return `cpu governor ${size.size} CPU`;
+    case 'cpu-limiter':
+      return `stop/continue limiter ${size.size} CPU`;
+    case 'worker-pool':
+      return `worker pool of ${size.size} (concurrency only, CPU not capped)`;
+    default:
+      return 'not sized (processes share the whole host)';
   }
-  if (size.model === 'worker-pool') return `worker pool of ${size.size}`;
-  return 'unlimited (processes share the whole host)';
+}
+
+/** true when the model caps CPU (the only sizes a capacity per server can be read against) */
+export function capsCpu(size: Pick<ServerSize, 'model'> | undefined): boolean {
+  return size?.model === 'cpu-quota' || size?.model === 'cpu-governor' || size?.model === 'cpu-limiter';
 }
 
 /**
- * What a request turns into here: a CPU quota when `quota` says this host allows one, else the
- * worker-pool model (a CPU request then becomes FALLBACK_WORKERS workers).
+ * What a request turns into here for the Node servers scalebench writes: a CPU quota when `quota` says
+ * this host allows one, else the in-process governor (same size, enforced by the process itself).
  */
 export function chooseServerSize(
   request: ServerSizeRequest,
   quota: 'cgroup-v1' | 'cgroup-v2' | null,
 ): ServerSize {
-  if (request.kind === 'none')
-    return { model: 'unlimited', size: null, label: describeServerSize({ model: 'unlimited', size: null }) };
-  if (request.kind === 'cpus' && quota !== null) {
-    const size = { model: 'cpu-quota' as const, size: request.cpus, mechanism: quota };
-    return { ...size, label: describeServerSize(size) };
-  }
-  const workers = request.kind === 'workers' ? request.workers : FALLBACK_WORKERS;
-  const size = { model: 'worker-pool' as const, size: workers };
-  return { ...size, label: describeServerSize(size) };
+  const sized = (size: Omit<ServerSize, 'label'>): ServerSize => ({
+    ...size,
+    label: describeServerSize(size),
+  });
+  if (request.kind === 'none') return sized({ model: 'unlimited', size: null });
+  if (request.kind === 'workers') return sized({ model: 'worker-pool', size: request.workers });
+  if (quota !== null) return sized({ model: 'cpu-quota', size: request.cpus, mechanism: quota });
+  return sized({ model: 'cpu-governor', size: request.cpus });
 }
 
-/** the environment a worker-pool server reads (targets/app/config.ts SERVER_WORKERS) */
+/**
+ * The size a server scalebench does not write (PostgreSQL) gets where the Node servers got `size`: the
+ * same cgroup quota, or the stop/continue limiter in place of the governor.
+ */
+export function externalServerSize(size: ServerSize | undefined, cpus?: number): ServerSize | undefined {
+  if (!size || !capsCpu(size)) return size;
+  const resized = { ...size, size: cpus ?? size.size };
+  if (size.model === 'cpu-governor')
+    return {
+      ...resized,
+      model: 'cpu-limiter',
+      label: describeServerSize({ ...resized, model: 'cpu-limiter' }),
+    };
+  return { ...resized, label: describeServerSize(resized) };
+}
+
+/** the environment a Node server reads (targets/app/config.ts SERVER_WORKERS, SERVER_CPUS) */
 export function serverSizeEnv(size: ServerSize | undefined): Record<string, string> {
-  return size?.model === 'worker-pool' && size.size !== null ? { SERVER_WORKERS: String(size.size) } : {};
+  if (size?.size == null) return {};
+  if (size.model === 'worker-pool') return { SERVER_WORKERS: String(size.size) };
+  if (size.model === 'cpu-governor') return { SERVER_CPUS: String(size.size) };
+  return {};
 }

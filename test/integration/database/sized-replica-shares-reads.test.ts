@@ -3,10 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPids } from '../../../targets/database/confine-cluster.ts';
 import { type DatabaseTarget, startDatabaseTarget } from '../../../targets/database/database-target.ts';
 import { resolveServerSize } from '../../../targets/sizing/confine.ts';
 import { DEFAULT_CGROUP_ROOTS, QUOTA_PERIOD_US } from '../../../targets/sizing/cpu-quota.ts';
+import { childPids } from '../../../targets/sizing/process-cpu.ts';
 import { getJson, postJson } from './orders-db.ts';
 
 const size = await resolveServerSize({ kind: 'cpus', cpus: 0.5 });

@@ -47,7 +47,7 @@ describe('the capacity search', () => {
   it('re-measures a break before it counts, so one stall does not end the search', async () => {
     let stalls = 1;
     const result = await searchCapacity(
-      { startRate: 100, maxRate: 400, resolution: 10, confirmBreaks: 1 },
+      { startRate: 100, maxRate: 400, resolution: 10, confirmBreaks: 1, confirmKnee: false },
       async (rate) => {
         const stalled = rate === 200 && stalls-- > 0;
         return { ok: !stalled, p99Ms: 10, errorRate: 0, hostIdle: 0.5, generatorCores: 0 };
@@ -64,7 +64,7 @@ describe('the capacity search', () => {
 
   it('counts a break by far at once, and re-measures only a marginal one', async () => {
     const result = await searchCapacity(
-      { startRate: 100, maxRate: 1000, resolution: 10, precision: 0.3, confirmBreaks: 1 },
+      { startRate: 100, maxRate: 1000, resolution: 10, precision: 0.3, confirmBreaks: 1, confirmKnee: false },
       async (rate) => ({
         ok: rate <= 250,
         p99Ms: rate <= 250 ? 20 : rate >= 400 ? 900 : 210,
@@ -79,14 +79,45 @@ describe('the capacity search', () => {
     expect(result.capacity).toBe(250);
   });
 
-  it('marks the answer host-bound when the host had no headroom at the knee', async () => {
-    const { measure } = system(300, (rate) => (rate > 300 ? 0.05 : 0.3));
+  it('marks the answer host-bound when the host had no headroom at the rate it held', async () => {
+    const { measure } = system(300, (rate) => (rate > 200 ? 0.05 : 0.3));
     const result = await searchCapacity(
       { startRate: 100, maxRate: 1000, resolution: 10, confirmBreaks: 0 },
       measure,
     );
+    expect(result.capacity).toBeGreaterThan(200);
     expect(result.hostBound).toBe(true);
     expect(result.hostIdleAtKnee).toBeCloseTo(0.05);
+  });
+
+  it('takes the host idle share from the step that held, not from a failing step above it', async () => {
+    const { measure } = system(300, (rate) => (rate > 300 ? 0.01 : 0.3));
+    const result = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, confirmBreaks: 0 },
+      measure,
+    );
+    expect(result.knee!.rate).toBe(result.capacity);
+    expect(result.hostIdleAtKnee).toBeCloseTo(0.3);
+    expect(result.hostBound).toBe(false);
+  });
+
+  it('measures the rate found a second time, and searches below it when it breaks then', async () => {
+    const seen = new Map<number, number>();
+    // 300/s holds once (a lucky step) and breaks when measured again; 260/s holds every time
+    const result = await searchCapacity(
+      { startRate: 100, maxRate: 1000, resolution: 10, precision: 0.15, confirmBreaks: 0 },
+      async (rate) => {
+        const times = (seen.get(rate) ?? 0) + 1;
+        seen.set(rate, times);
+        const ok = rate <= 260 || (rate === 300 && times === 1);
+        return { ok, p99Ms: ok ? 20 : 900, errorRate: 0, hostIdle: 0.5, generatorCores: 0 };
+      },
+    );
+    expect(seen.get(300)).toBe(2);
+    expect(result.capacity).toBeLessThanOrEqual(260);
+    expect(result.capacity).toBeGreaterThanOrEqual(240);
+    // the capacity printed held on its second measurement too
+    expect(seen.get(result.capacity!)).toBe(2);
   });
 
   it('finds a capacity below the start rate, and none when nothing holds', async () => {

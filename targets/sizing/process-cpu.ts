@@ -1,0 +1,107 @@
+/**
+ * CPU time a server process has used, as the operating system counts it: on Linux from
+ * `/proc/<pid>/stat` (user + system time of every thread, plus what its exited children used), summed over
+ * the process and every process it forked (a PostgreSQL server is a postmaster and its backends); where
+ * there is no /proc (macOS), from `ps`. Readings are in ms of CPU since each process started.
+ */
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+
+/** Linux's USER_HZ: /proc counts CPU time in ticks of 10 ms on every architecture Node runs on */
+const TICK_MS = 10;
+
+/** the CPU fields of a /proc/<pid>/stat line: utime + stime (+ cutime + cstime with children) */
+export function parseProcStat(line: string, withReapedChildren: boolean): number | null {
+  // the command name (field 2) is in parentheses and may hold spaces: fields count from after it
+  const close = line.lastIndexOf(')');
+  if (close < 0) return null;
+  const fields = line.slice(close + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17
+  const take = (field: number) => Number(fields[field - 3]);
+  const ticks = take(14) + take(15) + (withReapedChildren ? take(16) + take(17) : 0);
+  return Number.isFinite(ticks) ? ticks * TICK_MS : null;
+}
+
+/** `ps -o time=` text ([[dd-]hh:]mm:ss[.cc]) as ms */
+export function parsePsTime(text: string): number | null {
+  const match = /^\s*(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) return null;
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return (((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+}
+
+/** the pids a process has forked and that still run (Linux /proc; empty elsewhere) */
+export async function childPids(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  return text
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map(Number);
+}
+
+/** the process and all its descendants that still run */
+export async function processTree(pid: number): Promise<number[]> {
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index += 1) tree.push(...(await childPids(tree[index] as number)));
+  return tree;
+}
+
+const hasProc = process.platform === 'linux';
+
+async function procCpuMs(pid: number, withReapedChildren: boolean): Promise<number | null> {
+  const line = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  return line === null ? null : parseProcStat(line, withReapedChildren);
+}
+
+/**
+ * Exact CPU ms of a running process from the scheduler's own count (ns, summed over its threads), or
+ * null where the kernel keeps no schedstat. Unlike /proc/<pid>/stat it is not rounded to 10 ms ticks,
+ * which the stop/continue limiter needs: it reads every 10 ms.
+ */
+export async function schedCpuMs(pid: number): Promise<number | null> {
+  const threads = await readdir(`/proc/${pid}/task`).catch(() => null);
+  if (threads === null) return null;
+  let total = 0;
+  for (const thread of threads) {
+    const text = await readFile(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').catch(() => null);
+    const ns = Number(text?.split(' ')[0]);
+    if (text === null || !Number.isFinite(ns)) return null;
+    total += ns / 1e6;
+  }
+  return total;
+}
+
+const run = promisify(execFile);
+
+async function psCpuMs(pid: number): Promise<number | null> {
+  const { stdout } = await run('ps', ['-o', 'time=', '-p', String(pid)]).catch(() => ({ stdout: '' }));
+  return parsePsTime(stdout);
+}
+
+/**
+ * CPU ms used so far by a process, or by it and its descendants (`tree`); null once it is gone. A tree's
+ * figure also counts the children it has reaped (a backend that served a connection and exited). `exact`
+ * prefers the scheduler's ns count for running processes (Linux schedstat), else /proc/<pid>/stat ticks.
+ */
+export async function processCpuMs(
+  pid: number,
+  options: { tree?: boolean; exact?: boolean } = {},
+): Promise<number | null> {
+  if (!hasProc) return psCpuMs(pid);
+  const own = async (member: number, reaped: boolean) => {
+    const ticks = await procCpuMs(member, reaped);
+    if (ticks === null || !options.exact) return ticks;
+    const exact = await schedCpuMs(member);
+    if (exact === null) return ticks;
+    // schedstat counts live threads only: add the reaped children's ticks back
+    return reaped
+      ? exact + ((await procCpuMs(member, true)) ?? 0) - ((await procCpuMs(member, false)) ?? 0)
+      : exact;
+  };
+  const root = await own(pid, options.tree === true);
+  if (root === null || !options.tree) return root;
+  let total = root;
+  for (const child of (await processTree(pid)).slice(1)) total += (await own(child, false)) ?? 0;
+  return total;
+}
