@@ -1,11 +1,13 @@
 /**
  * Capacity charts, from the capacity search: for variants that differ by their number of clones,
  * capacity against clones per session store with the ideal linear line (the store's fewest clones
- * scaled up); otherwise capacity per variant as bars. Host-bound figures are named in the subtitle:
+ * scaled up) and, where three clone counts or more were measured, the Universal Scalability Law curve
+ * fitted to them, extrapolated to USL_CLONES clones; otherwise capacity per variant as bars. Host-bound figures are named in the subtitle:
  * they are this machine's limit, not the architecture's.
  */
 import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
 import { formatPercent } from '../model/units.ts';
+import { fitUsl, uslCapacity } from '../model/usl.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
 
@@ -55,7 +57,20 @@ export function capacityChart(experiment: ExperimentView): ChartSpec | null {
   });
 }
 
+/** how far the fitted curve and the ideal line are drawn */
+export const USL_CLONES = 16;
+
+/** the store's measured capacities by clone count, for the scaling model */
+export function scalingPoints(own: readonly VariantView[]) {
+  return own
+    .filter((variant) => variant.capacity !== null && !variant.capacityCapped)
+    .map((variant) => ({ clones: variant.clones!, capacity: variant.capacity! }));
+}
+
+const range = (to: number) => Array.from({ length: to }, (_, index) => index + 1);
+
 function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
+  let widest = 0;
   const stores = [...new Set(variants.map(storeOf))];
   const datasets = stores.flatMap((store, index) => {
     const own = variants
@@ -72,11 +87,28 @@ function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
       pointRadius: 4,
     };
     if (!base || own.length < 2) return [measured];
+    const fit = fitUsl(scalingPoints(own));
+    const reach = fit.kind === 'fit' ? USL_CLONES : own.at(-1)!.clones!;
+    widest = Math.max(widest, reach);
+    const curve =
+      fit.kind === 'fit'
+        ? [
+            {
+              label: `${store} (USL fit: σ ${fit.sigma.toFixed(3)}, κ ${fit.kappa.toFixed(4)})`,
+              data: range(USL_CLONES).map((clones) => ({ x: clones, y: uslCapacity(fit, clones) })),
+              borderColor: colorAt(index),
+              backgroundColor: colorAt(index),
+              borderWidth: 1.5,
+              borderDash: [2, 3],
+              pointRadius: 0,
+            },
+          ]
+        : [];
     const ideal = {
       label: `${store} (ideal: linear from ${base.clones})`,
-      data: own.map((variant) => ({
-        x: variant.clones!,
-        y: (base.capacity! * variant.clones!) / base.clones!,
+      data: [base.clones!, reach].map((clones) => ({
+        x: clones,
+        y: (base.capacity! * clones) / base.clones!,
       })),
       borderColor: colorAt(index),
       backgroundColor: colorAt(index),
@@ -84,7 +116,7 @@ function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
       borderDash: [6, 4],
       pointRadius: 0,
     };
-    return [measured, ideal];
+    return [measured, ideal, ...curve];
   });
   const title = `${experiment}: capacity against clones`;
   return chartSpec(experiment, 'capacity', title, {
@@ -93,7 +125,13 @@ function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
     options: {
       plugins: titleOptions(title, subtitleOf(variants)),
       scales: {
-        x: { type: 'linear', min: 0, ticks: { stepSize: 1 }, title: axisTitle('clones') },
+        x: {
+          type: 'linear',
+          min: 0,
+          ...(widest > 0 ? { max: widest } : {}),
+          ticks: { stepSize: 1 },
+          title: axisTitle('clones'),
+        },
         y: { type: 'linear', min: 0, title: axisTitle('capacity (iterations/s at the SLO)') },
       },
     },

@@ -9,6 +9,8 @@ import { metricsIn, shareOf } from '../model/correctness-metrics.ts';
 import { joinWords } from '../model/join-words.ts';
 import { formatCount, formatFactor, formatPercent, formatRate } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
+import { scalingModelClause } from './scaling-model.ts';
+import { kneeCpuSentence, overSizeWarnings, serverSizesSentence } from './servers.ts';
 
 const searched = (experiment: ExperimentView) =>
   experiment.variants.filter((variant) => variant.slo !== null && variant.capacity !== null);
@@ -65,8 +67,13 @@ export function capacityTakeaway(experiment: ExperimentView): string | null {
 export function capacityFindings(experiment: ExperimentView): string[] {
   const variants = experiment.variants.filter((variant) => variant.slo !== null);
   const sentences: string[] = [];
-  const server = experiment.variants.find((variant) => variant.server)?.server;
-  if (server) sentences.push(`Each server process ran as ${server}.`);
+  const servers = serverSizesSentence(experiment);
+  if (servers) sentences.push(servers);
+  const cpu = kneeCpuSentence(experiment);
+  if (cpu) sentences.push(cpu);
+  for (const warning of overSizeWarnings(experiment)) sentences.push(`${warning}.`);
+  const model = scalingModelClause(experiment);
+  if (model) sentences.push(`${model[0]!.toUpperCase()}${model.slice(1)}.`);
   if (variants.length > 0) {
     const slo = variants[0]!.slo!;
     const knees = variants.map(

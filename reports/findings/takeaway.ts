@@ -13,6 +13,7 @@ import { type ExperimentView, trendKeys, type VariantView } from '../model/views
 import { capacityTakeaway } from './capacity.ts';
 import { capitalize, differenceNote, withArticle } from './latency.ts';
 import { readWritePart } from './read-write.ts';
+import { scalingModelClause } from './scaling-model.ts';
 import { seriesPeaks } from './series.ts';
 import { trendLabel } from './trends.ts';
 
@@ -153,6 +154,7 @@ export function experimentTakeaway(experiment: ExperimentView): string | null {
   const tail = !trend && p50 && !p50.clear ? p50.text : null;
   const parts = [
     capacityTakeaway(experiment),
+    scalingModelClause(experiment),
     lead,
     ...correctnessParts(experiment, p50?.best ?? null),
     ...seriesPart(experiment),

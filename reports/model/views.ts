@@ -10,6 +10,7 @@ import type {
   PhaseHistograms,
   ResultsFile,
   SeriesPoint,
+  ServerRecord,
   SkippedVariant,
   StepStats,
   ThresholdOutcome,
@@ -55,6 +56,10 @@ export interface VariantView {
   trialsHostBound: boolean;
   /** the server model that ran, e.g. 'cgroup v1 cpu quota 0.25 CPU'; null in older files */
   server: string | null;
+  /** each server process: model, size and CPU used at the knee; empty in older files */
+  servers: ServerRecord[];
+  /** the read replica's apply delay (database experiment), null where none ran */
+  replicaDelayMs: number | null;
   clones: number | null;
   /** the first trial's timeline, for over-time charts */
   series: SeriesPoint[];
@@ -137,6 +142,8 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     kneeHostBound: variant.hostIdleAtKnee != null && variant.hostIdleAtKnee < MIN_HOST_IDLE,
     trialsHostBound: trials.some((trial) => trial.host?.hostBound === true),
     server: variant.server?.label ?? null,
+    servers: variant.servers ?? [],
+    replicaDelayMs: variant.replicaDelayMs ?? null,
     clones: variant.clones ?? null,
     series: trials[0]?.series ?? [],
     extraSeries: trials[0]?.extraSeries ?? {},

@@ -25,6 +25,8 @@ export interface CloneSetOptions {
   server?: ServerSize;
   /** more things to stop after the processes (e.g. a service started for this target) */
   onStop?: () => Promise<void>;
+  /** more instances to list (e.g. a database server started for this target) */
+  extraInstances?: () => InstanceInfo[];
 }
 
 export async function startCloneSet(options: CloneSetOptions): Promise<RunningTarget> {
@@ -83,7 +85,11 @@ function cloneSetTarget(
     experiment: options.experiment,
     url: balancer?.url ?? fleet.get('clone', 0).url!,
     balancer: balancer?.kind ?? null,
-    instances: () => [...(balancer ? [balancerInfo(balancer)] : []), ...fleet.instances()],
+    instances: () => [
+      ...(balancer ? [balancerInfo(balancer)] : []),
+      ...fleet.instances(),
+      ...(options.extraInstances?.() ?? []),
+    ],
     async kill(kind, index) {
       kindOnly(kind);
       await fleet.kill('clone', index);

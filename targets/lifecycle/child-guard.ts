@@ -39,7 +39,8 @@ const REAPER_SCRIPT = [
   '| { slept=; while read -r sig target; do',
   'if [ "$sig" = DIR ]; then [ -n "$slept" ] || { sleep 1; slept=1; }; rm -rf -- "$target";',
   'elif [ "$sig" = CMD ]; then sh -c "$target" >/dev/null 2>&1 </dev/null;',
-  'else kill -s "$sig" -- "$target" 2>/dev/null; fi; done; }',
+  // a child the CPU limiter holds stopped acts on its signal only once continued
+  'else kill -s "$sig" -- "$target" 2>/dev/null; kill -s CONT -- "$target" 2>/dev/null; fi; done; }',
 ].join(' ');
 
 const guarded = new Map<string, Guarded>();
@@ -93,6 +94,8 @@ export function signalGuardedChildren(): void {
   for (const entry of guarded.values()) {
     try {
       process.kill(entry.group ? -entry.pid : entry.pid, entry.signal);
+      // a child the CPU limiter holds stopped acts on its signal only once continued
+      process.kill(entry.group ? -entry.pid : entry.pid, 'SIGCONT');
     } catch {
       // already gone
     }

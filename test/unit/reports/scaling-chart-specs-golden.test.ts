@@ -10,7 +10,7 @@ const clones = buildReportView(buildScalingFixture()).experiments[0]!;
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 describe('scaling chart specs', () => {
-  it('plots capacity against clones per session store with the ideal linear line', () => {
+  it('plots capacity against clones per session store with the ideal line and the USL curve to 16 clones', () => {
     const chart = capacityChart(clones)!;
     expectMatchesGolden('test/golden/charts/clones-capacity.json', json(chart));
     const ideal = chart.config.data.datasets.find(
@@ -18,9 +18,13 @@ describe('scaling chart specs', () => {
     );
     expect(ideal?.data).toEqual([
       { x: 1, y: 60 },
-      { x: 2, y: 120 },
-      { x: 4, y: 240 },
+      { x: 16, y: 960 },
     ]);
+    const fitted = chart.config.data.datasets.find((dataset) =>
+      dataset.label?.startsWith('stateless (USL fit'),
+    );
+    expect(fitted?.data).toHaveLength(16);
+    expect(chart.config.options?.scales?.x?.max).toBe(16);
     expect(chart.config.options?.plugins?.subtitle?.text).toEqual([
       'each server: cgroup v1 cpu quota 0.25 CPU; SLO p99 ≤ 200 ms, errors ≤ 1.0%',
       'host-bound, limited by this machine, not by the architecture: sticky-4',

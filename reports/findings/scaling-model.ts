@@ -1,0 +1,32 @@
+/**
+ * The scaling model in words: for a session store measured at three clone counts or more, the Universal
+ * Scalability Law fitted to its capacities (reports/model/usl.ts) — σ, κ, and the ceiling they imply —
+ * or, when the fit is refused, why no prediction is made.
+ */
+import { scalingPoints, storeOf } from '../charts/capacity.ts';
+import { formatFactor, formatRate } from '../model/units.ts';
+import { fitUsl } from '../model/usl.ts';
+import type { ExperimentView } from '../model/views.ts';
+
+export function scalingModelClause(experiment: ExperimentView): string | null {
+  const searched = experiment.variants.filter((variant) => variant.slo !== null && variant.clones !== null);
+  const stores = [...new Set(searched.map(storeOf))];
+  const clauses = stores.flatMap((store) => {
+    const own = searched.filter((variant) => storeOf(variant) === store);
+    if (own.length < 2) return [];
+    const points = scalingPoints(own);
+    const counts = [...new Set(points.map((point) => point.clones))].sort((a, b) => a - b).join(', ');
+    const fit = fitUsl(points);
+    if (fit.kind === 'refused') return [`no scaling model for ${store} (${fit.reason})`];
+    const model = `${store} at ${counts} clones fits the Universal Scalability Law with σ = ${fit.sigma.toFixed(3)}, κ = ${fit.kappa.toFixed(4)}`;
+    if (fit.ceiling === null) return [`${model}: linear so far, no ceiling in sight`];
+    const where =
+      fit.peakClones !== null
+        ? `peaks near ${Math.round(fit.peakClones)} clones at ${formatRate(fit.ceiling)}/s`
+        : `approaches ${formatRate(fit.ceiling)}/s`;
+    return [
+      `${model}: what the clones share caps this design near ${formatFactor(fit.ceiling / fit.lambda)} one clone (${where}; a prediction, not a measurement)`,
+    ];
+  });
+  return clauses.length > 0 ? clauses.join('; ') : null;
+}
