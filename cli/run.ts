@@ -5,6 +5,7 @@
  */
 import { join, relative, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import { durationMs } from '../load-model/duration.ts';
 import { parseFormats } from '../reports/registry.ts';
 import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
@@ -18,6 +19,7 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
+import type { ExperimentDefinition } from '../scenarios/types.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
 import {
@@ -42,6 +44,7 @@ export interface RunFlags extends LiveFlags {
   quiet?: boolean;
   serverSize?: string;
   maxBody?: string;
+  replicaDelay?: string;
 }
 
 export interface RunOptions {
@@ -59,6 +62,8 @@ export interface RunOptions {
   serverSize: ServerSizeRequest | undefined;
   /** --max-body: the most body bytes a flow keeps of one response; undefined: each experiment's own */
   maxBody: number | undefined;
+  /** --replica-delay in ms; undefined: the experiment's own */
+  replicaDelayMs: number | undefined;
   /** --dashboard, --out prometheus=URL */
   live: LiveOptions;
 }
@@ -109,8 +114,33 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
       flags.maxBody === undefined
         ? undefined
         : parseNumber(flags.maxBody, '--max-body', { min: 1, integer: true }),
+    replicaDelayMs: flags.replicaDelay === undefined ? undefined : parseReplicaDelay(flags.replicaDelay),
     live: parseLiveOptions(flags, out.prometheus),
   };
+}
+
+function parseReplicaDelay(text: string): number {
+  const ms = durationMs(text);
+  if (ms === null || ms > 60_000) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `bad --replica-delay '${text}'`, {
+      hint: "give a duration from 0ms to 60s, e.g. '20ms', '0ms' or '1s'",
+    });
+  }
+  return ms;
+}
+
+/** every variant that runs a replica (its env sets REPLICA_APPLY_DELAY_MS) gets the delay asked for */
+function withReplicaDelay<T extends { experiment: ExperimentDefinition }>(
+  loaded: T,
+  delayMs: number | undefined,
+): T {
+  if (delayMs === undefined) return loaded;
+  const variants = loaded.experiment.variants.map((variant) =>
+    variant.env?.REPLICA_APPLY_DELAY_MS === undefined
+      ? variant
+      : { ...variant, env: { ...variant.env, REPLICA_APPLY_DELAY_MS: String(delayMs) } },
+  );
+  return { ...loaded, experiment: { ...loaded.experiment, variants } };
 }
 
 function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
@@ -140,7 +170,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const maxBody = options.maxBody;
   const experiments = selectExperiments(all, options.experiments).map((experiment) =>
-    maxBody === undefined ? experiment : { ...experiment, maxBody },
+    withReplicaDelay(maxBody === undefined ? experiment : { ...experiment, maxBody }, options.replicaDelayMs),
   );
   checkVariantNames(experiments, options.variants);
   // before any target starts: a dashboard port in use is bad input

@@ -1,6 +1,7 @@
 /** `scalebench run`: its flags only; the command's code (cli/run.ts) is imported when it runs. */
 import type { Command } from 'commander';
 import { reportFormats } from '../../reports/reporter.ts';
+import { DEFAULT_REPLICA_DELAY_MS } from '../../scenarios/experiments/database.ts';
 import { DEFAULT_SERVER_CPUS } from '../../targets/sizing/server-size.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
@@ -38,7 +39,11 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
     .option(
       '--server-size <size>',
-      `each server process's size: CPUs (a cgroup CPU quota where the host allows it, else a worker pool), 'workers=N' or 'none' (default: the experiment's own, else ${DEFAULT_SERVER_CPUS} CPU)`,
+      `each server process's size: CPUs from 0.05 (a cgroup CPU quota where this user may set one, else scalebench's own CPU governor and limiter), 'workers=N' (a worker pool: concurrency only) or 'none' (default: the experiment's own, else ${DEFAULT_SERVER_CPUS} CPU)`,
+    )
+    .option(
+      '--replica-delay <duration>',
+      `database experiment: how long the read replica waits after each commit before applying it, as a replica on another machine does (default ${DEFAULT_REPLICA_DELAY_MS}ms; 0ms: a replica with no hop)`,
     )
     .option(
       '--max-body <bytes>',

@@ -4,6 +4,7 @@ import { capacityFindings } from './capacity.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
 import { seriesFindings } from './series.ts';
+import { replicaDelaySentence } from './servers.ts';
 import { trendFindings } from './trends.ts';
 
 function validitySentences(experiment: ExperimentView): string[] {
@@ -27,6 +28,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
     ...trendFindings(experiment),
     ...correctnessFindings(experiment),
     ...seriesFindings(experiment),
+    ...[replicaDelaySentence(experiment)].filter((sentence): sentence is string => sentence !== null),
     ...capacityFindings(experiment),
     ...validitySentences(experiment),
     ...trialsNote(experiment),

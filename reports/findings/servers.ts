@@ -61,3 +61,11 @@ export function kneeCpuSentence(experiment: ExperimentView): string | null {
   });
   return parts.length > 0 ? `CPU measured per server at the knee: ${parts.join(', ')}.` : null;
 }
+
+/** "replica applied each transaction 20 ms after its commit (--replica-delay …)" for variants with a replica */
+export function replicaDelaySentence(experiment: ExperimentView): string | null {
+  const delays = experiment.variants.filter((variant) => variant.replicaDelayMs !== null);
+  if (delays.length === 0) return null;
+  const parts = delays.map((variant) => `${variant.name} ${variant.replicaDelayMs} ms`);
+  return `The read replica applied each transaction a set time after its commit, as a replica on another machine is a network hop and an apply behind (--replica-delay; lag and read-your-writes violations follow from it): ${parts.join(', ')}.`;
+}

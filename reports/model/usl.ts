@@ -90,7 +90,9 @@ function nonNegativeLeastSquares(rows: { a: number; b: number; y: number }[]): [
     [0, Math.max(0, bb > 0 ? by / bb : 0)],
     [0, 0],
   ];
-  return candidates.reduce((best, next) => (residual(...next) < residual(...best) ? next : best));
+  return candidates.reduce((best, next) =>
+    residual(next[0], next[1]) < residual(best[0], best[1]) ? next : best,
+  );
 }
 
 function determination(

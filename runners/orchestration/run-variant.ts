@@ -101,6 +101,12 @@ function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
   return { server: { model, size, label } };
 }
 
+/** the replica's apply delay, for a variant that runs one (its env sets REPLICA_APPLY_DELAY_MS) */
+function replicaDelay(plan: VariantPlan): Pick<VariantResult, 'replicaDelayMs'> {
+  const delay = plan.variant.env?.REPLICA_APPLY_DELAY_MS;
+  return delay === undefined ? {} : { replicaDelayMs: Number(delay) };
+}
+
 export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): Promise<VariantResult> {
   const { experiment, variant } = plan;
   const names = { experiment: experiment.name, variant: variant.name };
@@ -117,6 +123,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     ...(variant.clones === undefined ? {} : { clones: variant.clones }),
     ...(variant.workers === undefined ? {} : { workers: variant.workers }),
     ...sizedServer(plan),
+    ...replicaDelay(plan),
     ...(stack ? { stack } : {}),
   };
   try {

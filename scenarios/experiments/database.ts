@@ -1,6 +1,9 @@
 import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
+/** the replica's apply delay unless `--replica-delay` says otherwise: a replica on another machine */
+export const DEFAULT_REPLICA_DELAY_MS = 20;
+
 export const databaseExperiment = defineExperiment({
   name: 'database',
   title: 'Database: joins, denormalization, read replicas',
@@ -9,8 +12,9 @@ export const databaseExperiment = defineExperiment({
     '(normalized). Denormalizing keeps the finished page in one row, rebuilt by every write with the same ' +
     'join: reads become one lookup and writes pay for it. A streaming read replica is a second database ' +
     'server that shares the reads with the primary, so more reads fit, but it lags behind (this one applies ' +
-    'each transaction 20 ms after its commit, as a replica on another machine is a network hop and an ' +
-    'apply behind): a user who places an order and reads their account back at once may not see it.',
+    'each transaction a set delay after its commit, --replica-delay, 20 ms unless told: a replica on another ' +
+    'machine is a network hop and an apply behind): a user who places an order and reads their account back ' +
+    'at once may not see it.',
   target: 'database',
   variants: [
     { name: 'normalized', params: { db: 'normalized' }, thresholds: { rywViolations: ['count==0'] } },
@@ -20,7 +24,7 @@ export const databaseExperiment = defineExperiment({
     {
       name: 'replica',
       params: { db: 'replica', reads: 'spread' },
-      env: { REPLICA_APPLY_DELAY_MS: '20' },
+      env: { REPLICA_APPLY_DELAY_MS: String(DEFAULT_REPLICA_DELAY_MS) },
       // two servers share the reads: the search starts where one server's ends
       capacityStartRate: 60,
     },
