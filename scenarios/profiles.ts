@@ -40,7 +40,13 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
 }
 
 /**
- * How every built-in capacity search steps: short steps (a 300 ms warm-up, then 1 s measured) so a
- * search fits a workshop, bisected until the rate is known within 15%.
+ * How every built-in capacity search steps: a 300 ms warm-up, then at least 2 s and 500 requests measured
+ * (runners/orchestration/step-length.ts), bisected until the rate is known within 15%. A break counts at
+ * once: the rate found is measured a second time instead (capacity-search.ts confirmKnee).
  */
-export const SHORT_CAPACITY_STEPS = { precision: 0.15, stepDuration: '1s', warmup: '300ms' } as const;
+export const SHORT_CAPACITY_STEPS = {
+  precision: 0.15,
+  stepDuration: '2s',
+  warmup: '300ms',
+  confirmBreaks: 0,
+} as const;

@@ -56,6 +56,8 @@ export interface CapacitySearch {
   precision?: number;
   /** rate multiplier while growing (default 2) */
   growth?: number;
+  /** how many times a marginally broken step is measured again before it counts (default 1) */
+  confirmBreaks?: number;
   /** flow parameters for the search's steps, over the experiment's (e.g. do not wait for queued jobs) */
   flowParams?: Record<string, unknown>;
   stepDuration: DurationInput;

@@ -13,6 +13,7 @@ import type { RunningTarget } from '../../targets/target.ts';
 import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
 import { withHostLoad } from '../engine/host-guard.ts';
 import { runLoad } from '../engine/run-load.ts';
+import type { CapacityHint } from './capacity-hint.ts';
 import {
   type CapacityProbe,
   type CapacitySearchResult,
@@ -49,6 +50,10 @@ export interface CapacityHooks {
   onStep?: (step: CapacityStep) => void;
   /** the host CPU sampler (the host-headroom guard); default: /proc/stat and this process */
   sampler?: CpuSampler;
+  /** a start rate predicted from a smaller fleet, and its growth (capacity-hint.ts) */
+  hint?: Pick<CapacityHint, 'startRate' | 'growth'>;
+  /** requests per iteration the flow made so far (the trials'): plans the first step's length */
+  requestsPerIteration?: number;
 }
 
 /** virtual users a step may need: the arrivals in flight when each waits up to the SLO's p99, twice over */
@@ -67,7 +72,7 @@ export async function findCapacity(
   if (!search) return null;
   const sampler = hooks.sampler ?? systemCpuSampler;
   const declaredMs = durationMs(search.stepDuration) ?? 0;
-  let requestsPerIteration = 1;
+  let requestsPerIteration = hooks.requestsPerIteration ?? 1;
   const measure = async (rate: number): Promise<CapacityProbe> => {
     const lengthMs = stepLengthMs(rate, requestsPerIteration, declaredMs);
     const { value: measured, load } = await withHostLoad(sampler, async () => {
@@ -86,11 +91,16 @@ export async function findCapacity(
   };
   return searchCapacity(
     {
-      startRate: variant?.capacityStartRate ?? search.startRate,
+      startRate: hooks.hint?.startRate ?? variant?.capacityStartRate ?? search.startRate,
       maxRate: search.maxRate,
       resolution: search.step,
       ...(search.precision === undefined ? {} : { precision: search.precision }),
-      ...(search.growth === undefined ? {} : { growth: search.growth }),
+      ...(search.confirmBreaks === undefined ? {} : { confirmBreaks: search.confirmBreaks }),
+      ...(hooks.hint
+        ? { growth: hooks.hint.growth }
+        : search.growth === undefined
+          ? {}
+          : { growth: search.growth }),
     },
     measure,
     hooks.signal,

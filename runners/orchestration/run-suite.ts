@@ -16,10 +16,12 @@ import {
   type ServerSizeRequest,
 } from '../../targets/sizing/server-size.ts';
 import { containerServerSize } from '../stack/container-size.ts';
+import { type CapacityHint, capacityHint } from './capacity-hint.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
 import { runVariant } from './run-variant.ts';
 import { checkServices, type SkippedItem } from './service-check.ts';
+import { stepLengthMs } from './step-length.ts';
 
 export interface SuitePlan {
   experiments: LoadedExperiment[];
@@ -84,10 +86,13 @@ export function variantSeconds(
 }
 
 /** Seconds a capacity search is expected to take: about six steps of warm-up + step + settling. */
-export function capacitySeconds(experiment: ExperimentDefinition): number {
+export function capacitySeconds(experiment: ExperimentDefinition, variant?: VariantDefinition): number {
   const search = experiment.capacity;
   if (!search) return 0;
-  const stepMs = (durationMs(search.stepDuration) ?? 0) + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
+  // a step measures 500 requests or 2 s (step-length.ts); flows make about 1.5 requests an iteration
+  const start = variant?.capacityStartRate ?? search.startRate;
+  const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0);
+  const stepMs = measuredMs + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
   return Math.round((6 * stepMs) / 1000);
 }
 
@@ -127,7 +132,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   const itemSeconds = (item: QueueItem) =>
     variantSeconds(item.experiment, plan.profile, plan.trials) +
     (searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity)
-      ? capacitySeconds(item.experiment)
+      ? capacitySeconds(item.experiment, item.variant)
       : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
   hooks.emit?.({
@@ -162,6 +167,17 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   return results;
 }
 
+/** a bigger fleet's capacity search starts from what a smaller one of its store measured in this run */
+function hintFor(
+  results: SuiteResults,
+  experiment: ExperimentDefinition,
+  variant: VariantDefinition,
+): { capacityHint?: CapacityHint } {
+  const earlier = results.experiments.find((slot) => slot.name === experiment.name)?.variants ?? [];
+  const hint = experiment.capacity ? capacityHint(earlier, variant, experiment.capacity.step) : null;
+  return hint ? { capacityHint: hint } : {};
+}
+
 /** Runs one variant; its result enters `results` with its first finished trial and is updated after each. */
 async function runQueueItem(
   plan: SuitePlan,
@@ -188,6 +204,7 @@ async function runQueueItem(
           ? containerServerSize(serverRequest(plan, experiment))
           : await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
+      ...hintFor(results, experiment, variant),
       ...(plan.stack ? { stack: plan.stack } : {}),
       ...(plan.env ? { env: plan.env } : {}),
     },

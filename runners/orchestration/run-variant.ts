@@ -13,6 +13,7 @@ import { findTarget } from '../../targets/registry.ts';
 import type { ServerSize } from '../../targets/sizing/server-size.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import { findCapacity } from './capacity.ts';
+import type { CapacityHint } from './capacity-hint.ts';
 import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
 import { runTrial } from './run-trial.ts';
@@ -33,6 +34,8 @@ export interface VariantPlan {
   server?: ServerSize;
   /** the environment docker stacks read (DOCKER_HOST, SCALEBENCH_BASE_IMAGE, ...); default process.env */
   env?: Record<string, string | undefined>;
+  /** where the capacity search starts when a smaller fleet of the store was measured (capacity-hint.ts) */
+  capacityHint?: CapacityHint;
 }
 
 export interface VariantHooks {
@@ -99,6 +102,13 @@ function sizedServer(plan: VariantPlan): Pick<VariantResult, 'server'> {
   if (!plan.server || isExternalTarget(plan.experiment.target)) return {};
   const { model, size, label } = plan.server;
   return { server: { model, size, label } };
+}
+
+/** what the variant's trials made per iteration: the first capacity step's length is planned with it */
+function requestsPerIteration(trials: readonly VariantResult['trials'][number][]): number {
+  const requests = trials.reduce((sum, trial) => sum + trial.summary.requests, 0);
+  const iterations = trials.reduce((sum, trial) => sum + trial.summary.iterations, 0);
+  return iterations > 0 ? requests / iterations : 1;
 }
 
 /** the replica's apply delay, for a variant that runs one (its env sets REPLICA_APPLY_DELAY_MS) */
@@ -174,6 +184,8 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         {
           signal: hooks.signal,
           onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
+          ...(plan.capacityHint ? { hint: plan.capacityHint } : {}),
+          requestsPerIteration: requestsPerIteration(result.trials),
         },
         variant,
       );

@@ -11,7 +11,8 @@ const sessionStores = {
 
 /**
  * `<store>-<clones>`: the session store's knobs and N clones; stateless ones must lose no session. The
- * quick profile runs 1 and 4 stateless clones (the capacity headline) and each store at 4 clones.
+ * quick profile runs 1, 2 and 4 stateless clones (the capacity curve and its scaling model) and each
+ * store at 4 clones.
  */
 function variant(store: keyof typeof sessionStores, clones: number): VariantDefinition {
   return {
@@ -21,7 +22,7 @@ function variant(store: keyof typeof sessionStores, clones: number): VariantDefi
     // the cart page costs its server 2 ms of CPU to render, so a 0.25-CPU clone is the bottleneck,
     // not the generator or the balancer that share the machine
     env: { PAGE_COST_MS: '2' },
-    ...(clones === 2 ? { quick: false } : {}),
+    ...(clones === 2 && store !== 'stateless' ? { quick: false } : {}),
     // each clone adds about one clone's capacity: a bigger fleet's search starts where a small one's ends
     capacityStartRate: 30 * clones,
     // killing the only clone is an outage, not a lesson
@@ -66,6 +67,7 @@ export const clonesExperiment = defineExperiment({
     // iteration than fast high-rate ones
     flowParams: { users: 8, shopOnLogin: true },
     slo: { p99Ms: 200, errorRate: 0.01 },
-    headline: ['stateless-1', 'stateless-4'],
+    // three clone counts: enough for the Universal Scalability Law fit (reports/model/usl.ts)
+    headline: ['stateless-1', 'stateless-2', 'stateless-4'],
   },
 });
