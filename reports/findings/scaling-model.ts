@@ -18,6 +18,11 @@ export function scalingModelClause(experiment: ExperimentView): string | null {
     const counts = [...new Set(points.map((point) => point.clones))].sort((a, b) => a - b).join(', ');
     const fit = fitUsl(points);
     if (fit.kind === 'refused') return [`no scaling model for ${store} (${fit.reason})`];
+    const bound = own.filter((variant) => variant.kneeHostBound).map((variant) => variant.name);
+    if (bound.length > 0)
+      return [
+        `no scaling model for ${store}: ${bound.join(', ')} measured on a saturated host, so a curve through them would be this machine's, not the design's`,
+      ];
     const model = `${store} at ${counts} clones fits the Universal Scalability Law with σ = ${fit.sigma.toFixed(3)}, κ = ${fit.kappa.toFixed(4)}`;
     if (fit.ceiling === null) return [`${model}: linear so far, no ceiling in sight`];
     const where =
