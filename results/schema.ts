@@ -324,6 +324,22 @@ export const variantResultSchema = z.object({
   server: serverSizeSchema.optional(),
   /** each server process of the target: model, size and CPU used at the knee (absent in older files) */
   servers: z.array(serverRecordSchema).optional(),
+  /**
+   * the rate the trials were driven at and its share of the capacity found (absent in older files, and
+   * where the trials ran a closed model): share > 1 means the trials measured overload
+   */
+  load: z
+    .object({
+      /** iterations (or requests) per second the trials asked for */
+      rate: z.number(),
+      /** fixed: the scenario's declared rate; from-capacity: a share of the compared variants' capacity */
+      derivation: z.enum(['fixed', 'from-capacity']),
+      capacity: z.number().nullable(),
+      share: z.number().nullable(),
+      /** the capacity is a floor (the search's ceiling held), so the share is at most this */
+      atMost: z.boolean().optional(),
+    })
+    .optional(),
   /** the read replica's apply delay in ms (database experiment, db=replica), as `--replica-delay` set it */
   replicaDelayMs: z.number().optional(),
   /** where the target ran as containers (`run --stack docker`); absent for local processes */

@@ -4,7 +4,7 @@ import { capacityFindings } from './capacity.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
 import { seriesFindings } from './series.ts';
-import { replicaDelaySentence } from './servers.ts';
+import { overloadWarnings, replicaDelaySentence } from './servers.ts';
 import { trendFindings } from './trends.ts';
 
 function validitySentences(experiment: ExperimentView): string[] {
@@ -30,6 +30,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
     ...seriesFindings(experiment),
     ...[replicaDelaySentence(experiment)].filter((sentence): sentence is string => sentence !== null),
     ...capacityFindings(experiment),
+    ...overloadWarnings(experiment).map((warning) => `${warning}.`),
     ...validitySentences(experiment),
     ...trialsNote(experiment),
   ];

@@ -6,6 +6,7 @@
  */
 import type { ServerRecord } from '../../results/schema.ts';
 import { joinWords } from '../model/join-words.ts';
+import { formatRate } from '../model/units.ts';
 import type { ExperimentView } from '../model/views.ts';
 
 const cpus = (value: number) => `${value.toFixed(2)} CPU`;
@@ -68,4 +69,18 @@ export function replicaDelaySentence(experiment: ExperimentView): string | null 
   if (delays.length === 0) return null;
   const parts = delays.map((variant) => `${variant.name} ${variant.replicaDelayMs} ms`);
   return `The read replica applied each transaction a set time after its commit, as a replica on another machine is a network hop and an apply behind (--replica-delay; lag and read-your-writes violations follow from it): ${parts.join(', ')}.`;
+}
+
+/**
+ * "stateless-1 was driven at 60/s = 133% of its capacity 45/s: latency and errors here are overload, not
+ * architecture", for every variant whose trials ran above the capacity its search found
+ */
+export function overloadWarnings(experiment: ExperimentView): string[] {
+  return experiment.variants.flatMap((variant) => {
+    const load = variant.load;
+    if (!load || load.share === null || load.capacity === null || load.share <= 1 || load.atMost) return [];
+    return [
+      `${variant.name} was driven at ${formatRate(load.rate)}/s = ${Math.round(load.share * 100)}% of its capacity ${formatRate(load.capacity)}/s: its latency and errors are overload, not architecture`,
+    ];
+  });
 }

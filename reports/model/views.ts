@@ -60,6 +60,8 @@ export interface VariantView {
   servers: ServerRecord[];
   /** the read replica's apply delay (database experiment), null where none ran */
   replicaDelayMs: number | null;
+  /** the rate the trials were driven at and its share of the capacity found; null where unknown */
+  load: NonNullable<VariantResult['load']> | null;
   clones: number | null;
   /** the first trial's timeline, for over-time charts */
   series: SeriesPoint[];
@@ -144,6 +146,7 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     server: variant.server?.label ?? null,
     servers: variant.servers ?? [],
     replicaDelayMs: variant.replicaDelayMs ?? null,
+    load: variant.load ?? null,
     clones: variant.clones ?? null,
     series: trials[0]?.series ?? [],
     extraSeries: trials[0]?.extraSeries ?? {},

@@ -16,6 +16,7 @@ import { findCapacity } from './capacity.ts';
 import type { CapacityHint } from './capacity-hint.ts';
 import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
+import { loadShare } from './load-share.ts';
 import { runTrial } from './run-trial.ts';
 import { serverRecords } from './server-cpu.ts';
 import { trialMetricSource } from './trial-metrics.ts';
@@ -201,6 +202,8 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
           result.servers = serverRecords(target.instances(), found.knee?.servers);
       }
     }
+    const load = loadShare(result);
+    if (load) result.load = load;
     if (!result.servers && !isExternalTarget(experiment.target))
       result.servers = serverRecords(target.instances(), undefined);
   } finally {
