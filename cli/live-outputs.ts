@@ -38,6 +38,8 @@ export interface LiveOptions {
 }
 
 const PROMETHEUS_PREFIX = 'prometheus=';
+/** the longest the run waits, after it is over, for open pages to fetch the final report */
+const REPORT_WAIT_MS = 5000;
 
 /** `--out` values of the form prometheus=URL; the others are returned for the command to judge */
 export function splitOutputs(values: readonly string[]): { prometheus: string | null; rest: string[] } {
@@ -170,9 +172,12 @@ export async function startLiveOutputs(
         const { renderHtml } = await import('../reports/html/html.ts');
         dashboard.showReport(await renderHtml(results));
       }
+      // the pages open now fetch the report after run-done: even with --dashboard-linger 0 they get it
+      const delivered = dashboard?.reportFetched(dashboard.openPages(), REPORT_WAIT_MS);
       bus.publish({ type: 'run-done', complete, ...(resultsName ? { results: resultsName } : {}) });
       await closeWriter();
       await prometheus?.close();
+      await delivered;
       if (!dashboard || !options.dashboard) return;
       const linger = options.dashboard.lingerMs;
       if (linger !== 0 && !ctx.signal.aborted) {

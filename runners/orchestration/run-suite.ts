@@ -148,6 +148,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
         index,
         total: queue.length,
         etaSeconds: remaining,
+        ...(item.variant.description ? { description: item.variant.description } : {}),
       });
       await runQueueItem(plan, hooks, results, item);
       remaining -= itemSeconds(item);

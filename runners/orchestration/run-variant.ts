@@ -16,6 +16,7 @@ import { findCapacity } from './capacity.ts';
 import { startDockerTarget } from './docker-target.ts';
 import type { SuiteEvent } from './events.ts';
 import { runTrial } from './run-trial.ts';
+import { trialLength } from './trial-length.ts';
 import { trialMetricSource } from './trial-metrics.ts';
 
 export interface VariantPlan {
@@ -126,6 +127,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         trial,
         trials: plan.trials,
         ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
+        ...trialLength(experiment.profiles[plan.profile]),
       });
       const record = await runTrial(
         target,
@@ -159,6 +161,13 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
+      const { slo } = experiment.capacity;
+      hooks.emit?.({
+        type: 'capacity-start',
+        ...names,
+        slo,
+        startRate: variant.capacityStartRate ?? experiment.capacity.startRate,
+      });
       const found = await findCapacity(
         target,
         experiment,
@@ -177,6 +186,14 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         result.hostIdleAtKnee = found.hostIdleAtKnee;
         result.hostBound = found.hostBound || result.hostBound === true;
         result.capacitySteps = found.steps;
+        hooks.emit?.({
+          type: 'capacity-done',
+          ...names,
+          capacity: found.capacity,
+          capped: found.capped,
+          slo,
+          hostIdleAtKnee: found.hostIdleAtKnee,
+        });
       }
     }
   } finally {
