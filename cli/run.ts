@@ -28,6 +28,7 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
+import { runSummary } from './run-summary.ts';
 
 export interface RunFlags extends LiveFlags {
   quick?: boolean;
@@ -173,10 +174,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     },
     { signal: ctx.signal, emit, persist },
   );
-  const shown = relative(ctx.cwd, options.outDir) || '.';
-  ctx.stdout(
-    `${results.complete ? 'report' : 'partial report'} written to ${shown}/ (${options.formats.join(', ')})\n`,
-  );
+  ctx.stdout(runSummary(results, options.outDir, options.formats));
   ctx.exitCode = exitCodeFor(results, ctx);
   await live.finish(results, options.formats.includes('json') ? 'results.json' : undefined, results.complete);
 }
