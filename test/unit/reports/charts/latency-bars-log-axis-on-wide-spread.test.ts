@@ -19,7 +19,7 @@ function withLatencies(latencies: [number, number][]): ExperimentView {
 
 const yAxis = (experiment: ExperimentView) =>
   (
-    latencyBarsChart(experiment).config.options?.scales as Record<
+    (latencyBarsChart(experiment).config.options?.scales ?? {}) as Record<
       string,
       { type?: string; title: { text: string } }
     >
