@@ -18,6 +18,7 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
+import { workshopExperiment } from '../scenarios/workshop.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
 import {
@@ -28,10 +29,14 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
+import { parseRunProfile } from './run-profile.ts';
 import { runSummary } from './run-summary.ts';
 
 export interface RunFlags extends LiveFlags {
   quick?: boolean;
+  /** --profile quick|full|workshop; --demo: workshop */
+  profile?: string;
+  demo?: boolean;
   trials?: string;
   /** the output folder, and any prometheus=URL outputs (repeatable) */
   out?: string | string[];
@@ -48,6 +53,8 @@ export interface RunFlags extends LiveFlags {
 export interface RunOptions {
   experiments: string[];
   profile: 'quick' | 'full';
+  /** the workshop profile (--profile workshop, --demo): the quick variants stretched for a room */
+  workshop: boolean;
   trials: number;
   outDir: string;
   configPath: string | undefined;
@@ -87,11 +94,12 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
       hint: 'use --stack local (processes on this machine, the default) or --stack docker',
     });
   }
-  const profile = flags.quick ? 'quick' : 'full';
+  const { profile, workshop } = parseRunProfile(flags);
   const out = parseOut(flags.out);
   return {
     experiments,
     profile,
+    workshop,
     trials:
       flags.trials === undefined
         ? profile === 'quick'
@@ -140,9 +148,11 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
   if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const maxBody = options.maxBody;
-  const experiments = selectExperiments(all, options.experiments).map((experiment) =>
-    maxBody === undefined ? experiment : { ...experiment, maxBody },
-  );
+  // --max-body and the workshop profile change the definition a loaded experiment carries
+  const experiments = selectExperiments(all, options.experiments).map((loaded) => {
+    const sized = maxBody === undefined ? loaded.experiment : { ...loaded.experiment, maxBody };
+    return { ...loaded, experiment: options.workshop ? workshopExperiment(sized) : sized };
+  });
   checkVariantNames(experiments, options.variants);
   // before any target starts: a dashboard port in use is bad input
   const live = await startLiveOutputs(options.live, join(options.outDir, EVENTS_FILE_NAME), ctx);
@@ -163,6 +173,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ...(options.serverSize ? { serverSize: options.serverSize } : {}),
       experiments,
       profile: options.profile,
+      ...(options.workshop ? { label: 'workshop' } : {}),
       trials: options.trials,
       findCapacity: options.findCapacity,
       logDir: join(options.outDir, 'logs'),

@@ -11,7 +11,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
+    .option('--quick', 'the short profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
+    .option(
+      '--profile <name>',
+      'quick, full (default) or workshop: the quick variants at 26 s each, the fault a third of the way in and undone at two thirds, a projector-sized dashboard',
+    )
+    .option('--demo', 'the workshop profile (--profile workshop)')
     .option(
       '--trials <n>',
       'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',

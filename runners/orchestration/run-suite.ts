@@ -24,6 +24,8 @@ import { checkServices, type SkippedItem } from './service-check.ts';
 export interface SuitePlan {
   experiments: LoadedExperiment[];
   profile: ProfileName;
+  /** what the run is called where it differs from the profile ('workshop'): the plan's title says it */
+  label?: string;
   trials: number;
   findCapacity: boolean;
   logDir: string;
@@ -133,7 +135,8 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   hooks.emit?.({
     type: 'plan',
     command: 'run',
-    title: `scalebench run (${plan.profile})`,
+    title: `scalebench run (${plan.label ?? plan.profile})`,
+    profile: plan.label ?? plan.profile,
     variants: queue.map((item) => ({ experiment: item.experiment.name, variant: item.variant.name })),
     trials: plan.trials,
     etaSeconds: remaining,
