@@ -1,16 +1,17 @@
 /**
  * The workshop profile (`run --profile workshop`, `--demo`): the quick profile's variants, each long
- * enough to watch and talk over — 2 s of warm-up, then 24 s measured in three thirds: before the fault,
- * with it (a kill 8 s in), and after it is undone (the clone or worker back 16 s in). Rates, flows,
- * thresholds and the capacity search stay the experiment's own.
+ * enough to watch and talk over — 2 s of warm-up, then 24 s measured: 8 s before the fault, the kill,
+ * and its undoing asked for 14 s in (a clone takes a few seconds to start, so it is back with time left
+ * to watch the traffic spread again). Rates, flows, thresholds and the capacity search stay the
+ * experiment's own.
  */
 import type { ExperimentDefinition, FaultStep, LoadProfile } from './types.ts';
 
 export const WORKSHOP_WARMUP = '2s';
 export const WORKSHOP_SECONDS = 24;
-/** the fault at the end of the first third, undone at the end of the second */
-const KILL_AT = WORKSHOP_SECONDS / 3;
-const BACK_AT = (2 * WORKSHOP_SECONDS) / 3;
+/** the fault at the end of the first third; undone a little past the middle */
+const KILL_AT = 8;
+const BACK_AT = 14;
 
 function longer(load: LoadProfile): LoadProfile {
   const executor = load.executor;
@@ -18,7 +19,7 @@ function longer(load: LoadProfile): LoadProfile {
   return { executor: { ...executor, duration: `${WORKSHOP_SECONDS}s` }, warmup: WORKSHOP_WARMUP };
 }
 
-/** each kill moved to a third of the way in, and undone at two thirds; other faults kept as they are */
+/** each kill moved to 8 s in and undone at 14 s; other faults kept as they are */
 export function workshopFaults(faults: readonly FaultStep[]): FaultStep[] {
   return faults.flatMap((fault): FaultStep[] =>
     fault.action === 'kill'

@@ -14,7 +14,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--quick', 'the short profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
     .option(
       '--profile <name>',
-      'quick, full (default) or workshop: the quick variants at 26 s each, the fault a third of the way in and undone at two thirds, a projector-sized dashboard',
+      'quick, full (default) or workshop: the quick variants at 26 s each, the kill 8 s into the measured part and undone at 14 s, a projector-sized dashboard',
     )
     .option('--demo', 'the workshop profile (--profile workshop)')
     .option(

@@ -87,6 +87,7 @@ export const VARIANT_CLIENT_SOURCE = `
     s.cumulative = {};
     s.live = null;
     s.totals = null;
+    s.throughput.sbTop = 0;
     charts(s).forEach(function (c) {
       c.data.datasets = [];
       c.options.plugins.sbFaults.faults = [];
@@ -143,6 +144,16 @@ export const VARIANT_CLIENT_SOURCE = `
     }
   }
 
+  /** both throughput axes on one scale: 30 planned iterations/s sits at 30, beside the requests */
+  function sameScale(c, values) {
+    var top = Math.max.apply(null, [c.sbTop || 0].concat(values));
+    c.sbTop = top;
+    var step = Math.pow(10, Math.floor(Math.log10(Math.max(top, 1))));
+    var max = Math.ceil((top * 1.1) / step) * step;
+    c.options.scales.y.max = max;
+    c.options.scales.y2.max = max;
+  }
+
   function percent(n, total) {
     var p = 100 * n / total;
     return p >= 10 || p === 0 ? p.toFixed(0) + '%' : p.toFixed(1) + '%';
@@ -195,6 +206,7 @@ export const VARIANT_CLIENT_SOURCE = `
     var served = p.servedBy || {};
     var total = 0;
     Object.keys(served).sort().forEach(function (name) { total += served[name]; series(s.share, name); });
+    sameScale(s.throughput, [p.requests, p.targetRate || 0]);
     if (total > 0) s.share.data.datasets.forEach(function (d) { d.data.push({ x: x, y: 100 * (served[d.key] || 0) / total }); });
     // one clone serves everything: a share chart would only say 100%
     s.share.canvas.parentNode.hidden = s.share.data.datasets.length < 2;

@@ -129,10 +129,12 @@ const MAIN_SOURCE = `
     text('current', s.key);
     text('phase', 'starting the target…');
     text('rate', '');
-    // a banner belongs to the variant it happened in
-    clearTimeout(bannerTimer);
-    document.getElementById('banner').hidden = true;
-    body.removeAttribute('data-banner');
+    // a fault's banner belongs to the variant it happened in; a capacity found stays its time
+    if (body.getAttribute('data-banner') !== 'capacity') {
+      clearTimeout(bannerTimer);
+      document.getElementById('banner').hidden = true;
+      body.removeAttribute('data-banner');
+    }
   }
 
   function handle(e) {

@@ -1,6 +1,6 @@
 /**
  * The workshop profile: each quick variant 26 s (2 s warm-up, 24 s measured) with its kill a third of
- * the way in and undone at two thirds; rates and variants stay the experiment's own. `--demo` is
+ * the way in and undone at 14 s; rates and variants stay the experiment's own. `--demo` is
  * `--profile workshop`; two different profiles at once are bad input.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,15 +22,15 @@ describe('the workshop profile', () => {
     );
   });
 
-  it('kills a third of the way in and brings the clone or worker back at two thirds', () => {
+  it('kills a third of the way in and asks for the clone or worker back at 14 s', () => {
     expect(workshopExperiment(clonesExperiment).faults).toEqual([
       { at: '8s', action: 'kill', kind: 'clone', index: 0 },
-      { at: '16s', action: 'restart', kind: 'clone', index: 0 },
+      { at: '14s', action: 'restart', kind: 'clone', index: 0 },
     ]);
     const queued = workshopExperiment(asyncExperiment).variants.find((v) => v.name === 'queued-bullmq')!;
     expect(queued.faults).toEqual([
       { at: '8s', action: 'kill', kind: 'worker', index: 0 },
-      { at: '16s', action: 'restart', kind: 'worker', index: 0 },
+      { at: '14s', action: 'restart', kind: 'worker', index: 0 },
     ]);
     // a variant that runs without a fault still does
     expect(
