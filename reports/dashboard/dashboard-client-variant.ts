@@ -88,6 +88,7 @@ export const VARIANT_CLIENT_SOURCE = `
     s.live = null;
     s.totals = null;
     s.throughput.sbTop = 0;
+    s.faults = [];
     charts(s).forEach(function (c) {
       c.data.datasets = [];
       c.options.plugins.sbFaults.faults = [];

@@ -65,7 +65,9 @@ const MAIN_SOURCE = `
     var s = makeSection(e.experiment, e.variant);
     state.faults += 1;
     var at = e.elapsedSeconds.toFixed(1) + ' s';
-    charts(s).forEach(function (c) { c.options.plugins.sbFaults.faults.push({ x: e.elapsedSeconds, label: e.detail + ' @ ' + at }); });
+    s.faults.push({ x: e.elapsedSeconds, label: e.detail + ' @ ' + at });
+    // a new array each time: Chart.js caches what it resolved of an option it was given, and misses a push
+    charts(s).forEach(function (c) { c.options.plugins.sbFaults.faults = s.faults.slice(); });
     var back = /^restart (\\w+) (\\d+)$/.exec(e.detail);
     var killed = /^kill (\\w+) (\\d+)$/.exec(e.detail);
     var what = back ? back[1] + ' ' + back[2] + ' is back' : killed ? killed[1] + ' ' + killed[2] + ' killed' : e.detail;
