@@ -167,8 +167,10 @@ export const VARIANT_CLIENT_SOURCE = `
     if (!f) { box.innerHTML = ''; return; }
     var items = [];
     function item(text, kind) { items.push('<span class="figure ' + kind + '">' + text + '</span>'); }
-    item('p50 ' + fmt(f.p50) + ' ms', 'plain');
-    item('p99 ' + fmt(f.p99) + ' ms', 'plain');
+    // while it runs, latency is the last second's; once the trial is done, the whole trial's
+    var when = s.totals ? '' : ' (last second)';
+    item('p50 ' + fmt(f.p50) + ' ms' + when, 'plain');
+    item('p99 ' + fmt(f.p99) + ' ms' + when, 'plain');
     item(f.errors > 0 ? 'errors: ' + f.errors + ' of ' + f.requests + ' requests (' + percent(f.errors, f.requests) + ')' : 'no errors', f.errors > 0 ? 'bad' : 'good');
     var counts = s.totals ? s.totals.correctness : s.cumulative;
     LABELS.failures.forEach(function (m) {
@@ -190,10 +192,12 @@ export const VARIANT_CLIENT_SOURCE = `
     s.el.classList.remove('starting');
     var counters = p.counters || {};
     Object.keys(counters).forEach(function (name) { s.cumulative[name] = (s.cumulative[name] || 0) + counters[name]; });
-    s.live = { requests: p.totalRequests, errors: p.totalErrors, p50: p.p50, p99: p.p99 };
-    renderHeadline(s);
     // past the planned end: the last iterations finishing, not a second of load (counted, not drawn)
-    if (s.seconds !== null && x > s.seconds) return;
+    var tail = s.seconds !== null && x > s.seconds;
+    var last = s.live;
+    s.live = { requests: p.totalRequests, errors: p.totalErrors, p50: tail && last ? last.p50 : p.p50, p99: tail && last ? last.p99 : p.p99 };
+    renderHeadline(s);
+    if (tail) return;
     if (p.warmup && s.warmupSeconds === null) charts(s).forEach(function (c) { c.options.plugins.sbFaults.warmupUntil = x; });
     series(s.throughput, 'requests').data.push({ x: x, y: p.requests });
     if (p.targetRate !== null) series(s.throughput, 'planned').data.push({ x: x, y: p.targetRate });
