@@ -14,6 +14,7 @@ import type { ResultsFile } from '../results/schema.ts';
 import { createEventBus, type EventBus } from '../runners/live/event-bus.ts';
 import { findOnPath } from '../targets/lifecycle/find-executable.ts';
 import { type CliContext, untilAborted } from './context.ts';
+import { type DashboardAddress, parseDashboardHost, qrCode } from './dashboard-address.ts';
 import { parseDuration, parseNumber } from './parse.ts';
 
 export interface LiveFlags {
@@ -21,6 +22,8 @@ export interface LiveFlags {
   dashboard?: boolean | string;
   open?: boolean;
   dashboardLinger?: string;
+  /** --dashboard-host <addr>: serve beyond 127.0.0.1, behind a token */
+  dashboardHost?: string;
 }
 
 export interface DashboardOptions {
@@ -29,6 +32,8 @@ export interface DashboardOptions {
   open: boolean;
   /** how long the page stays up after the run; null: until Ctrl-C */
   lingerMs: number | null;
+  /** --dashboard-host: the address, the URL's host and the token (absent: 127.0.0.1, no token) */
+  address?: DashboardAddress;
 }
 
 export interface LiveOptions {
@@ -38,6 +43,8 @@ export interface LiveOptions {
 }
 
 const PROMETHEUS_PREFIX = 'prometheus=';
+/** the longest the run waits, after it is over, for open pages to fetch the final report */
+const REPORT_WAIT_MS = 5000;
 
 /** `--out` values of the form prometheus=URL; the others are returned for the command to judge */
 export function splitOutputs(values: readonly string[]): { prometheus: string | null; rest: string[] } {
@@ -83,10 +90,10 @@ function parsePort(text: string): number {
 
 export function parseLiveOptions(flags: LiveFlags, prometheus: string | null): LiveOptions {
   const wanted = flags.dashboard !== undefined && flags.dashboard !== false;
-  if (!wanted && (flags.open || flags.dashboardLinger !== undefined)) {
+  if (!wanted && (flags.open || flags.dashboardLinger !== undefined || flags.dashboardHost !== undefined)) {
     throw new ScalebenchError(
       'SB_ERR_INVALID_ARGUMENT',
-      `${flags.open ? '--open' : '--dashboard-linger'} needs --dashboard`,
+      `${flags.open ? '--open' : flags.dashboardLinger !== undefined ? '--dashboard-linger' : '--dashboard-host'} needs --dashboard`,
       { hint: 'add --dashboard (optionally with a port: --dashboard 8089)' },
     );
   }
@@ -99,6 +106,7 @@ export function parseLiveOptions(flags: LiveFlags, prometheus: string | null): L
             flags.dashboardLinger === undefined
               ? null
               : parseDuration(flags.dashboardLinger, '--dashboard-linger'),
+          ...(flags.dashboardHost === undefined ? {} : { address: parseDashboardHost(flags.dashboardHost) }),
         }
       : null,
     prometheus,
@@ -143,11 +151,18 @@ export async function startLiveOutputs(
   let closeDashboard: () => Promise<void> = async () => {};
   if (options.dashboard) {
     const { startDashboard } = await import('../reports/dashboard/dashboard-server.ts');
-    const server = await startDashboard({ port: options.dashboard.port });
+    const address = options.dashboard.address;
+    const server = await startDashboard({ port: options.dashboard.port, ...(address ?? {}) });
     dashboard = server;
     closeDashboard = onCleanup('dashboard', () => server.close());
     bus.subscribe((event) => server.send(event));
     ctx.stdout(`dashboard: ${server.url}\n`);
+    if (address) {
+      ctx.stdout(`${await qrCode(server.url, ctx.isTTY)}\n`);
+      ctx.stderr(
+        `dashboard: served on ${address.host} to anyone with the URL above (read-only; without its token: 403)\n`,
+      );
+    }
     if (options.dashboard.open) await openBrowser(server.url, ctx);
   }
   let prometheus: PrometheusPusher | undefined;
@@ -170,9 +185,12 @@ export async function startLiveOutputs(
         const { renderHtml } = await import('../reports/html/html.ts');
         dashboard.showReport(await renderHtml(results));
       }
+      // the pages open now fetch the report after run-done: even with --dashboard-linger 0 they get it
+      const delivered = dashboard?.reportFetched(dashboard.openPages(), REPORT_WAIT_MS);
       bus.publish({ type: 'run-done', complete, ...(resultsName ? { results: resultsName } : {}) });
       await closeWriter();
       await prometheus?.close();
+      await delivered;
       if (!dashboard || !options.dashboard) return;
       const linger = options.dashboard.lingerMs;
       if (linger !== 0 && !ctx.signal.aborted) {

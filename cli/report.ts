@@ -13,6 +13,7 @@ import { readEventsFile } from '../results/events-file.ts';
 import { readResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, type LiveEvent } from '../results/live-events.ts';
 import type { CliContext } from './context.ts';
+import type { DashboardAddress } from './dashboard-address.ts';
 import { type LiveFlags, parseLiveOptions } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
 
@@ -29,6 +30,8 @@ export interface ReplayRequest {
   open: boolean;
   lingerMs: number | null;
   speed: number;
+  /** --dashboard-host */
+  address?: DashboardAddress;
 }
 
 export interface ReportOptions {
@@ -57,6 +60,7 @@ export function parseReportOptions(resultsArg: string, flags: ReportFlags, ctx: 
           port: live.dashboard.port,
           open: live.dashboard.open,
           lingerMs: live.dashboard.lingerMs,
+          ...(live.dashboard.address ? { address: live.dashboard.address } : {}),
           speed: flags.speed === undefined ? 1 : parseNumber(flags.speed, '--speed', { min: 0.01 }),
         }
       : null,
@@ -105,7 +109,12 @@ async function replay(request: ReplayRequest, ctx: CliContext): Promise<void> {
   const { startLiveOutputs } = await import('./live-outputs.ts');
   const live = await startLiveOutputs(
     {
-      dashboard: { port: request.port, open: request.open, lingerMs: request.lingerMs },
+      dashboard: {
+        port: request.port,
+        open: request.open,
+        lingerMs: request.lingerMs,
+        ...(request.address ? { address: request.address } : {}),
+      },
       prometheus: null,
     },
     undefined,

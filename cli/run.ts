@@ -20,6 +20,7 @@ import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
 import type { ExperimentDefinition } from '../scenarios/types.ts';
+import { workshopExperiment } from '../scenarios/workshop.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
 import {
@@ -30,9 +31,14 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
+import { parseRunProfile } from './run-profile.ts';
+import { runSummary } from './run-summary.ts';
 
 export interface RunFlags extends LiveFlags {
   quick?: boolean;
+  /** --profile quick|full|workshop; --demo: workshop */
+  profile?: string;
+  demo?: boolean;
   trials?: string;
   /** the output folder, and any prometheus=URL outputs (repeatable) */
   out?: string | string[];
@@ -50,6 +56,8 @@ export interface RunFlags extends LiveFlags {
 export interface RunOptions {
   experiments: string[];
   profile: 'quick' | 'full';
+  /** the workshop profile (--profile workshop, --demo): the quick variants stretched for a room */
+  workshop: boolean;
   trials: number;
   outDir: string;
   configPath: string | undefined;
@@ -91,11 +99,12 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
       hint: 'use --stack local (processes on this machine, the default) or --stack docker',
     });
   }
-  const profile = flags.quick ? 'quick' : 'full';
+  const { profile, workshop } = parseRunProfile(flags);
   const out = parseOut(flags.out);
   return {
     experiments,
     profile,
+    workshop,
     trials:
       flags.trials === undefined
         ? profile === 'quick'
@@ -169,9 +178,14 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
   if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const maxBody = options.maxBody;
-  const experiments = selectExperiments(all, options.experiments).map((experiment) =>
-    withReplicaDelay(maxBody === undefined ? experiment : { ...experiment, maxBody }, options.replicaDelayMs),
-  );
+  // --max-body, --replica-delay and the workshop profile change the definition a loaded experiment carries
+  const experiments = selectExperiments(all, options.experiments).map((loaded) => {
+    const sized = maxBody === undefined ? loaded.experiment : { ...loaded.experiment, maxBody };
+    return withReplicaDelay(
+      { ...loaded, experiment: options.workshop ? workshopExperiment(sized) : sized },
+      options.replicaDelayMs,
+    );
+  });
   checkVariantNames(experiments, options.variants);
   // before any target starts: a dashboard port in use is bad input
   const live = await startLiveOutputs(options.live, join(options.outDir, EVENTS_FILE_NAME), ctx);
@@ -192,6 +206,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ...(options.serverSize ? { serverSize: options.serverSize } : {}),
       experiments,
       profile: options.profile,
+      ...(options.workshop ? { label: 'workshop' } : {}),
       trials: options.trials,
       findCapacity: options.findCapacity,
       logDir: join(options.outDir, 'logs'),
@@ -203,10 +218,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     },
     { signal: ctx.signal, emit, persist },
   );
-  const shown = relative(ctx.cwd, options.outDir) || '.';
-  ctx.stdout(
-    `${results.complete ? 'report' : 'partial report'} written to ${shown}/ (${options.formats.join(', ')})\n`,
-  );
+  ctx.stdout(runSummary(results, options.outDir, options.formats));
   ctx.exitCode = exitCodeFor(results, ctx);
   await live.finish(results, options.formats.includes('json') ? 'results.json' : undefined, results.complete);
 }

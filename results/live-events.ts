@@ -39,6 +39,8 @@ export type LiveEventBody =
       variants: { experiment: string; variant: string }[];
       trials: number;
       etaSeconds: number;
+      /** the profile that runs ('workshop': the page switches to projector sizes) */
+      profile?: string;
     }
   | {
       type: 'variant-start';
@@ -47,6 +49,8 @@ export type LiveEventBody =
       index: number;
       total: number;
       etaSeconds: number;
+      /** one plain line of what the variant is ("sessions in process memory, round-robin balancer") */
+      description?: string;
     }
   | { type: 'target-ready'; experiment: string; variant: string; url: string; balancer: string | null }
   | {
@@ -57,6 +61,9 @@ export type LiveEventBody =
       trials: number;
       /** the experiment's correctness counters, to show from zero (absent: none declared) */
       counters?: string[];
+      /** the trial's planned length: warm-up and measured part, in seconds (absent: unknown) */
+      warmupSeconds?: number;
+      seconds?: number;
     }
   | { type: 'second'; experiment: string; variant: string; trial: number; point: LivePoint }
   /** target figures sampled once a second (queue depth, replica lag, ...); `elapsedSeconds` as in points */
@@ -88,6 +95,27 @@ export type LiveEventBody =
       hostIdle: number | null;
       generatorCores: number;
       broken?: string;
+      /** a small miss, measured again before it counts (a break by far counts at once) */
+      marginal?: boolean;
+    }
+  /** a capacity search begins: the SLO every step is judged by */
+  | {
+      type: 'capacity-start';
+      experiment: string;
+      variant: string;
+      slo: { p99Ms: number; errorRate: number };
+      startRate: number;
+    }
+  /** a capacity search ended: what results.json records (capacity null: no rate held the SLO) */
+  | {
+      type: 'capacity-done';
+      experiment: string;
+      variant: string;
+      capacity: number | null;
+      /** the search reached its highest rate with the SLO held: capacity is a floor */
+      capped: boolean;
+      slo: { p99Ms: number; errorRate: number };
+      hostIdleAtKnee: number | null;
     }
   | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
   | { type: 'warning'; message: string }

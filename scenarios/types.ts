@@ -26,6 +26,8 @@ export type Thresholds = Record<string, string[]>;
 export interface VariantDefinition {
   /** short name shown in reports, e.g. 'stateless-2' */
   name: string;
+  /** one plain line for an audience: 'sessions in process memory, 4 clones, round-robin balancer' */
+  description?: string;
   /** target knobs, e.g. { session: 'redis', affinity: 'none' } */
   params: Record<string, string>;
   clones?: number;

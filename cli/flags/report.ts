@@ -20,6 +20,10 @@ export function registerReport(program: Command, ctx: CliContext): void {
     )
     .option('--open', 'with --dashboard: open it in the browser')
     .option(
+      '--dashboard-host <addr>',
+      'with --dashboard: serve it on this address (0.0.0.0: all) for a room to watch, read-only, behind a random token in the printed URL (also shown as a QR code)',
+    )
+    .option(
       '--dashboard-linger <time>',
       'with --dashboard: how long the page stays up after the replay (default: until Ctrl-C; 0: exit at once)',
     )

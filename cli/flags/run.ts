@@ -12,7 +12,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short workshop profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
+    .option('--quick', 'the short profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
+    .option(
+      '--profile <name>',
+      'quick, full (default) or workshop: the quick variants at 26 s each, the kill 8 s into the measured part and undone at 14 s, a projector-sized dashboard',
+    )
+    .option('--demo', 'the workshop profile (--profile workshop)')
     .option(
       '--trials <n>',
       'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
@@ -52,6 +57,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('-q, --quiet', 'no progress output')
     .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
     .option('--open', 'with --dashboard: open it in the browser')
+    .option(
+      '--dashboard-host <addr>',
+      'with --dashboard: serve it on this address (0.0.0.0: all) for a room to watch, read-only, behind a random token in the printed URL (also shown as a QR code)',
+    )
     .option(
       '--dashboard-linger <time>',
       'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',

@@ -3,10 +3,19 @@ import { type CorrectnessMetric, hasRates, metricsIn, shareOf } from '../model/c
 import type { ExperimentView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, colorAt, titleOptions } from './chart-spec.ts';
 
+/** a spread at least this wide (largest over smallest bar) is drawn on a log axis */
+const LOG_SPREAD = 20;
+
+/**
+ * p50 and p99 per variant. When the bars span more than LOG_SPREAD× (async: sync's seconds beside queued's
+ * milliseconds) the axis is logarithmic, so the small bars stay visible, and its title says so.
+ */
 export function latencyBarsChart(experiment: ExperimentView): ChartSpec {
   const labels = experiment.variants.map((variant) => variant.name);
   const title = `${experiment.name}: latency per variant`;
   const trials = Math.min(...experiment.variants.map((variant) => variant.trials));
+  const values = experiment.variants.flatMap((v) => [v.p50.mean, v.p99.mean]).filter((value) => value > 0);
+  const log = values.length > 0 && Math.max(...values) / Math.min(...values) >= LOG_SPREAD;
   return {
     id: `${experiment.name}-bars`,
     kind: 'bars',
@@ -23,7 +32,12 @@ export function latencyBarsChart(experiment: ExperimentView): ChartSpec {
       },
       options: {
         plugins: titleOptions(title, trials >= 2 ? `mean over ${trials} trials` : undefined),
-        scales: { x: { title: axisTitle('variant') }, y: { min: 0, title: axisTitle('response time (ms)') } },
+        scales: {
+          x: { title: axisTitle('variant') },
+          y: log
+            ? { type: 'logarithmic', title: axisTitle('response time (ms, log scale)') }
+            : { min: 0, title: axisTitle('response time (ms)') },
+        },
       },
     },
   };

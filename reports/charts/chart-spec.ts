@@ -42,7 +42,7 @@ export interface FaultMarker {
 
 /** options read by the runtime plugins (options.plugins.sbFaults / sbNines) */
 export interface RuntimeOptions {
-  sbFaults?: { faults: FaultMarker[]; warmupUntil: number | null };
+  sbFaults?: { faults: FaultMarker[]; warmupUntil: number | null; fontSize?: number };
   sbNines?: { axis: 'x' };
 }
 

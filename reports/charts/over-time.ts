@@ -1,12 +1,13 @@
 /**
  * What each variant's pattern does over time, beside latency: the cache hit ratio per second (from the
  * target's sampled cacheHits / cacheMisses), the flow's failures per second (stale reads, sessions
- * lost, ...) and the queue backlog (queueDepth). No chart when the experiment has none of these.
+ * lost, ...) and the queue backlog (queueDepth). No chart when the experiment has none of these; the
+ * title, subtitle and axes name only the series the experiment has. Time base as in timeline.ts.
  */
 import { metricsIn } from '../model/correctness-metrics.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
-import { faultMarkers } from './timeline.ts';
+import { faultMarkers, pointX } from './timeline.ts';
 
 /** per-second hit ratio (%) from cumulative samples; null where the second saw no cache lookup */
 export function hitRatioSeries(variant: VariantView): { x: number; y: number }[] {
@@ -16,7 +17,8 @@ export function hitRatioSeries(variant: VariantView): { x: number; y: number }[]
   return hits.slice(1).flatMap((value, index) => {
     const hit = value - hits[index]!;
     const lookups = hit + (misses[index + 1]! - misses[index]!);
-    return lookups > 0 ? [{ x: index + 1, y: (100 * hit) / lookups }] : [];
+    // samples are taken at the end of each second (the first at 1 s): this delta ends at sample index + 1
+    return lookups > 0 ? [{ x: index + 2, y: (100 * hit) / lookups }] : [];
   });
 }
 
@@ -44,7 +46,7 @@ export function overTimeChart(experiment: ExperimentView): ChartSpec | null {
         line(
           `${variant.name} ${metric.label}/s`,
           color,
-          variant.series.map((point) => ({ x: point.second, y: point.counters?.[metric.violation] ?? 0 })),
+          variant.series.map((point) => ({ x: pointX(point), y: point.counters?.[metric.violation] ?? 0 })),
           'count',
           [6, 4],
         ),
@@ -67,15 +69,19 @@ export function overTimeChart(experiment: ExperimentView): ChartSpec | null {
     ];
   });
   if (datasets.length === 0) return null;
-  const hasRatio = datasets.some((dataset) => dataset.yAxisID === 'ratio');
-  const title = `${experiment.name}: hit ratio, failures and backlog over time`;
+  const words = overTimeWords(
+    datasets.map((dataset) => dataset.label),
+    metrics.map((metric) => metric.label),
+  );
+  const hasRatio = words.ratio;
+  const title = `${experiment.name}: ${words.title} over time`;
   const options = {
     plugins: {
-      ...titleOptions(title, 'first trial, per second; solid: hit ratio (left); dashed: counts (right)'),
+      ...titleOptions(title, `first trial, per second; ${words.legend}`),
       sbFaults: { faults: faultMarkers(experiment), warmupUntil: null },
     } as never,
     scales: {
-      x: { type: 'linear', title: axisTitle('time (s)') },
+      x: { type: 'linear', min: 0, title: axisTitle('seconds since the trial started') },
       ...(hasRatio
         ? {
             ratio: {
@@ -83,18 +89,49 @@ export function overTimeChart(experiment: ExperimentView): ChartSpec | null {
               position: 'left' as const,
               min: 0,
               max: 100,
-              title: axisTitle('hit ratio (%)'),
+              title: axisTitle('cache hit ratio (%)'),
             },
           }
         : {}),
       count: {
         type: 'linear',
         position: hasRatio ? 'right' : 'left',
+        display: words.count !== null,
         min: 0,
         grid: { drawOnChartArea: !hasRatio },
-        title: axisTitle('per second / jobs waiting'),
+        title: axisTitle(words.count ?? ''),
       },
     },
   } as const;
   return chartSpec(experiment.name, 'over-time', title, { type: 'line', data: { datasets }, options });
+}
+
+/**
+ * The chart's words from the series it really has: a clones chart says "sessions lost", an async one
+ * "jobs waiting", a caching one "hit ratio" — never a legend for lines that are not there.
+ */
+export function overTimeWords(
+  labels: readonly string[],
+  failureLabels: readonly string[],
+): { title: string; legend: string; count: string | null; ratio: boolean } {
+  const ratio = labels.some((label) => label.endsWith('hit ratio (%)'));
+  const failures = failureLabels.filter((failure) => labels.some((label) => label.endsWith(` ${failure}/s`)));
+  const backlog = labels.some((label) => label.endsWith('backlog (jobs)'));
+  const parts = [
+    ...(ratio ? [{ what: 'cache hit ratio', legend: 'solid: cache hit ratio (left axis)' }] : []),
+    ...(failures.length > 0
+      ? [{ what: failures.join(', '), legend: `dashed: ${failures.join(', ')} per second` }]
+      : []),
+    ...(backlog ? [{ what: 'queue backlog', legend: 'dotted: jobs waiting in the queue' }] : []),
+  ];
+  const counts = [
+    ...(failures.length > 0 ? [`${failures.join(', ')} per second`] : []),
+    ...(backlog ? ['jobs waiting'] : []),
+  ];
+  return {
+    title: parts.map((part) => part.what).join(', '),
+    legend: parts.map((part) => part.legend).join('; '),
+    count: counts.length === 0 ? null : `${counts.join(' / ')}${ratio ? ' (right axis)' : ''}`,
+    ratio,
+  };
 }

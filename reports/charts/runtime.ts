@@ -2,7 +2,8 @@
  * Chart behaviour that needs functions, written once as plain browser JavaScript so the very same code
  * runs inside report.html and, through `loadChartRuntime`, in Node for the PNG charts:
  * - sbBackground: paints the canvas white before drawing (PNGs are not transparent);
- * - sbFaults: shades the warm-up and draws a labelled red line at each injected fault;
+ * - sbFaults: shades the warm-up and draws a labelled red line at each injected fault (the label on a
+ *   white box, `fontSize` px, default 12);
  * - hydrate(config): adds the "nines" tick labels (1 → 90%, 2 → 99%, ...) to a spectrum's x axis.
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
@@ -47,7 +48,8 @@ export const CHART_RUNTIME_SOURCE = `(function () {
       ctx.fillStyle = '#d00000';
       ctx.lineWidth = 2;
       ctx.setLineDash([4, 3]);
-      ctx.font = 'bold 12px sans-serif';
+      var size = options.fontSize || 12;
+      ctx.font = 'bold ' + size + 'px sans-serif';
       var placed = [];
       options.faults.forEach(function (fault) {
         var px = x.getPixelForValue(fault.x);
@@ -62,7 +64,12 @@ export const CHART_RUNTIME_SOURCE = `(function () {
         var row = 0;
         while (placed.some(function (p) { return p.row === row && left < p.right && left + width > p.left; })) row += 1;
         placed.push({ row: row, left: left, right: left + width });
-        ctx.fillText(fault.label, left, area.top + 14 + row * 16);
+        // on a white box, so the lines under the label do not cross it
+        var baseline = area.top + size + 2 + row * (size + 4);
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.fillRect(left - 2, baseline - size, width + 4, size + 4);
+        ctx.fillStyle = '#d00000';
+        ctx.fillText(fault.label, left, baseline);
       });
       ctx.restore();
     }

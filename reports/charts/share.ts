@@ -7,7 +7,7 @@
 import { metricsIn } from '../model/correctness-metrics.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
-import { faultMarkers, warmupEnd } from './timeline.ts';
+import { faultMarkers, pointX, warmupEnd } from './timeline.ts';
 
 function instancesOf(variant: VariantView): string[] {
   const names = new Set(variant.series.flatMap((point) => Object.keys(point.servedBy ?? {})));
@@ -40,8 +40,8 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
     data: series.map((point) => {
       const counts = point.servedBy ?? {};
       const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      // a point stands for its whole second: drawn at the middle, so a fault inside it lines up
-      return { x: point.second + 0.5, y: total === 0 ? 0 : (100 * (counts[instance] ?? 0)) / total };
+      // drawn at the end of its second, as on the live page: the share falls after the kill, not before
+      return { x: pointX(point), y: total === 0 ? 0 : (100 * (counts[instance] ?? 0)) / total };
     }),
     borderColor: colorAt(index),
     backgroundColor: colorAt(index),
@@ -54,7 +54,7 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
   );
   const failures = failing.map((metric, index) => ({
     label: `${metric.label} per second`,
-    data: series.map((point) => ({ x: point.second + 0.5, y: point.counters?.[metric.violation] ?? 0 })),
+    data: series.map((point) => ({ x: pointX(point), y: point.counters?.[metric.violation] ?? 0 })),
     borderColor: '#000000',
     backgroundColor: '#000000',
     borderWidth: 1.5,
@@ -76,7 +76,7 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
       },
     } as never,
     scales: {
-      x: { type: 'linear', title: axisTitle('time (s)') },
+      x: { type: 'linear', min: 0, title: axisTitle('seconds since the trial started') },
       share: {
         type: 'linear',
         position: 'left',

@@ -1,21 +1,28 @@
 /**
- * The live dashboard: an HTTP server on 127.0.0.1 serving the page, its scripts (Chart.js from the
+ * The live dashboard: an HTTP server (on 127.0.0.1 unless told another address) serving the page, its scripts (Chart.js from the
  * package: nothing from the internet) and /events, a server-sent-event stream that first replays every
  * event so far, then follows the run live — so a page opened mid-run, or reloaded, misses nothing (a
  * reconnecting EventSource sends Last-Event-ID and gets only what it has not seen). When the run is over,
- * /report serves the final report page.
+ * /report serves the final report page. With a token, every path answers 403 and nothing else to a
+ * request without it (`?token=…`): the room can watch, nobody can read the run without the printed URL.
+ * The server only reads: GET, never a change.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { LiveEvent } from '../../results/live-events.ts';
 import { loadChartJs } from '../html/html.ts';
-import { DASHBOARD_PAGE, DASHBOARD_SCRIPT } from './dashboard-page.ts';
+import { DASHBOARD_SCRIPT, dashboardPage } from './dashboard-page.ts';
 
 export interface DashboardServer {
-  /** http://127.0.0.1:PORT/ */
+  /** http://127.0.0.1:PORT/ (with ?token=… when there is one) */
   url: string;
   port: number;
+  /** pages following the stream now */
+  openPages(): number;
+  /** resolves once /report was served `pages` times since the report was set, or after `timeoutMs` */
+  reportFetched(pages: number, timeoutMs: number): Promise<void>;
   /** appends to the history and streams to every open page */
   send(event: LiveEvent): void;
   /** the final report, served at /report (the page loads it after the run-done event) */
@@ -28,29 +35,52 @@ export interface DashboardOptions {
   port: number;
   /** seconds between keep-alive comments on the stream (default 15) */
   keepAliveSeconds?: number;
+  /** the address to listen on (default 127.0.0.1) */
+  host?: string;
+  /** the address the printed URL names (default: host) */
+  urlHost?: string;
+  /** when set, every request must carry ?token=<this> or gets 403 */
+  token?: string;
 }
 
 const HOST = '127.0.0.1';
+
+function tokenMatches(given: string | null, token: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 function reply(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         reject(
           new ScalebenchError(
             'SB_ERR_INVALID_ARGUMENT',
-            `--dashboard port ${port} on ${HOST} is ${error.code === 'EADDRINUSE' ? 'in use' : 'not allowed'}`,
+            `--dashboard port ${port} on ${host} is ${error.code === 'EADDRINUSE' ? 'in use' : 'not allowed'}`,
             { hint: 'pass another port (--dashboard 8089), or --dashboard alone for a free one' },
+          ),
+        );
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(
+          new ScalebenchError(
+            'SB_ERR_INVALID_ARGUMENT',
+            `--dashboard-host ${host} is no address of this machine`,
+            {
+              hint: 'pass one of its addresses (ip addr), or 0.0.0.0 for all of them',
+            },
           ),
         );
       } else reject(error);
     });
-    server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -58,7 +88,12 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const history: string[] = [];
   const streams = new Set<ServerResponse>();
   let report: string | undefined;
+  let reportsServed = 0;
+  const reportWaiters = new Set<() => void>();
   const chartJs = await loadChartJs();
+  const token = options.token;
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const page = dashboardPage(query);
 
   const stream = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, {
@@ -74,12 +109,23 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     req.on('close', () => streams.delete(res));
   };
 
+  const serveReport = (res: ServerResponse) => {
+    if (report === undefined) return reply(res, 404, 'text/plain', 'the run has not finished yet\n');
+    reply(res, 200, 'text/html; charset=utf-8', report);
+    reportsServed += 1;
+    for (const wake of reportWaiters) wake();
+  };
+
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://dashboard').pathname;
+    const url = new URL(req.url ?? '/', 'http://dashboard');
+    // the token first: without it, nothing — not even whether a path exists
+    if (token !== undefined && !tokenMatches(url.searchParams.get('token'), token)) {
+      return reply(res, 403, 'text/plain', 'forbidden\n');
+    }
     if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'GET only\n');
-    switch (path) {
+    switch (url.pathname) {
       case '/':
-        return reply(res, 200, 'text/html; charset=utf-8', DASHBOARD_PAGE);
+        return reply(res, 200, 'text/html; charset=utf-8', page);
       case '/assets/chart.umd.js':
         return reply(res, 200, 'text/javascript; charset=utf-8', chartJs);
       case '/assets/dashboard.js':
@@ -87,14 +133,14 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       case '/events':
         return stream(req, res);
       case '/report':
-        return report === undefined
-          ? reply(res, 404, 'text/plain', 'the run has not finished yet\n')
-          : reply(res, 200, 'text/html; charset=utf-8', report);
+        return serveReport(res);
       default:
         return reply(res, 404, 'text/plain', 'not found\n');
     }
   });
-  const port = await listen(server, options.port);
+  const host = options.host ?? HOST;
+  const port = await listen(server, options.port, host);
+  const urlHost = options.urlHost ?? host;
   const keepAlive = setInterval(
     () => {
       for (const res of streams) res.write(': keep-alive\n\n');
@@ -104,8 +150,27 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   keepAlive.unref();
 
   return {
-    url: `http://${HOST}:${port}/`,
+    url: `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}/${query}`,
     port,
+    openPages: () => streams.size,
+    reportFetched(pages, timeoutMs) {
+      const from = reportsServed;
+      return new Promise((resolve) => {
+        const done = () => {
+          if (reportsServed - from < pages && pages > 0 && !timedOut) return;
+          clearTimeout(timer);
+          reportWaiters.delete(done);
+          resolve();
+        };
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          done();
+        }, timeoutMs);
+        reportWaiters.add(done);
+        done();
+      });
+    },
     send(event) {
       const frame = `id: ${history.length}\ndata: ${JSON.stringify(event)}\n\n`;
       history.push(frame);

@@ -57,11 +57,13 @@ function phasesHtml(experiment: ExperimentView): string {
     (row) =>
       `<tr>${row.map((cell, index) => `<td${table.numeric[index] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
   );
-  return `<h3>Request phases</h3>\n<p class="note">waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection.</p>\n<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const note = table.note ? ` ${escapeHtml(table.note)}.` : '';
+  return `<h3>Request phases</h3>\n<p class="note">waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection.${note}</p>\n<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** the main table; a wide one (async: trend columns) shrinks and wraps its headers before the page grows */
 function tableHtml(experiment: ExperimentView): string {
-  return rowsHtml(experimentColumns(experiment), experiment.variants);
+  return `<div class="table-wrap">${rowsHtml(experimentColumns(experiment), experiment.variants)}</div>`;
 }
 
 /** the per-step table, when some variant has two or more measured steps */

@@ -7,6 +7,7 @@ h1 { margin-bottom: 4px; } h2 { margin-top: 40px; border-bottom: 1px solid #ddd;
 .partial { background: #fff4e5; border-left: 4px solid #f0a020; padding: 8px 12px; }
 table { border-collapse: collapse; margin: 12px 0; font-size: 14px; }
 th, td { border: 1px solid #ddd; padding: 4px 10px; } th { background: #f5f5f5; }
+.table-wrap { max-width: 100%; overflow-x: auto; } .table-wrap table { font-size: 13px; } .table-wrap th { white-space: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .findings { line-height: 1.5; }
 .takeaway { font-size: 17px; background: #f2f7ff; border-left: 4px solid #1f77b4; padding: 8px 12px; }

@@ -38,7 +38,7 @@ function phaseLines(experiment: ExperimentView): string[] {
   const table = phaseTable(experiment);
   if (!table) return [];
   return [
-    '**Request phases** (waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection):',
+    `**Request phases** (waiting = time to first byte; connecting and TLS handshake are 0 on a reused connection${table.note ? `; ${table.note}` : ''}):`,
     '',
     alignedTextTable(table.headers, table.numeric, table.rows),
     '',

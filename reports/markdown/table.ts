@@ -47,7 +47,11 @@ export function experimentColumns(experiment: ExperimentView): Column[] {
     { header: 'Trials', numeric: true, cell: (v) => String(v.trials) },
     { header: 'p50', numeric: true, cell: (v) => withInterval(v.p50, formatMs) },
     { header: 'p99', numeric: true, cell: (v) => withInterval(v.p99, formatMs) },
-    { header: 'Throughput (req/s)', numeric: true, cell: (v) => withInterval(v.throughput, formatRate) },
+    {
+      header: 'Throughput (iterations/s)',
+      numeric: true,
+      cell: (v) => withInterval(v.throughput, formatRate),
+    },
     { header: 'Errors', numeric: true, cell: (v) => formatPercent(v.errorRate.mean) },
   ];
   if (variants.some((variant) => variant.hitRatio !== null)) {

@@ -21,6 +21,11 @@ export interface LoadHooks {
   onSecond?: (point: ProgressPoint) => void;
   /** injected time; defaults to performance.now() */
   clock?: Clock;
+  /**
+   * hears the clock time (performance.now() unless a clock is injected) at which the schedule's offset 0
+   * lies, once the client is ready: what the load's seconds count from, so faults can count from it too
+   */
+  onStart?: (startAt: number) => void;
 }
 
 /** Throws SB_ERR_INVALID_CONFIG with every problem when the options are not valid. */
@@ -43,7 +48,11 @@ export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Pro
   const workers = options.workers ?? 1;
   const report =
     workers > 1
-      ? await runWorkers(options, workers, { signal: hooks.signal, onSecond: (point) => progress.add(point) })
+      ? await runWorkers(options, workers, {
+          signal: hooks.signal,
+          onSecond: (point) => progress.add(point),
+          ...(hooks.onStart ? { onStart: hooks.onStart } : {}),
+        })
       : await runThread({
           options,
           executor: options.executor,
@@ -51,6 +60,7 @@ export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Pro
           startAt: clock.now(),
           signal: hooks.signal,
           onSecond: (point) => progress.add(point),
+          ...(hooks.onStart ? { onStart: hooks.onStart } : {}),
         });
   return buildOutcome(options, report, { interrupted: hooks.signal?.aborted ?? false, plan });
 }

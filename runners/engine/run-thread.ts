@@ -41,6 +41,8 @@ export interface ThreadRun {
   startAt: number;
   signal?: AbortSignal;
   onSecond?: (point: SecondPoint) => void;
+  /** hears the clock time of offset 0 once it is fixed (faults and samples are timed from it) */
+  onStart?: (startAt: number) => void;
   encodeSeconds?: boolean;
   /** the most sockets this thread may open (default: what the open-file limit allows) */
   sockets?: number;
@@ -188,6 +190,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
   await client.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
   const startAt = Math.max(run.startAt, clock.now());
+  run.onStart?.(startAt);
   const metrics = new MetricsAccumulator({
     startAt,
     warmupMs,

@@ -71,7 +71,12 @@ function startWorker(entry: ThreadEntry, input: WorkerInput, live: LiveSeconds) 
 export async function runWorkers(
   options: LoadRunOptions,
   count: number,
-  hooks: { signal?: AbortSignal; onSecond: (point: SeriesPoint) => void },
+  hooks: {
+    signal?: AbortSignal;
+    onSecond: (point: SeriesPoint) => void;
+    /** hears offset 0 as performance.now() time, once the common start is fixed */
+    onStart?: (startAt: number) => void;
+  },
 ): Promise<ThreadReport> {
   const executors = Array.from({ length: count }, (_, index) =>
     splitExecutor(options.executor, index, count),
@@ -106,6 +111,7 @@ export async function runWorkers(
     ]);
     const startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
     for (const worker of started) worker.send({ type: 'start', startEpochMs });
+    hooks.onStart?.(startEpochMs - performance.timeOrigin);
     const reports = await Promise.all(started.map((worker) => worker.done));
     live.flushUpTo(Number.POSITIVE_INFINITY);
     return mergeReports(reports);

@@ -16,19 +16,22 @@ export interface ScheduledFaults {
 }
 
 /**
- * `offsetMs` is the warm-up: fault times count from the start of the measured part. `onFault` hears of
- * each as it happens, with the seconds since the schedule started (warm-up included), for live views.
+ * `offsetMs` is the warm-up: fault times count from the start of the measured part. `startedAt` is the
+ * performance.now() time of the load's offset 0 (default: now) — the instant its seconds count from, so a
+ * fault and the points around it share one time base. `onFault` hears of each as it happens, with the
+ * seconds since that start (warm-up included), for live views.
  */
 export function scheduleFaults(
   target: RunningTarget,
   faults: readonly FaultStep[],
   offsetMs: number,
   onFault?: (event: FaultEvent, elapsedSeconds: number) => void,
+  startedAt: number = performance.now(),
 ): ScheduledFaults {
   const events: FaultEvent[] = [];
   const down = new Map<string, { kind: FaultStep['kind']; index: number }>();
   const pending = new Set<Promise<void>>();
-  const started = performance.now();
+  const started = startedAt;
   const record = (kind: string, detail: string) => {
     const elapsedMs = performance.now() - started;
     const event: FaultEvent = { atSeconds: (elapsedMs - offsetMs) / 1000, kind, detail };
@@ -53,7 +56,7 @@ export function scheduleFaults(
           });
         pending.add(run);
       },
-      offsetMs + (durationMs(fault.at) ?? 0),
+      Math.max(0, started + offsetMs + (durationMs(fault.at) ?? 0) - performance.now()),
     ),
   );
   return {

@@ -26,6 +26,8 @@ import { stepLengthMs } from './step-length.ts';
 export interface SuitePlan {
   experiments: LoadedExperiment[];
   profile: ProfileName;
+  /** what the run is called where it differs from the profile ('workshop'): the plan's title says it */
+  label?: string;
   trials: number;
   findCapacity: boolean;
   logDir: string;
@@ -138,7 +140,8 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   hooks.emit?.({
     type: 'plan',
     command: 'run',
-    title: `scalebench run (${plan.profile})`,
+    title: `scalebench run (${plan.label ?? plan.profile})`,
+    profile: plan.label ?? plan.profile,
     variants: queue.map((item) => ({ experiment: item.experiment.name, variant: item.variant.name })),
     trials: plan.trials,
     etaSeconds: remaining,
@@ -153,6 +156,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
         index,
         total: queue.length,
         etaSeconds: remaining,
+        ...(item.variant.description ? { description: item.variant.description } : {}),
       });
       await runQueueItem(plan, hooks, results, item);
       remaining -= itemSeconds(item);

@@ -15,7 +15,7 @@ import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
 import { isHostBound, withHostLoad } from '../engine/host-guard.ts';
 import type { ProgressPoint } from '../engine/progress-point.ts';
 import { runLoad } from '../engine/run-load.ts';
-import { scheduleFaults } from './fault-schedule.ts';
+import { type ScheduledFaults, scheduleFaults } from './fault-schedule.ts';
 import { startSampler } from './sampler.ts';
 
 export interface TrialPlan {
@@ -73,7 +73,11 @@ export async function runTrial(
   const sampler = startSampler(target, experiment.sample ?? [], 1000, (index, values) =>
     hooks.onSample?.(index + 1, values),
   );
-  const faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0, hooks.onFault);
+  // faults count from the load's own offset 0 (known once its client is ready), as its seconds do
+  let faults: ScheduledFaults | undefined;
+  const onStart = (startAt: number) => {
+    faults = scheduleFaults(target, plan.faults, durationMs(load.warmup) ?? 0, hooks.onFault, startAt);
+  };
   let outcome: RunOutcome;
   let host: TrialResult['host'];
   try {
@@ -89,7 +93,7 @@ export async function runTrial(
           ...(experiment.maxBody === undefined ? {} : { maxBody: experiment.maxBody }),
           ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
         },
-        hooks,
+        { ...hooks, onStart },
       ),
     );
     outcome = measured.value;
@@ -99,14 +103,14 @@ export async function runTrial(
       hostBound: isHostBound(measured.load),
     };
   } finally {
-    await faults.cancel();
+    await faults?.cancel();
   }
   const extraSeries = await sampler.stop();
   const settled = target.settle ? await target.settle(hooks.signal) : {};
   const after = await target.counters();
   // bring killed instances back for the next trial; after Ctrl-C the whole target stops instead
   if (!hooks.signal?.aborted) {
-    for (const instance of faults.killed()) await target.restart(instance.kind, instance.index);
+    for (const instance of faults?.killed() ?? []) await target.restart(instance.kind, instance.index);
   }
   return {
     trial: plan.trial,
@@ -119,7 +123,7 @@ export async function runTrial(
     correctness: { ...zeros(experiment.counters), ...outcome.counters, ...settled },
     extraSeries,
     trends: trendsOf(outcome),
-    faults: faults.events,
+    faults: faults?.events ?? [],
     ...(host ? { host } : {}),
   };
 }

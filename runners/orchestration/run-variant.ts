@@ -19,6 +19,7 @@ import type { SuiteEvent } from './events.ts';
 import { loadShare } from './load-share.ts';
 import { runTrial } from './run-trial.ts';
 import { serverRecords } from './server-cpu.ts';
+import { trialLength } from './trial-length.ts';
 import { trialMetricSource } from './trial-metrics.ts';
 
 export interface VariantPlan {
@@ -145,6 +146,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         trial,
         trials: plan.trials,
         ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
+        ...trialLength(experiment.profiles[plan.profile]),
       });
       const record = await runTrial(
         target,
@@ -178,6 +180,13 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       await hooks.onPartial?.(result);
     }
     if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
+      const { slo } = experiment.capacity;
+      hooks.emit?.({
+        type: 'capacity-start',
+        ...names,
+        slo,
+        startRate: variant.capacityStartRate ?? experiment.capacity.startRate,
+      });
       const found = await findCapacity(
         target,
         experiment,
@@ -200,6 +209,14 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         result.capacitySteps = found.steps;
         if (!isExternalTarget(experiment.target))
           result.servers = serverRecords(target.instances(), found.knee?.servers);
+        hooks.emit?.({
+          type: 'capacity-done',
+          ...names,
+          capacity: found.capacity,
+          capped: found.capped,
+          slo,
+          hostIdleAtKnee: found.hostIdleAtKnee,
+        });
       }
     }
     const load = loadShare(result);

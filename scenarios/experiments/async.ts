@@ -13,9 +13,10 @@ export const asyncExperiment = defineExperiment({
     'acknowledged only when done. Work done in advance (pre-rendered) is fastest of all.',
   target: 'async',
   variants: [
-    { name: 'sync', params: { work: 'sync' } },
+    { name: 'sync', description: 'the heavy work done inside the request', params: { work: 'sync' } },
     {
       name: 'queued-bullmq',
+      description: 'work queued in Redis (BullMQ) for 2 workers; worker 0 killed mid-trial',
       params: { work: 'queued', queue: 'bullmq' },
       workers: 2,
       faults: killFirstWorker,
@@ -23,13 +24,19 @@ export const asyncExperiment = defineExperiment({
     },
     {
       name: 'queued-rabbitmq',
+      description: 'work queued in RabbitMQ for 2 workers; worker 0 killed mid-trial',
       params: { work: 'queued', queue: 'rabbitmq' },
       workers: 2,
       faults: killFirstWorker,
       thresholds: noJobLost,
     },
     // the build step renders the catalogue the flow draws from (flowParams.inputs)
-    { name: 'prerendered', params: { work: 'prerendered' }, env: { PRERENDER_COUNT: '24' } },
+    {
+      name: 'prerendered',
+      description: 'the results computed in advance and served ready-made',
+      params: { work: 'prerendered' },
+      env: { PRERENDER_COUNT: '24' },
+    },
   ],
   profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
 

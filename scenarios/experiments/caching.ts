@@ -10,10 +10,19 @@ export const cachingExperiment = defineExperiment({
     'it on every write is as fast and never stale.',
   target: 'caching',
   variants: [
-    { name: 'no-cache', params: { cache: 'none' } },
-    { name: 'query-cache', params: { cache: 'query' } },
+    {
+      name: 'no-cache',
+      description: 'every product page read from PostgreSQL (a join with aggregates)',
+      params: { cache: 'none' },
+    },
+    {
+      name: 'query-cache',
+      description: 'the query result cached in Redis until its TTL expires (stale after writes)',
+      params: { cache: 'query' },
+    },
     {
       name: 'object-cache',
+      description: 'the assembled page cached in Redis and deleted on every write',
       params: { cache: 'object' },
       thresholds: { staleReads: ['count==0'] },
       // a cache holds several times the load: its search starts higher and skips steps it holds anyway

@@ -9,6 +9,18 @@ const sessionStores = {
   sticky: { session: 'memory', affinity: 'sticky' },
 } as const;
 
+/** what each store means, in one plain line for the audience */
+const storeWords = {
+  stateless: 'sessions in Redis, round-robin balancer',
+  stateful: 'sessions in process memory, round-robin balancer',
+  sticky: 'sessions in process memory, sticky balancer (one clone per user)',
+} as const;
+
+function describe(store: keyof typeof sessionStores, clones: number): string {
+  const fleet = clones === 1 ? '1 clone' : `${clones} clones`;
+  return `${fleet}, ${storeWords[store]}${clones > 1 ? '; clone 0 killed mid-trial' : ''}`;
+}
+
 /**
  * `<store>-<clones>`: the session store's knobs and N clones; stateless ones must lose no session. The
  * quick profile runs 1, 2 and 4 stateless clones (the capacity curve and its scaling model) and each
@@ -17,6 +29,7 @@ const sessionStores = {
 function variant(store: keyof typeof sessionStores, clones: number): VariantDefinition {
   return {
     name: `${store}-${clones}`,
+    description: describe(store, clones),
     params: { ...sessionStores[store] },
     clones,
     // the cart page costs its server 2 ms of CPU to render, so a 0.25-CPU clone is the bottleneck,

@@ -17,12 +17,23 @@ export const databaseExperiment = defineExperiment({
     'at once may not see it.',
   target: 'database',
   variants: [
-    { name: 'normalized', params: { db: 'normalized' }, thresholds: { rywViolations: ['count==0'] } },
-    { name: 'denormalized', params: { db: 'denormalized' }, thresholds: { rywViolations: ['count==0'] } },
+    {
+      name: 'normalized',
+      description: 'every account page joins and sums ~200 orders on read',
+      params: { db: 'normalized' },
+      thresholds: { rywViolations: ['count==0'] },
+    },
+    {
+      name: 'denormalized',
+      description: 'the finished account page kept in one row, rebuilt on every write',
+      params: { db: 'denormalized' },
+      thresholds: { rywViolations: ['count==0'] },
+    },
     // a replica on this host would be a millisecond behind; one on another machine is a network hop and
     // an apply later: this one applies every transaction 20 ms after its commit
     {
       name: 'replica',
+      description: 'reads shared with a streaming read replica that applies writes 20 ms late',
       params: { db: 'replica', reads: 'spread' },
       env: { REPLICA_APPLY_DELAY_MS: String(DEFAULT_REPLICA_DELAY_MS) },
       // two servers share the reads: the search starts where one server's ends

@@ -29,7 +29,7 @@ it('finds no regression between two runs of the same service', async () => {
     { cwd: svc.config.dir, env: { GITHUB_STEP_SUMMARY: '' } },
   );
   const candidateRun = await spawned.result;
-  expect(candidateRun.stdout).toContain('report written to cand/ (json)');
+  expect(candidateRun.stdout).toContain(`report written to ${join(svc.config.dir, 'cand')}/ (json)`);
   expect(candidateRun.stderr).toContain('svc/only: trial 5/5');
   const candidate = join(svc.config.dir, 'cand', 'results.json');
 

@@ -35,7 +35,9 @@ async function runStack(experiment: string, variant: string) {
   // exit 1 is allowed: on a busy shared 2-core machine a latency threshold may fail or the generator
   // be marked saturated; what is judged here is what containers change — correctness and clean-up
   expect([0, 1], run.stderr).toContain(run.code);
-  expect(run.stdout).toMatch(/^report written to .+ \(json, md, html, png, junit, bmf, gab\)\n$/);
+  expect(run.stdout).toMatch(
+    /(^|\n)report written to \/.+\/ \(json, md, html, png, junit, bmf, gab\)\nopen \/.+report\.html\n$/,
+  );
   const results = (await readResultsFile(join(dir, 'results.json'))) as SuiteResults;
   expect(results.complete).toBe(true);
   const files = await readdir(dir);

@@ -29,7 +29,11 @@ it('runs a stateless and a stateful variant with a killed clone and writes every
     { cwd: config.dir, extraEnv: { GITHUB_STEP_SUMMARY: undefined } },
   );
   expect(run.stderr, run.stderr).not.toContain('threshold failed');
-  expect(run.stdout).toBe('report written to out/ (json, md, html, png, junit, bmf, gab)\n');
+  // the takeaways, then the report's absolute path
+  expect(run.stdout).toMatch(/^takeaways:\n {2}clones-mini: .+\n/);
+  expect(run.stdout).toContain(
+    `report written to ${out}/ (json, md, html, png, junit, bmf, gab)\nopen ${join(out, 'report.html')}\n`,
+  );
   expect(run.stderr).toMatch(
     /\[1\/2\] clones-mini\/stateless: target ready at http:\/\/127\.0\.0\.1:\d+ behind \w+/,
   );

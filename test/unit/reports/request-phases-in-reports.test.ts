@@ -48,6 +48,23 @@ describe('request phases in the bench summary and the reports', () => {
     expect(html).toContain('<td>http_req_waiting</td>');
   });
 
+  it('leaves out connecting and TLS rows that are 0 on reused connections, and says so', () => {
+    const reused: PhaseHistograms = {
+      ...phaseHistograms,
+      // 1 new connection in 200 requests: p99 0
+      connecting: encoded([0.4, ...new Array(199).fill(0)]),
+      tlsHandshaking: encoded(new Array(200).fill(0)),
+    };
+    const results = { ...benchWithPhases(), phaseHistograms: reused };
+    const markdown = renderMarkdown(results);
+    expect(markdown).not.toContain('http_req_connecting');
+    expect(markdown).not.toContain('http_req_tls_handshaking');
+    expect(markdown).toContain('http_req_waiting');
+    expect(markdown).toContain(
+      '2 connecting / TLS handshake rows left out: p99 0 ms, so at least 99% of requests reused a connection',
+    );
+  });
+
   it('results without phases show no such table', () => {
     const { shard: _shard, ...plain } = shardResults(0, 1, [1]);
     expect(renderMarkdown(plain)).not.toContain('Request phases');

@@ -40,6 +40,11 @@ describe('scaling chart specs', () => {
     expect(share.slice(0, 4)).toEqual([25, 25, 25, 25]);
     expect(share.slice(4)).toEqual([0, 0, 0, 0, 0]);
     expect(chart.config.options?.plugins).toMatchObject({ sbFaults: { faults: [{ x: 4 }] } });
+    // one time base: a second's point sits at its end, so the line starts falling at the kill, not before
+    const points = killed.data as { x: number; y: number }[];
+    const lastFull = points.filter((point) => point.y === 25).at(-1)!;
+    expect(lastFull.x).toBe(4);
+    expect(points.find((point) => point.y === 0)!.x).toBe(5);
   });
 
   it('plots failures per second over time', () => {
@@ -49,5 +54,13 @@ describe('scaling chart specs', () => {
       'sticky-2 sessions lost/s',
       'sticky-4 sessions lost/s',
     ]);
+    // the words name what is drawn: no hit ratio, no backlog in a clones chart
+    expect(chart.title).toBe('clones: sessions lost over time');
+    expect(chart.config.options?.plugins?.subtitle?.text).toBe(
+      'first trial, per second; dashed: sessions lost per second',
+    );
+    const scales = chart.config.options?.scales as Record<string, { title: { text: string } }>;
+    expect(scales['count']!.title.text).toBe('sessions lost per second');
+    expect(scales['ratio']).toBeUndefined();
   });
 });

@@ -13,7 +13,19 @@ describe('fault markers on the timeline chart', () => {
       ];
     });
     const experiment = buildReportView(suite).experiments[0]!;
-    // the fixture warms up for 3 s: the kill 3 s into the measured part is 6 s into the run
-    expect(faultMarkers(experiment)).toEqual([{ x: 6, label: 'kill clone 0 @ 3.0 s after warm-up' }]);
+    // the fixture warms up for 3 s: the kill 3 s into the measured part is 6 s into the trial, and the
+    // label says the time on the chart's own axis
+    expect(faultMarkers(experiment)).toEqual([{ x: 6, label: 'kill clone 0 @ 6.0 s' }]);
+  });
+
+  it('names the variants a fault hit when others on the chart ran without it', () => {
+    const suite = buildSuiteFixture({ trials: 1, seconds: 12, experiments: ['clones'] });
+    const variants = suite.experiments[0]!.variants;
+    variants[0]!.trials[0]!.faults = [{ atSeconds: 2, kind: 'kill', detail: 'kill clone 0' }];
+    for (const variant of variants.slice(1)) variant.trials[0]!.faults = [];
+    const experiment = buildReportView(suite).experiments[0]!;
+    expect(faultMarkers(experiment)).toEqual([
+      { x: 5, label: `kill clone 0 @ 5.0 s (${variants[0]!.name})` },
+    ]);
   });
 });
