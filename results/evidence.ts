@@ -20,17 +20,49 @@ export interface CorrectnessUnit {
   unjudged: string | null;
   /** plural noun for "7 sessions judged" */
   unit: string;
+  /** what the violation counts: 'sessions lost' */
+  label: string;
 }
 
 export const correctnessUnits: readonly CorrectnessUnit[] = [
-  { violation: 'sessionsLost', judged: 'sessions', unjudged: 'sessionsUnjudged', unit: 'sessions' },
-  { violation: 'staleReads', judged: 'reads', unjudged: 'readsUnjudged', unit: 'reads' },
-  { violation: 'rywViolations', judged: 'rywChecks', unjudged: 'rywUnjudged', unit: 'RYW checks' },
+  {
+    violation: 'sessionsLost',
+    judged: 'sessions',
+    unjudged: 'sessionsUnjudged',
+    unit: 'sessions',
+    label: 'sessions lost',
+  },
+  {
+    violation: 'staleReads',
+    judged: 'reads',
+    unjudged: 'readsUnjudged',
+    unit: 'reads',
+    label: 'stale reads',
+  },
+  {
+    violation: 'rywViolations',
+    judged: 'rywChecks',
+    unjudged: 'rywUnjudged',
+    unit: 'RYW checks',
+    label: 'RYW violations',
+  },
   // jobs the target accepted (warm-up included), as the drain counted them
-  { violation: 'jobsLost', judged: 'jobsAccepted', unjudged: null, unit: 'jobs' },
-  { violation: 'jobsDuplicated', judged: 'jobsAccepted', unjudged: null, unit: 'jobs' },
+  { violation: 'jobsLost', judged: 'jobsAccepted', unjudged: null, unit: 'jobs', label: 'jobs lost' },
+  {
+    violation: 'jobsDuplicated',
+    judged: 'jobsAccepted',
+    unjudged: null,
+    unit: 'jobs',
+    label: 'jobs run twice',
+  },
   // jobs the flow submitted in the measured part and polled
-  { violation: 'jobsNotSeenDone', judged: 'jobsSubmitted', unjudged: null, unit: 'jobs' },
+  {
+    violation: 'jobsNotSeenDone',
+    judged: 'jobsSubmitted',
+    unjudged: null,
+    unit: 'jobs',
+    label: 'jobs never seen done',
+  },
 ];
 
 export function correctnessUnit(violation: string): CorrectnessUnit | undefined {
@@ -58,6 +90,7 @@ export type EvidenceVerdict = 'clean' | 'failed' | 'not-enough-evidence';
 export interface Evidence {
   violation: string;
   unit: string;
+  label: string;
   failed: number;
   judged: number;
   unjudged: number;
@@ -74,17 +107,23 @@ export function enoughEvidence(judged: number, started: number): boolean {
   return judged >= MIN_JUDGED && judged >= MIN_JUDGED_SHARE * started;
 }
 
-/** The evidence for one failure count of a variant's correctness figures; null when it was not reported. */
+/**
+ * The evidence for one failure count of a variant's correctness figures; null when it was not reported,
+ * its judged count was not recorded, or nothing was started that it could count.
+ */
 export function evidenceOf(
   correctness: Readonly<Record<string, number>>,
   violation: string,
 ): Evidence | null {
   const unit = correctnessUnit(violation);
   const failed = correctness[violation];
-  if (!unit || failed === undefined) return null;
-  const judged = correctness[unit.judged] ?? 0;
+  // a file without the judged count (written before it was recorded) has no evidence to show
+  if (!unit || failed === undefined || correctness[unit.judged] === undefined) return null;
+  const judged = correctness[unit.judged]!;
   const unjudged = unit.unjudged === null ? 0 : (correctness[unit.unjudged] ?? 0);
   const started = judged + unjudged;
+  // nothing started and nothing failed: the count does not apply to this variant (sync work has no jobs)
+  if (started === 0 && failed === 0) return null;
   const verdict: EvidenceVerdict = !enoughEvidence(judged, started)
     ? 'not-enough-evidence'
     : failed > 0
@@ -93,6 +132,7 @@ export function evidenceOf(
   return {
     violation,
     unit: unit.unit,
+    label: unit.label,
     failed,
     judged,
     unjudged,
@@ -113,6 +153,39 @@ export function evidenceFor(correctness: Readonly<Record<string, number>>): Evid
 
 /** 'not enough evidence: 7 sessions judged' (and how many were started, when most were not judged) */
 export function notEnoughText(evidence: Evidence): string {
-  const of = evidence.unjudged > 0 ? ` of ${evidence.started} started` : '';
-  return `not enough evidence: ${evidence.judged} ${evidence.unit} judged${of}`;
+  const of = evidence.unjudged > 0 ? ` of ${count(evidence.started)} started` : '';
+  return `not enough evidence: ${count(evidence.judged)} ${evidence.unit} judged${of}`;
 }
+
+/** 0.042 → '4.2%' (as reports print shares) */
+export function percentText(fraction: number): string {
+  const percent = fraction * 100;
+  if (percent === 0) return '0%';
+  if (percent >= 10) return `${percent.toFixed(0)}%`;
+  if (percent >= 0.1) return `${percent.toFixed(1)}%`;
+  return `${percent.toFixed(2)}%`;
+}
+
+/** '95% CI 94–100%' */
+export function intervalText(interval: Interval): string {
+  return `95% CI ${percentText(interval.lower)}–${percentText(interval.upper)}`;
+}
+
+/** '57 of 230' and what stands in brackets after it: '25%, 95% CI 20–31%' or 'not enough evidence: …' */
+export function evidenceParts(evidence: Evidence): { figure: string; note: string } {
+  const figure = `${count(evidence.failed)} of ${count(evidence.judged)}`;
+  if (evidence.verdict === 'not-enough-evidence') return { figure, note: notEnoughText(evidence) };
+  const share = evidence.failed > 0 && evidence.rate !== null ? `${percentText(evidence.rate)}, ` : '';
+  return { figure, note: `${share}${evidence.interval ? intervalText(evidence.interval) : ''}` };
+}
+
+/**
+ * The figure with its evidence, as every output prints it: '57 of 57 sessions (100%, 95% CI 94%–100%)',
+ * '0 of 1,234 sessions (95% CI 0%–0.31%)', or '0 of 7 sessions (not enough evidence: 7 sessions judged)'.
+ */
+export function evidenceFigure(evidence: Evidence): string {
+  const { figure, note } = evidenceParts(evidence);
+  return `${figure} ${evidence.unit} (${note})`;
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
