@@ -56,11 +56,18 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
           `${heading}: capacity ${event.rate}/s → p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}% ${event.ok ? 'ok' : `SLO broken (${event.broken ?? 'p99 or errors'})`}${event.hostIdle === null ? '' : `, host idle ${(event.hostIdle * 100).toFixed(0)}%`}`,
         );
         return;
-      case 'variant-done':
+      case 'variant-done': {
         line(
           `${heading}: done${event.failedThresholds > 0 ? `, ${event.failedThresholds} threshold(s) failed` : ''}${event.valid ? '' : ', INVALID (generator saturated)'}`,
         );
+        // correctness on evidence and the pattern's failure, yellow on a terminal so they are not missed
+        const mark =
+          options.isTTY && event.clean === false
+            ? (text: string) => `\x1b[33m${text}\x1b[0m`
+            : (text: string) => text;
+        for (const verdict of event.verdicts ?? []) line(mark(`${heading}:   ${verdict}`));
         return;
+      }
       case 'warning':
         line(`warning: ${event.message}`);
         return;
