@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { experimentFindings } from '../../../reports/findings/findings.ts';
 import { experimentTakeaway } from '../../../reports/findings/takeaway.ts';
+import { renderHtml } from '../../../reports/html/html.ts';
 import { renderJunit } from '../../../reports/junit.ts';
 import { markdownTable } from '../../../reports/markdown/table.ts';
 import { buildReportView, type ExperimentView } from '../../../reports/model/views.ts';
@@ -215,6 +216,43 @@ describe('no "faster" from failures', () => {
     expect(row).toContain("⚠ the pattern's failure: sessions lost");
     expect(row).toMatch(/290 of 300 \(97%, CI 94%–98%\)/);
     expect(row).not.toContain('✓');
+  });
+});
+
+describe('report.html', () => {
+  it("colours the pattern's failure and a failed threshold, and shows no ✓ beside them", async () => {
+    const suite: SuiteResults = {
+      ...base,
+      experiments: [
+        {
+          name: 'shapes',
+          title: 'Shapes',
+          variants: [
+            variant({ name: 'stateless-4', correctness: { sessions: 300, sessionsLost: 0 } }),
+            variant({
+              name: 'stateful-4',
+              correctness: { sessions: 300, sessionsLost: 290 },
+              thresholds: [passed('http_req_duration', 'p(50)<100')],
+            }),
+            variant({
+              name: 'stateless-1',
+              thresholds: [
+                {
+                  metric: 'http_req_failed_outside_faults',
+                  expression: 'rate<0.01',
+                  actual: 0.18,
+                  passed: false,
+                },
+              ],
+            }),
+          ],
+        },
+      ],
+    };
+    const html = await renderHtml(suite);
+    expect(html).toContain(`<td class="warn">1/1 passed; ⚠ the pattern's failure: sessions lost</td>`);
+    expect(html).toContain('<td class="num warn">290 of 300 (97%, CI 94%–98%)</td>');
+    expect(html).toContain('<td class="fail">✗ http_req_failed_outside_faults rate&lt;0.01</td>');
   });
 });
 
