@@ -6,8 +6,9 @@
  */
 import { HOST_BOUND_NOTE } from '../../results/host-bound.ts';
 import { compareStats, factorBetween, SINGLE_TRIAL_MS, SINGLE_TRIAL_RATIO } from './difference.ts';
+import { latencyGrowth } from './latency-growth.ts';
 import type { MetricStats } from './stats.ts';
-import { formatFactor, formatPercent, formatRate } from './units.ts';
+import { formatFactor, formatMs, formatPercent, formatRate } from './units.ts';
 import type { VariantView } from './views.ts';
 
 /** Why a variant's trial figures cannot lead a comparison; empty when they can. */
@@ -29,6 +30,11 @@ export function trialFlaws(variant: VariantView): string[] {
   )
     flaws.push(
       `${variant.name} ran at ${formatRate(driven)}/s, past its capacity ${formatRate(variant.capacity)}/s`,
+    );
+  const growth = latencyGrowth(variant.series);
+  if (growth)
+    flaws.push(
+      `${variant.name}'s p50 grew from ${formatMs(growth.fromMs)} to ${formatMs(growth.toMs)} within the trial (queueing: overloaded)`,
     );
   return flaws;
 }

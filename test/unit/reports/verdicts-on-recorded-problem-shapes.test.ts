@@ -28,6 +28,8 @@ const templateTrial = template.trials[0]!;
 interface Shape {
   name: string;
   p50?: number;
+  /** each measured second's p50 grows linearly from p50 to this (a queue building up) */
+  p50At?: number;
   /** share of every measured second's requests that failed */
   errorShare?: number;
   correctness?: Record<string, number>;
@@ -50,9 +52,11 @@ const passed = (metric: string, expression: string): ThresholdOutcome => ({
 
 function trialOf(shape: Shape, index: number): TrialResult {
   const share = shape.errorShare ?? 0;
-  const series = templateTrial.series.map((point) => ({
+  const last = templateTrial.series.length - 1;
+  const series = templateTrial.series.map((point, at) => ({
     ...point,
     errors: point.warmup ? 0 : Math.round(point.requests * share),
+    p50: (shape.p50 ?? 5) + ((shape.p50At ?? shape.p50 ?? 5) - (shape.p50 ?? 5)) * (at / last),
   }));
   const requests = templateTrial.summary.requests;
   const response = { ...templateTrial.summary.latency.response, p50: shape.p50 ?? 5 };
@@ -323,5 +327,19 @@ describe('a wide gap', () => {
     const findings = experimentFindings(view).join(' ');
     expect(findings).toMatch(/denormalized 53\.2 ms \(7\.6× higher, interval wide: 5 trials disagree\)/);
     expect(findings).not.toMatch(/Write p99[^.]*about the same/);
+  });
+});
+
+describe('a queue building up', () => {
+  it('takes no ratio from a variant whose p50 grew through the trial, and says why', () => {
+    const view = experiment(
+      { name: 'sync', p50: 160, p50At: 900, trends: { acceptMs: [4000] } },
+      { name: 'queued-bullmq', p50: 2, trends: { acceptMs: [12] } },
+    );
+    const all = [experimentTakeaway(view) ?? '', ...experimentFindings(view)].join(' ');
+    expect(all).not.toMatch(/\d+× (lower|faster)/);
+    expect(all).toMatch(
+      /not compared: sync's p50 grew from 4\d\d ms to 8\d\d ms within the trial \(queueing: overloaded\)/,
+    );
   });
 });
