@@ -60,7 +60,7 @@ async function shopAcrossWarmup(behaviour: Behaviour) {
     executor: {
       executor: 'constant-arrival-rate',
       rate: 40,
-      duration: '500ms',
+      duration: '1s',
       preAllocatedVUs: 4,
       maxVUs: 16,
     },
