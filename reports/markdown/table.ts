@@ -1,6 +1,7 @@
 /** The per-experiment table: one row per variant; columns appear only when some variant has data for them. */
 
 import { correctnessUnits, notEnoughText } from '../../results/evidence.ts';
+import type { ThresholdOutcome } from '../../results/schema.ts';
 import { noCapacityText } from '../model/capacity-verdict.ts';
 import type { MetricStats } from '../model/stats.ts';
 import { formatCount, formatMs, formatPercent, formatRate, humanize } from '../model/units.ts';
@@ -31,20 +32,29 @@ export function withInterval(stats: MetricStats, format: (value: number) => stri
 export function thresholdCell(variant: VariantView): string {
   const { verdict } = variant;
   const failed = variant.thresholds.filter((threshold) => !threshold.passed);
+  const unjudged = new Set(verdict.withoutEvidence.map((entry) => entry.threshold));
+  const held = variant.thresholds.filter((threshold) => threshold.passed && !unjudged.has(threshold));
   const marks: string[] = [];
-  if (failed.length > 0)
-    marks.push(`✗ ${failed.map((threshold) => `${threshold.metric} ${threshold.expression}`).join(', ')}`);
+  if (failed.length > 0) marks.push(`✗ ${failed.map(thresholdText).join(', ')}`);
   for (const { threshold, evidence } of verdict.withoutEvidence)
-    marks.push(`? ${threshold.metric} ${threshold.expression}: ${notEnoughText(evidence)}`);
+    marks.push(`? ${thresholdText(threshold)}: ${notEnoughText(evidence)}`);
   const gated = new Set(failed.map((threshold) => threshold.metric));
   if (verdict.failing && !gated.has('http_req_failed_outside_faults') && !gated.has('http_req_failed'))
     marks.push(`⚠ ${formatPercent(verdict.errors.rate)} errors`);
   if (verdict.patternFailures.length > 0)
     marks.push(`⚠ the pattern's failure: ${verdict.patternFailures.map((e) => e.label).join(', ')}`);
-  const total = variant.thresholds.length;
-  if (marks.length === 0) return total === 0 ? '–' : `✓ ${total}/${total}`;
-  const passed = total - failed.length - verdict.withoutEvidence.length;
-  return [...(total > 0 && passed > 0 ? [`${passed}/${total} passed`] : []), ...marks].join('; ');
+  // what the thresholds checked, so a ✓ is not read as "this variant is fine" beyond them
+  const checked = held.map(thresholdText).join(', ');
+  if (marks.length === 0) return held.length === 0 ? '–' : `✓ ${checked}`;
+  return [...(held.length > 0 ? [`held ${checked}`] : []), ...marks].join('; ');
+}
+
+/** 'p(50)<100', 'errors rate<0.01', 'sessionsLost count==0': a threshold as short as it stays clear */
+function thresholdText(threshold: ThresholdOutcome): string {
+  if (threshold.metric === 'http_req_duration') return threshold.expression;
+  if (threshold.metric === 'http_req_failed_outside_faults' || threshold.metric === 'http_req_failed')
+    return `errors ${threshold.expression}`;
+  return `${threshold.metric} ${threshold.expression}`;
 }
 
 /** 'fail' for a failed threshold, 'warn' for the pattern's failure, errors or missing evidence; HTML colours them */

@@ -182,7 +182,7 @@ describe('errors outside the fault windows', () => {
       .split('\n')
       .find((line) => line.includes('stateless-1'))!;
     expect(row).not.toContain('✓');
-    expect(row).toContain('2/2 passed; ⚠ 18% errors');
+    expect(row).toContain('held p(50)<100, sessionsLost count==0; ⚠ 18% errors');
   });
 
   it('fails the built-in error threshold, so the CI gate fails', () => {
@@ -254,9 +254,9 @@ describe('report.html', () => {
       ],
     };
     const html = await renderHtml(suite);
-    expect(html).toContain(`<td class="warn">1/1 passed; ⚠ the pattern's failure: sessions lost</td>`);
+    expect(html).toContain(`<td class="warn">held p(50)&lt;100; ⚠ the pattern's failure: sessions lost</td>`);
     expect(html).toContain('<td class="num warn">290 of 300 (97%, CI 94%–98%)</td>');
-    expect(html).toContain('<td class="fail">✗ http_req_failed_outside_faults rate&lt;0.01</td>');
+    expect(html).toContain('<td class="fail">✗ errors rate&lt;0.01</td>');
   });
 });
 
