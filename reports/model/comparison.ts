@@ -100,11 +100,21 @@ export function capacityRatio(baseline: VariantView, candidate: VariantView): st
   return high.capacityCapped ? `≥ ${factor}` : factor;
 }
 
-/** the request names one variant sent and the other did not (a queued variant's status polls) */
+/** a request name this share of a variant's requests or more weighs in its p50 */
+const WEIGHTY_STEP = 0.1;
+
+/**
+ * The request names one variant sent in weight (a queued variant's status polls) and the other did not
+ * send at all; a rare step one side happened not to send in a short trial does not count.
+ */
 function unsharedSteps(a: VariantView, b: VariantView): string[] {
-  const names = (variant: VariantView) => new Set(variant.steps.map((step) => step.name));
-  const [ofA, ofB] = [names(a), names(b)];
-  return [...ofA, ...ofB].filter((name) => !(ofA.has(name) && ofB.has(name)));
+  const sent = (variant: VariantView) => new Set(variant.steps.map((step) => step.name));
+  const weighty = (variant: VariantView) => {
+    const total = variant.steps.reduce((sum, step) => sum + step.requests, 0);
+    return variant.steps.filter((step) => step.requests >= WEIGHTY_STEP * total).map((step) => step.name);
+  };
+  const [sentA, sentB] = [sent(a), sent(b)];
+  return [...weighty(a).filter((name) => !sentB.has(name)), ...weighty(b).filter((name) => !sentA.has(name))];
 }
 
 /**
