@@ -49,12 +49,25 @@ export function thresholdCell(variant: VariantView): string {
   return [...(held.length > 0 ? [`held ${checked}`] : []), ...marks].join('; ');
 }
 
+/** within this share of its bound, a threshold's outcome is noise's to flip */
+const EDGE = 0.1;
+
+/** the measured value when it sits within EDGE of the threshold's bound: '102.7, at the edge' */
+function edgeNote(threshold: ThresholdOutcome): string {
+  const bound = Number(/(?:<=?|>=?|==)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(threshold.expression)?.[1]);
+  const actual = threshold.actual;
+  if (actual === null || !Number.isFinite(bound) || bound === 0) return '';
+  if (Math.abs(actual - bound) > EDGE * Math.abs(bound)) return '';
+  return ` (${Number(actual.toPrecision(4))}, at the edge)`;
+}
+
 /** 'p(50)<100', 'errors rate<0.01', 'sessionsLost count==0': a threshold as short as it stays clear */
 function thresholdText(threshold: ThresholdOutcome): string {
-  if (threshold.metric === 'http_req_duration') return threshold.expression;
+  const note = edgeNote(threshold);
+  if (threshold.metric === 'http_req_duration') return `${threshold.expression}${note}`;
   if (threshold.metric === 'http_req_failed_outside_faults' || threshold.metric === 'http_req_failed')
-    return `errors ${threshold.expression}`;
-  return `${threshold.metric} ${threshold.expression}`;
+    return `errors ${threshold.expression}${note}`;
+  return `${threshold.metric} ${threshold.expression}${note}`;
 }
 
 /** 'fail' for a failed threshold, 'warn' for the pattern's failure, errors or missing evidence; HTML colours them */

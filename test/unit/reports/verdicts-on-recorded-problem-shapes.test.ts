@@ -343,3 +343,19 @@ describe('a queue building up', () => {
     );
   });
 });
+
+describe('a threshold noise can flip', () => {
+  it('shows the measured value beside a threshold within 10% of its bound (102.7 ms against p(50)<100)', () => {
+    const view = experiment(
+      {
+        name: 'stateless-1',
+        thresholds: [{ metric: 'http_req_duration', expression: 'p(50)<100', actual: 102.7, passed: false }],
+      },
+      { name: 'stateless-2', thresholds: [{ ...passed('http_req_duration', 'p(50)<100'), actual: 12 }] },
+    );
+    const table = markdownTable(view);
+    expect(table).toContain('✗ p(50)<100 (102.7, at the edge)');
+    expect(table).toContain('✓ p(50)<100 ');
+    expect(table).not.toContain('(12, at the edge)');
+  });
+});
