@@ -25,8 +25,8 @@ export function claim(variant: VariantView, metric: CorrectnessMetric): string {
 
 /** ', but lost 57 of 230 sessions (25%, …)': a variant's cost, said in the sentence of its gain */
 export function costClause(variant: VariantView): string {
-  const costs = variant.verdict.patternFailures.flatMap((evidence) => {
-    const metric = correctnessMetric(evidence.violation);
+  const costs = variant.verdict.patternFailures.flatMap((failure) => {
+    const metric = correctnessMetric(failure.violation);
     return metric ? [claim(variant, metric).slice(variant.name.length + 1)] : [];
   });
   return costs.length > 0 ? `, but ${costs.join(' and ')}` : '';
