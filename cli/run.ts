@@ -9,8 +9,10 @@ import { durationMs } from '../load-model/duration.ts';
 import { parseFormats } from '../reports/registry.ts';
 import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
+import { notEnoughText } from '../results/evidence.ts';
 import { EVENTS_FILE_NAME } from '../results/live-events.ts';
 import type { SuiteResults } from '../results/schema.ts';
+import { variantVerdict } from '../results/variant-verdicts.ts';
 import {
   checkVariantNames,
   loadExperiments,
@@ -165,6 +167,13 @@ function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
   );
   const invalid = variants.filter(({ variant }) => variant.trials.some((trial) => !trial.summary.valid));
   for (const line of failed) ctx.stderr(`threshold failed: ${line}\n`);
+  // neither passed nor failed: a threshold on a failure count judged on too few cases (results/evidence.ts)
+  for (const { experiment, variant } of variants) {
+    for (const { threshold, evidence } of variantVerdict(variant).withoutEvidence)
+      ctx.stderr(
+        `threshold not judged: ${experiment}/${variant.name}: ${threshold.metric} ${threshold.expression} (${notEnoughText(evidence)})\n`,
+      );
+  }
   for (const { experiment, variant } of invalid) {
     ctx.stderr(
       `INVALID: ${experiment}/${variant.name}: the load generator saturated; its figures understate latency\n`,

@@ -117,7 +117,21 @@ export type LiveEventBody =
       slo: { p99Ms: number; errorRate: number };
       hostIdleAtKnee: number | null;
     }
-  | { type: 'variant-done'; experiment: string; variant: string; failedThresholds: number; valid: boolean }
+  | {
+      type: 'variant-done';
+      experiment: string;
+      variant: string;
+      failedThresholds: number;
+      valid: boolean;
+      /**
+       * what must not be missed, one line each (results/variant-verdicts.ts verdictLines): correctness as
+       * failed/judged with its interval or "not enough evidence", thresholds judged on too little, errors
+       * over 1% outside fault windows; absent in older event files
+       */
+      verdicts?: string[];
+      /** a plain ✓ may stand beside the variant (variantVerdict().clean); absent in older event files */
+      clean?: boolean;
+    }
   | { type: 'warning'; message: string }
   /** variants left out before anything started: a backend they need is missing */
   | { type: 'variants-skipped'; variants: string[]; reason: string; remedy: string }

@@ -45,9 +45,10 @@ export interface RunningTarget {
   counters(): Promise<Record<string, number>>;
   /**
    * After the load stops: waits for background work to finish (e.g. queued jobs to drain) and returns
-   * correctness figures that only exist then, e.g. { jobsLost, jobsDuplicated }.
+   * correctness figures that only exist then, e.g. { jobsLost, jobsDuplicated }. `since` holds the
+   * counters when the trial started: the figures are then this trial's, not the run's so far.
    */
-  settle?(signal?: AbortSignal): Promise<Record<string, number>>;
+  settle?(signal?: AbortSignal, since?: Record<string, number>): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 

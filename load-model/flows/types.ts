@@ -87,6 +87,12 @@ export interface VirtualUser<Shared = unknown> {
   readonly shared: Shared;
   request(step: string, request: FlowRequest, options?: StepOptions): Promise<FlowResponse>;
   poll(step: string, request: FlowRequest, options: PollOptions): Promise<PollResult>;
+  /**
+   * whether this iteration is in the measured part (due after the warm-up): only then are its counts
+   * and trends kept. A flow that counts a thing once (a session, when first judged) counts it again
+   * in the measured part if it was first seen in the warm-up, so what the warm-up saw is not hidden.
+   */
+  readonly measuring: boolean;
   /** adds to a custom counter (e.g. sessionsLost, staleReads) */
   count(name: string, amount?: number): void;
   /** records a value in ms into a custom trend (an HdrHistogram), e.g. jobLatencyMs */

@@ -17,6 +17,8 @@ export interface PageLabels {
 
 const OTHER_NAMES: Record<string, string> = {
   sessionsUnjudged: 'sessions not judged (a request failed)',
+  readsUnjudged: 'reads not judged (the read failed)',
+  rywUnjudged: 'read-backs not judged (the read failed)',
   writes: 'writes',
   queueDepth: 'jobs waiting in the queue',
   replicaLagMs: 'replica lag (ms)',

@@ -3,12 +3,16 @@
  * experiment's SLO, with the failures of the same variant beside it; the server model that ran; host
  * idle at each knee; and, for any figure measured on a saturated host, that it is this machine's limit.
  */
+import { evidenceParts } from '../../results/evidence.ts';
 import { HOST_BOUND_NOTE, MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import { storeOf } from '../charts/capacity.ts';
+import { noCapacityText } from '../model/capacity-verdict.ts';
+import { capacityFlaws, capacityRatio } from '../model/comparison.ts';
 import { metricsIn, shareOf } from '../model/correctness-metrics.ts';
 import { joinWords } from '../model/join-words.ts';
-import { formatCount, formatFactor, formatPercent, formatRate } from '../model/units.ts';
+import { formatCount, formatPercent, formatRate } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
+import { costClause } from './claims.ts';
 import { scalingModelClause } from './scaling-model.ts';
 import { kneeCpuSentence, overSizeWarnings, serverSizesSentence } from './servers.ts';
 
@@ -18,15 +22,37 @@ const searched = (experiment: ExperimentView) =>
 const rateOf = (variant: VariantView) =>
   `${variant.capacityCapped ? '≥ ' : ''}${formatRate(variant.capacity!)}/s`;
 
-/** 'and lost no session' / 'and lost 53 of 80 sessions (66%)', from the variant's first failure metric */
+/**
+ * ' with 0 of 1,234 sessions lost (95% CI 0%–0.31%)' from the variant's first failure metric, or its
+ * cost (', but lost 53 of 80 sessions (66%, …)') when it lost some: the figure that goes with its capacity
+ */
 function failureClause(experiment: ExperimentView, variant: VariantView): string {
+  if (variant.verdict.patternFailures.length > 0) return costClause(variant);
   const metric = metricsIn(experiment.variants)[0];
   if (!metric || variant.correctness[metric.violation] === undefined) return '';
+  const evidence = variant.verdict.evidence.find((e) => e.violation === metric.violation);
+  if (evidence) {
+    const { figure, note } = evidenceParts(evidence);
+    return ` with ${figure} ${metric.label} (${note})`;
+  }
   const share = shareOf(variant, metric);
   if (share.count === 0) return ` with 0 ${metric.label}`;
-  const of = share.total ? ` of ${formatCount(share.total)}` : '';
-  const rate = share.rate ? ` (${formatPercent(share.rate)})` : '';
-  return ` with ${formatCount(share.count)}${of} ${metric.label}${rate}`;
+  return ` with ${formatCount(share.count)} ${metric.label}`;
+}
+
+/** '4 stateless clones served 3.9× the load of 1 (45/s → 175/s)', or why the ratio is not given */
+function ratioClause(
+  experiment: ExperimentView,
+  low: VariantView,
+  high: VariantView,
+  lead: (factor: string) => string,
+): string {
+  const ratio = capacityRatio(low, high);
+  const rates = `${rateOf(low)} → ${rateOf(high)}`;
+  if (ratio !== null) return `${lead(ratio)} (${rates})${failureClause(experiment, high)}`;
+  const why = [...capacityFlaws(low), ...capacityFlaws(high)];
+  const floor = low.capacityCapped ? [`${low.name}'s capacity is only a floor`] : [];
+  return `capacity ${low.name} ${rateOf(low)}, ${high.name} ${rateOf(high)}: no ratio (${[...why, ...floor].join('; ')})${costClause(high)}`;
 }
 
 function scalingClauses(experiment: ExperimentView, variants: VariantView[]): string[] {
@@ -36,15 +62,23 @@ function scalingClauses(experiment: ExperimentView, variants: VariantView[]): st
       .filter((variant) => storeOf(variant) === store)
       .sort((a, b) => a.clones! - b.clones!);
     const [fewest, most] = [own[0], own.at(-1)];
-    if (!fewest || !most || fewest === most || fewest.capacity === 0) return [];
-    const factor = formatFactor(most.capacity! / fewest.capacity!);
+    if (!fewest || !most || fewest === most) return [];
     return [
-      `${most.clones} ${store} clones served ${factor} the load of ${fewest.clones} (${rateOf(fewest)} → ${rateOf(most)})${failureClause(experiment, most)}`,
+      ratioClause(
+        experiment,
+        fewest,
+        most,
+        (factor) => `${most.clones} ${store} clones served ${factor} the load of ${fewest.clones}`,
+      ),
     ];
   });
 }
 
-/** The capacity headline of the takeaway, or null when no capacity was searched. */
+/**
+ * The capacity headline of the takeaway, or null when no capacity was searched. A ratio leads only
+ * between capacities neither of which the host set; one from the search's ceiling is a floor (≥); the
+ * variant's cost stands in the same clause as its gain.
+ */
 export function capacityTakeaway(experiment: ExperimentView): string | null {
   const variants = searched(experiment);
   if (variants.length < 2) return null;
@@ -53,15 +87,13 @@ export function capacityTakeaway(experiment: ExperimentView): string | null {
   if (clauses.length === 0) {
     const [base, ...others] = variants;
     const best = others.reduce((a, b) => (b.capacity! > a.capacity! ? b : a), others[0]!);
-    if (!base || !best || base.capacity === 0) return null;
+    if (!base || !best) return null;
     clauses.push(
-      `${best.name} held ${formatFactor(best.capacity! / base.capacity!)} the load of ${base.name} (${rateOf(best)} vs ${rateOf(base)})`,
+      ratioClause(experiment, base, best, (factor) => `${best.name} held ${factor} the load of ${base.name}`),
     );
   }
   const slo = variants[0]!.slo!;
-  const bound = variants.filter((variant) => variant.kneeHostBound).map((variant) => variant.name);
-  const note = bound.length > 0 ? ` — ${bound.join(', ')} ${HOST_BOUND_NOTE}` : '';
-  return `${clauses.join('; ')} at p99 ≤ ${slo.p99Ms} ms${note}`;
+  return `${clauses.join('; ')} at p99 ≤ ${slo.p99Ms} ms`;
 }
 
 export function capacityFindings(experiment: ExperimentView): string[] {
@@ -78,7 +110,7 @@ export function capacityFindings(experiment: ExperimentView): string[] {
     const slo = variants[0]!.slo!;
     const knees = variants.map(
       (variant) =>
-        `${variant.name} ${variant.capacity === null ? 'none' : rateOf(variant)}${variant.hostIdleAtKnee === null ? '' : ` (host idle ${formatPercent(variant.hostIdleAtKnee)})`}`,
+        `${variant.name} ${variant.capacity === null ? noCapacityText(variant) : rateOf(variant)}${variant.hostIdleAtKnee === null || variant.capacity === null ? '' : ` (host idle ${formatPercent(variant.hostIdleAtKnee)})`}`,
     );
     sentences.push(
       `Capacity is the highest rate that held p99 ≤ ${slo.p99Ms} ms with errors ≤ ${formatPercent(slo.errorRate)} (host idle at the knee in brackets): ${knees.join(', ')}.`,

@@ -1,5 +1,6 @@
 /** Findings about speed: each variant's p50 and throughput against the experiment's first variant. */
 
+import { type Comparison, compareP50, comparisonNote } from '../model/comparison.ts';
 import {
   compareStats,
   type Direction,
@@ -11,6 +12,7 @@ import { joinWords } from '../model/join-words.ts';
 import type { MetricStats } from '../model/stats.ts';
 import { formatFactor, formatMs, formatPercent, formatRate } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
+import { costClause } from './claims.ts';
 
 /** '88%' → 'an 88%', '95%' → 'a 95%' */
 export function withArticle(figure: string): string {
@@ -21,21 +23,22 @@ function hitRatioClause(variant: VariantView): string {
   return variant.hitRatio === null ? '' : ` with ${withArticle(formatPercent(variant.hitRatio))} hit ratio`;
 }
 
-/** '11× lower', '2.0× higher' or 'about the same' */
+/** '11× lower', '2.0× higher' or 'about the same' (compare-only figures; findings use model/comparison.ts) */
 export function differenceNote(baseline: MetricStats, candidate: MetricStats, direction: Direction): string {
   if (direction === 'same') return 'about the same';
   return `${formatFactor(factorBetween(baseline.mean, candidate.mean))} ${direction}`;
 }
 
-function latencyClause(baseline: VariantView, variant: VariantView): string {
-  const direction = compareStats(baseline.p50, variant.p50);
+function latencyClause(baseline: VariantView, variant: VariantView, comparison: Comparison): string {
   const span = `p50 from ${formatMs(baseline.p50.mean)} to ${formatMs(variant.p50.mean)}`;
   const factor = formatFactor(factorBetween(baseline.p50.mean, variant.p50.mean));
-  if (direction === 'lower')
-    return `${variant.name} cut ${span} (${factor} faster)${hitRatioClause(variant)}`;
-  if (direction === 'higher')
-    return `${variant.name} raised ${span} (${factor} slower)${hitRatioClause(variant)}`;
-  return `${variant.name} (${formatMs(variant.p50.mean)}${hitRatioClause(variant)})`;
+  if (comparison.kind === 'differs' && comparison.direction === 'lower')
+    return `${variant.name} cut ${span} (${factor} faster)${hitRatioClause(variant)}${costClause(variant)}`;
+  if (comparison.kind === 'differs')
+    return `${variant.name} raised ${span} (${factor} slower)${hitRatioClause(variant)}${costClause(variant)}`;
+  if (comparison.kind === 'same')
+    return `${variant.name} (${formatMs(variant.p50.mean)}${hitRatioClause(variant)})`;
+  return `${variant.name} p50 ${formatMs(variant.p50.mean)} (${comparisonNote(comparison)})`;
 }
 
 function noiseNote(variants: VariantView[]): string {
@@ -45,20 +48,28 @@ function noiseNote(variants: VariantView[]): string {
     : `with one trial, differences under ${SINGLE_TRIAL_RATIO}× or ${SINGLE_TRIAL_MS} ms are not claimed`;
 }
 
+/**
+ * Each variant's p50 against the first's, from the comparison the takeaway uses too (model/comparison.ts):
+ * faster or slower only where it holds, about the same only within the noise, otherwise why not.
+ */
 function p50Sentence(baseline: VariantView, others: VariantView[]): string {
-  const same = others.filter((variant) => compareStats(baseline.p50, variant.p50) === 'same');
-  const differing = others.filter((variant) => !same.includes(variant));
+  const compared = others.map((variant) => ({ variant, comparison: compareP50(baseline, variant) }));
+  const same = compared.filter(({ comparison }) => comparison.kind === 'same');
+  const differing = compared.filter(({ comparison }) => comparison.kind !== 'same');
   const parts: string[] = [];
   if (differing.length > 0) {
-    parts.push(`Against ${baseline.name}, ${differing.map((v) => latencyClause(baseline, v)).join('; ')}.`);
+    const clauses = differing.map(({ variant, comparison }) => latencyClause(baseline, variant, comparison));
+    parts.push(`Against ${baseline.name}, ${clauses.join('; ')}.`);
   }
   if (same.length > 0) {
     const lead =
       differing.length > 0
         ? 'P50 was about the same'
         : `P50 was about the same as ${baseline.name}'s ${formatMs(baseline.p50.mean)}`;
-    const where = joinWords(same.map((variant) => latencyClause(baseline, variant)));
-    parts.push(`${lead} in ${where}; ${noiseNote([baseline, ...same])}.`);
+    const where = joinWords(
+      same.map(({ variant, comparison }) => latencyClause(baseline, variant, comparison)),
+    );
+    parts.push(`${lead} in ${where}; ${noiseNote([baseline, ...same.map(({ variant }) => variant)])}.`);
   }
   return parts.join(' ');
 }
@@ -76,9 +87,9 @@ function throughputSentence(baseline: VariantView, others: VariantView[]): strin
   );
   if (differing.length === 0) return null;
   const clauses = differing.map(
-    (variant) => `${formatRate(variant.throughput.mean)} req/s for ${variant.name}`,
+    (variant) => `${formatRate(variant.throughput.mean)} iterations/s for ${variant.name}`,
   );
-  return `Throughput: ${formatRate(baseline.throughput.mean)} req/s for ${baseline.name} against ${clauses.join(', ')}.`;
+  return `Throughput: ${formatRate(baseline.throughput.mean)} iterations/s for ${baseline.name} against ${clauses.join(', ')}.`;
 }
 
 function errorSentence(variants: VariantView[]): string | null {

@@ -3,10 +3,9 @@
  * each variant's read p50 and write p50 against the first variant's, measured at the same arrival rate
  * — what denormalizing buys on reads and what it costs on writes, and what a replica does to both.
  */
-import { compareStats } from '../model/difference.ts';
+import { compareFigures, comparisonNote } from '../model/comparison.ts';
 import { formatMs } from '../model/units.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
-import { differenceNote } from './latency.ts';
 
 const READ = 'readMs';
 const WRITE = 'writeMs';
@@ -16,7 +15,8 @@ function clause(experiment: ExperimentView, key: string, label: string): string 
   const base = baseline.trends[key]!.p50;
   const rest = others.map((variant) => {
     const stats = variant.trends[key]!.p50;
-    return `${variant.name} ${formatMs(stats.mean)} (${differenceNote(base, stats, compareStats(base, stats))})`;
+    const note = comparisonNote(compareFigures(baseline, variant, (v) => v.trends[key]!.p50));
+    return `${variant.name} ${formatMs(stats.mean)} (${note})`;
   });
   return `${label} p50 ${baseline.name} ${formatMs(base.mean)} vs ${rest.join(', ')}`;
 }

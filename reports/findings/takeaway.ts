@@ -1,30 +1,24 @@
 /**
  * The one-line takeaway that opens an experiment's section: the headline numbers, computed from the data.
  * Speed first when a variant is clearly faster (p50, or the flow's own latencies such as accept p99, or
- * read and write p50 side by side when the flow times them apart),
- * then for each failure metric the cleanest variant against the worst one, then a series peak that
- * belongs to one variant (replica lag). When speed is within the noise it comes last, per variant.
+ * read and write p50 side by side when the flow times them apart) — only from comparisons that hold
+ * (model/comparison.ts), the findings' rule too — then for each failure metric the cleanest variant
+ * against the worst one, then a series peak that belongs to one variant (replica lag). When speed is
+ * within the noise it comes last, per variant.
  */
+import { compareFigures, compareP50, comparisonNote } from '../model/comparison.ts';
 import { type CorrectnessMetric, metricsIn, shareOf } from '../model/correctness-metrics.ts';
 import { compareStats, factorBetween } from '../model/difference.ts';
 import { faultCondition, faultGroups } from '../model/faults.ts';
 import { formatCount, formatFactor, formatMs, formatPercent } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 import { capacityTakeaway } from './capacity.ts';
-import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { claim, costClause } from './claims.ts';
+import { capitalize, withArticle } from './latency.ts';
 import { readWritePart } from './read-write.ts';
 import { scalingModelClause } from './scaling-model.ts';
 import { seriesPeaks } from './series.ts';
 import { trendLabel } from './trends.ts';
-
-function claim(variant: VariantView, metric: CorrectnessMetric): string {
-  const share = shareOf(variant, metric);
-  const n = share.total
-    ? `${formatCount(share.count)} of ${formatCount(share.total)}`
-    : formatCount(share.count);
-  const rate = share.rate && share.count > 0 ? ` (${formatPercent(share.rate)})` : '';
-  return `${variant.name} ${metric.claim.replace('{n}', n)}${rate}`;
-}
 
 function conditionOf(variant: VariantView): string {
   const fault = variant.faults[0];
@@ -66,11 +60,14 @@ function correctnessParts(experiment: ExperimentView, lead: VariantView | null):
       metric,
       lead,
     );
-    parts.push(
-      [clean ? `${claim(clean, metric)}${conditionOf(clean)}` : null, claim(worst, metric)]
-        .filter(Boolean)
-        .join('; '),
-    );
+    // the lead variant's cost was said beside its gain already
+    const saidWithGain =
+      worst === lead && lead.verdict.patternFailures.some((f) => f.violation === metric.violation);
+    const said = [
+      clean ? `${claim(clean, metric)}${conditionOf(clean)}` : null,
+      saidWithGain ? null : claim(worst, metric),
+    ].filter(Boolean);
+    if (said.length > 0) parts.push(said.join('; '));
   }
   const first = metrics[0];
   if (parts.length === 0 && first?.denominator) {
@@ -90,7 +87,8 @@ function trendPart(experiment: ExperimentView, keys: string[]): string | null {
     .filter((variant) => variant.trends[first])
     .map((variant) => {
       const stats = variant.trends[first]!.p99;
-      return `${variant.name} ${formatMs(stats.mean)} (${differenceNote(base, stats, compareStats(base, stats))})`;
+      const note = comparisonNote(compareFigures(baseline, variant, (v) => v.trends[first]!.p99));
+      return `${variant.name} ${formatMs(stats.mean)} (${note})`;
     });
   const parts = [
     `${trendLabel(first).toLowerCase()} p99: ${baseline.name} ${formatMs(base.mean)} vs ${clauses.join(', ')}`,
@@ -109,28 +107,42 @@ function trendPart(experiment: ExperimentView, keys: string[]): string | null {
   return parts.join('; ');
 }
 
-/** over this share of failed requests, a variant's speed is not claimed in the takeaway */
-const FAILING_ERROR_RATE = 0.01;
-
+/**
+ * The p50 headline: the fastest variant against the first, only from a comparison that holds
+ * (model/comparison.ts: no speed from failing requests, overload or a saturated host); otherwise what
+ * the comparison says, never "about the same" for a wide gap.
+ */
 function p50Part(
   experiment: ExperimentView,
 ): { text: string; clear: boolean; best: VariantView | null } | null {
   const [baseline, ...others] = experiment.variants;
   if (!baseline || others.length === 0) return null;
-  // a variant failing many of its requests is fast by failing: its p50 claims no speed-up
-  const faster = others.filter(
-    (variant) =>
-      variant.errorRate.mean <= FAILING_ERROR_RATE && compareStats(baseline.p50, variant.p50) === 'lower',
+  const compared = others.map((variant) => ({
+    variant,
+    comparison: compareP50(baseline, variant),
+  }));
+  const faster = compared.filter(
+    ({ comparison }) => comparison.kind === 'differs' && comparison.direction === 'lower',
   );
   if (faster.length > 0) {
-    const best = faster.reduce((a, b) => (b.p50.mean < a.p50.mean ? b : a));
+    const best = faster.map(({ variant }) => variant).reduce((a, b) => (b.p50.mean < a.p50.mean ? b : a));
     const factor = formatFactor(factorBetween(baseline.p50.mean, best.p50.mean));
     const hit = best.hitRatio === null ? '' : ` with ${withArticle(formatPercent(best.hitRatio))} hit ratio`;
-    const text = `${best.name} cut p50 from ${formatMs(baseline.p50.mean)} to ${formatMs(best.p50.mean)} (${factor})${hit}`;
+    const text = `${best.name} cut p50 from ${formatMs(baseline.p50.mean)} to ${formatMs(best.p50.mean)} (${factor})${hit}${costClause(best)}`;
     return { text, clear: true, best };
   }
   const list = experiment.variants.map((variant) => `${variant.name} ${formatMs(variant.p50.mean)}`);
-  return { text: `p50 about the same (${list.join(', ')})`, clear: false, best: null };
+  if (compared.every(({ comparison }) => comparison.kind === 'same'))
+    return { text: `p50 about the same (${list.join(', ')})`, clear: false, best: null };
+  const notes = compared
+    .filter(({ comparison }) => comparison.kind !== 'same')
+    .map(({ variant, comparison }) =>
+      comparison.kind === 'not-comparable'
+        ? comparison.reasons
+        : [`${variant.name} ${comparisonNote(comparison)}`],
+    );
+  const unique = [...new Set(notes.flat())];
+  return { text: `p50 ${list.join(', ')}: ${unique.join('; ')}`, clear: false, best: null };
 }
 
 function seriesPart(experiment: ExperimentView): string[] {

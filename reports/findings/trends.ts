@@ -1,12 +1,12 @@
 /**
  * Findings about the flow's own latencies (accept time, end-to-end job time, ...): each variant's p99
  * against the experiment's first variant (the baseline, as for p50), with lower/higher said the right
- * way round and differences within the noise called about the same.
+ * way round, differences within the noise called about the same, and none claimed from a variant that
+ * failed its requests or ran past its capacity (model/comparison.ts).
  */
-import { compareStats } from '../model/difference.ts';
+import { compareFigures, comparisonNote } from '../model/comparison.ts';
 import { formatMs } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
-import { differenceNote } from './latency.ts';
 
 /** 'acceptMs' → 'Accept', 'jobLatencyMs' → 'Job latency' */
 export function trendLabel(key: string): string {
@@ -29,7 +29,8 @@ export function trendSentence(experiment: ExperimentView, key: string): string |
   const base = baseline.trends[key]!.p99;
   const clauses = compared.map((variant) => {
     const stats = variant.trends[key]!.p99;
-    return `${variant.name} ${formatMs(stats.mean)} (${differenceNote(base, stats, compareStats(base, stats))})`;
+    const note = comparisonNote(compareFigures(baseline, variant, (v) => v.trends[key]!.p99));
+    return `${variant.name} ${formatMs(stats.mean)} (${note})`;
   });
   return `${trendLabel(key)} p99: ${baseline.name} ${formatMs(base.mean)} against ${clauses.join(', ')}.`;
 }

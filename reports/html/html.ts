@@ -40,9 +40,10 @@ export function inlineScript(source: string): string {
 function rowsHtml<Row>(columns: readonly Column<Row>[], items: readonly Row[]): string {
   const head = columns.map((column) => `<th>${escapeHtml(column.header)}</th>`).join('');
   const rows = items.map((item) => {
-    const cells = columns.map(
-      (column) => `<td${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.cell(item))}</td>`,
-    );
+    const cells = columns.map((column) => {
+      const classes = [column.numeric ? 'num' : '', column.tone?.(item) ?? ''].filter(Boolean).join(' ');
+      return `<td${classes ? ` class="${classes}"` : ''}>${escapeHtml(column.cell(item))}</td>`;
+    });
     return `<tr>${cells.join('')}</tr>`;
   });
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;

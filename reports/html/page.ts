@@ -9,6 +9,7 @@ table { border-collapse: collapse; margin: 12px 0; font-size: 14px; }
 th, td { border: 1px solid #ddd; padding: 4px 10px; } th { background: #f5f5f5; }
 .table-wrap { max-width: 100%; overflow-x: auto; } .table-wrap table { font-size: 13px; } .table-wrap th { white-space: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.fail { background: #fde2e1; color: #a4161a; font-weight: 600; } td.warn { background: #fff3cd; color: #8a5300; font-weight: 600; }
 .findings { line-height: 1.5; }
 .takeaway { font-size: 17px; background: #f2f7ff; border-left: 4px solid #1f77b4; padding: 8px 12px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }

@@ -2,7 +2,8 @@
  * The one place that says which correctness counts are failures and what each is a share of: the table,
  * the findings, the takeaway and the correctness chart all read it. Totals (reads, sessions, jobs
  * submitted, RYW checks) are denominators, never findings; counts not listed here (a user flow's own)
- * appear in the table only.
+ * appear in the table only. Each denominator is the count of cases judged in the violation's unit
+ * (results/evidence.ts holds the same pairs, with the unjudged counts, for the evidence rule).
  */
 import type { VariantView } from './views.ts';
 
@@ -43,16 +44,16 @@ export const correctnessMetrics: readonly CorrectnessMetric[] = [
   },
   {
     violation: 'jobsLost',
-    denominator: 'jobsSubmitted',
+    denominator: 'jobsAccepted',
     label: 'jobs lost',
-    unit: 'jobs submitted',
+    unit: 'jobs accepted',
     claim: 'lost {n} jobs',
   },
   {
     violation: 'jobsDuplicated',
-    denominator: 'jobsSubmitted',
+    denominator: 'jobsAccepted',
     label: 'jobs run twice',
-    unit: 'jobs submitted',
+    unit: 'jobs accepted',
     claim: 'ran {n} jobs twice',
   },
   {

@@ -6,6 +6,7 @@
 import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/histogram.ts';
 import { MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import type {
+  CapacityStepResult,
   FaultEvent,
   PhaseHistograms,
   ResultsFile,
@@ -18,6 +19,7 @@ import type {
   VariantResult,
 } from '../../results/schema.ts';
 import { mergeStepStats } from '../../results/step-stats.ts';
+import { type VariantVerdict, variantVerdict } from '../../results/variant-verdicts.ts';
 import { describe, type MetricStats } from './stats.ts';
 
 export interface VariantView {
@@ -79,6 +81,12 @@ export interface VariantView {
   steps: StepStats[];
   /** measured seconds summed over trials, for each step's rate */
   seconds: number;
+  /** correctness with its evidence, errors outside fault windows, whether a ✓ may stand beside it */
+  verdict: VariantVerdict;
+  /** every step of the capacity search, in the order they ran (empty when none ran) */
+  capacitySteps: CapacityStepResult[];
+  /** the rate the trials were driven at (mean of their target rates); null for closed models */
+  drivenRate: number | null;
 }
 
 export interface ExperimentView {
@@ -116,6 +124,7 @@ export function variantView(experiment: string, variant: VariantResult): Variant
   const latency = (pick: (trial: TrialResult) => number) => describe(trials.map(pick));
   const counters = sumRecords(trials.map((trial) => trial.counters));
   const requests = trials.reduce((sum, trial) => sum + trial.summary.requests, 0);
+  const kneeIdle = heldStepIdle(variant);
   return {
     experiment,
     name: variant.name,
@@ -139,9 +148,9 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     capacity: variant.capacity,
     capacityCapped: variant.capped === true,
     slo: variant.slo ?? null,
-    hostIdleAtKnee: variant.hostIdleAtKnee ?? null,
+    hostIdleAtKnee: kneeIdle,
     hostBound: variant.hostBound === true,
-    kneeHostBound: variant.hostIdleAtKnee != null && variant.hostIdleAtKnee < MIN_HOST_IDLE,
+    kneeHostBound: kneeIdle !== null && kneeIdle < MIN_HOST_IDLE,
     trialsHostBound: trials.some((trial) => trial.host?.hostBound === true),
     server: variant.server?.label ?? null,
     servers: variant.servers ?? [],
@@ -157,7 +166,31 @@ export function variantView(experiment: string, variant: VariantResult): Variant
     protocol: trials.find((trial) => trial.protocol !== undefined)?.protocol ?? null,
     steps: mergeStepStats(trials.map((trial) => trial.summary.steps)),
     seconds: trials.reduce((sum, trial) => sum + trial.summary.durationSeconds, 0),
+    verdict: variantVerdict(variant),
+    capacitySteps: variant.capacitySteps ?? [],
+    drivenRate: drivenRateOf(trials),
   };
+}
+
+function drivenRateOf(trials: readonly TrialResult[]): number | null {
+  const rates = trials.flatMap((trial) =>
+    trial.summary.targetRate === null ? [] : [trial.summary.targetRate],
+  );
+  return rates.length === 0 ? null : rates.reduce((a, b) => a + b, 0) / rates.length;
+}
+
+/**
+ * Host idle at the knee from the step the capacity HELD (the last passing step at the capacity's rate),
+ * not from a failing step above it; the recorded figure when the steps are not in the file.
+ */
+export function heldStepIdle(
+  variant: Pick<VariantResult, 'capacity' | 'capacitySteps' | 'hostIdleAtKnee'>,
+): number | null {
+  const held = (variant.capacitySteps ?? [])
+    .filter((step) => step.ok && step.rate === variant.capacity)
+    .at(-1);
+  if (held) return held.hostIdle;
+  return variant.hostIdleAtKnee ?? null;
 }
 
 function trendStats(trials: readonly TrialResult[]): VariantView['trends'] {

@@ -201,6 +201,11 @@ export class MetricsAccumulator {
     if (intendedAt >= this.measuredFrom) this.data.droppedIterations += 1;
   }
 
+  /** whether what was due at `intendedAt` is in the measured part (kept), not the warm-up's or after the end */
+  measures(intendedAt: number): boolean {
+    return !this.sealed && intendedAt >= this.measuredFrom;
+  }
+
   count(name: string, amount: number, intendedAt: number): void {
     if (this.sealed || intendedAt < this.measuredFrom) return;
     this.data.counters[name] = (this.data.counters[name] ?? 0) + amount;

@@ -133,6 +133,10 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     }
   }
 
+  get measuring(): boolean {
+    return this.ctx.metrics.measures(this.iterationIntendedAt);
+  }
+
   count(name: string, amount = 1): void {
     this.ctx.metrics.count(name, amount, this.iterationIntendedAt);
   }

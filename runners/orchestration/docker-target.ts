@@ -13,7 +13,7 @@ import { nodeArgs, packageRoot } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { DockerStack } from '../../results/schema.ts';
 import type { VariantDefinition } from '../../scenarios/types.ts';
-import { waitForDrain } from '../../targets/async/drain.ts';
+import { jobFigures, waitForDrain } from '../../targets/async/drain.ts';
 import { readWorkStats, statsToCounters } from '../../targets/async/work-stats.ts';
 import { externalTarget } from '../../targets/external/external-target.ts';
 import { guardCommand } from '../../targets/lifecycle/child-guard.ts';
@@ -240,9 +240,9 @@ function dockerTarget(
     ...(await external.counters()),
     ...statsToCounters(await readWorkStats(url)),
   });
-  target.settle = async (signal) => {
+  target.settle = async (signal, since) => {
     const drain = await waitForDrain(target, { timeoutMs: 60_000, ...(signal ? { signal } : {}) });
-    return { jobsLost: drain.lost, jobsDuplicated: drain.duplicated, jobsRetried: drain.retried };
+    return jobFigures(drain, since);
   };
   return target;
 }

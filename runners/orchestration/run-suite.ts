@@ -8,6 +8,7 @@ import { durationMs } from '../../load-model/duration.ts';
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema-version.ts';
+import { variantVerdict, verdictLines } from '../../results/variant-verdicts.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
 import { resolveServerSize } from '../../targets/sizing/confine.ts';
 import {
@@ -226,12 +227,15 @@ async function runQueueItem(
   store(outcome);
   // the trials are on disk already; only a capacity found after them is news
   if (outcome.capacity !== null) await hooks.persist(results, 'partial');
+  const verdict = variantVerdict(outcome);
   hooks.emit?.({
     type: 'variant-done',
     experiment: experiment.name,
     variant: variant.name,
     failedThresholds: outcome.thresholds.filter((threshold) => !threshold.passed).length,
     valid: outcome.trials.every((trial) => trial.summary.valid),
+    verdicts: verdictLines(verdict),
+    clean: verdict.clean,
   });
 }
 

@@ -106,7 +106,7 @@ export async function runTrial(
     await faults?.cancel();
   }
   const extraSeries = await sampler.stop();
-  const settled = target.settle ? await target.settle(hooks.signal) : {};
+  const settled = target.settle ? await target.settle(hooks.signal, before) : {};
   const after = await target.counters();
   // bring killed instances back for the next trial; after Ctrl-C the whole target stops instead
   if (!hooks.signal?.aborted) {

@@ -113,11 +113,18 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
           'blue',
         );
         return;
-      case 'variant-done':
+      case 'variant-done': {
         line(
           `${heading}: done${event.failedThresholds > 0 ? `, ${event.failedThresholds} threshold(s) failed` : ''}${event.valid ? '' : ', INVALID (generator saturated)'}`,
         );
+        // correctness on evidence and the pattern's failure, yellow on a terminal so they are not missed
+        const mark =
+          options.isTTY && event.clean === false
+            ? (text: string) => `\x1b[33m${text}\x1b[0m`
+            : (text: string) => text;
+        for (const verdict of event.verdicts ?? []) line(mark(`${heading}:   ${verdict}`));
         return;
+      }
       case 'warning':
         line(`warning: ${event.message}`);
         return;

@@ -3,10 +3,12 @@
  * k6 has one (http_req_duration, http_req_failed, http_reqs, iterations, dropped_iterations, checks);
  * correctness figures, app counters and custom trends answer under their own names. The request
  * phases answer as k6 names them: http_req_connecting, http_req_tls_handshaking, http_req_waiting,
- * http_req_receiving.
+ * http_req_receiving. http_req_failed_outside_faults is http_req_failed over the measured seconds outside
+ * each fault's window (results/fault-window.ts).
  */
 
 import type { Aggregation, MetricSource } from '../../load-model/thresholds.ts';
+import { errorsOutsideFaults } from '../../results/fault-window.ts';
 import {
   decodeHistogram,
   type Histogram,
@@ -18,7 +20,7 @@ import type { LatencyStats, TrialResult } from '../../results/schema.ts';
 import { stepSummary } from '../../results/step-stats.ts';
 
 type TrialMetrics = Pick<TrialResult, 'summary' | 'histograms' | 'counters' | 'correctness' | 'trends'> &
-  Partial<Pick<TrialResult, 'phaseHistograms'>>;
+  Partial<Pick<TrialResult, 'phaseHistograms' | 'series' | 'faults'>>;
 
 function fromHistogram(histogram: Histogram, stats: LatencyStats, aggregation: Aggregation): number | null {
   switch (aggregation.kind) {
@@ -75,6 +77,10 @@ export function trialMetricSource(trial: TrialMetrics): MetricSource {
         return latencyMetric(trial.histograms.scheduleLag, aggregation);
       case 'http_req_failed':
         return countMetric(summary.errors, summary.requests, aggregation);
+      case 'http_req_failed_outside_faults': {
+        const outside = errorsOutsideFaults(trial.series ?? [], trial.faults ?? []);
+        return countMetric(outside.errors, outside.requests, aggregation);
+      }
       case 'http_reqs':
         return aggregation.kind === 'rate'
           ? summary.achievedRate

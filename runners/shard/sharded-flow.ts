@@ -28,6 +28,9 @@ function shardView(vu: VirtualUser<unknown>, id: number, params: Params, shared:
       return vu.iteration;
     },
     params,
+    get measuring() {
+      return vu.measuring;
+    },
     vars: vu.vars,
     cookies: vu.cookies,
     shared,

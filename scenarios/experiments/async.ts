@@ -1,3 +1,4 @@
+import { errorsOutsideFaults } from '../error-threshold.ts';
 import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
@@ -42,6 +43,7 @@ export const asyncExperiment = defineExperiment({
 
   flow: { module: 'scenarios/flows/job-flow.ts', exportName: 'jobFlow' },
   counters: ['jobsSubmitted', 'jobsNotSeenDone'],
+  thresholds: errorsOutsideFaults,
   flowParams: { inputs: 24, pollMs: 50, maxPolls: 600 },
   sample: ['queueDepth'],
   timeout: '30s',

@@ -1,3 +1,4 @@
+import { errorsOutsideFaults } from '../error-threshold.ts';
 import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
@@ -33,9 +34,9 @@ export const cachingExperiment = defineExperiment({
   profiles: constantArrivalProfiles({ quick: 30, full: 30 }),
 
   flow: { module: 'scenarios/flows/product-flow.ts', exportName: 'productFlow' },
-  counters: ['reads', 'writes', 'staleReads'],
+  counters: ['reads', 'writes', 'staleReads', 'readsUnjudged'],
   flowParams: { hotProducts: 50, writeRatio: 0.05 },
-  thresholds: { http_req_failed: ['rate<0.01'] },
+  thresholds: errorsOutsideFaults,
   sample: ['cacheHits', 'cacheMisses'],
   // the app and PostgreSQL each a server of a quarter CPU (the database one of its own, targets/caching):
   // "no cache" meets a database of a declared size, not whatever CPU the host has left, and the object

@@ -1,3 +1,4 @@
+import { errorsOutsideFaults } from '../error-threshold.ts';
 import { constantArrivalProfiles, SHORT_CAPACITY_STEPS } from '../profiles.ts';
 import { defineExperiment } from '../types.ts';
 
@@ -45,7 +46,8 @@ export const databaseExperiment = defineExperiment({
   profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
 
   flow: { module: 'scenarios/flows/order-flow.ts', exportName: 'orderFlow' },
-  counters: ['rywChecks', 'rywViolations'],
+  counters: ['rywChecks', 'rywViolations', 'rywUnjudged'],
+  thresholds: errorsOutsideFaults,
   // the target's default seed (targets/app/orders/seed-data.ts): 100 customers, 500 SKUs
   flowParams: { writeRatio: 0.2, customers: 100, skus: 500 },
   sample: ['replicaLagMs', 'replicaLagBytes'],

@@ -6,6 +6,12 @@
  * killed clone) is not judged: that is an error, counted apart, not a lost session. A cart holding all
  * this session added plus extra copies is no lost session either: an add was applied twice (a balancer
  * replaying a POST whose clone died before answering), counted as cartItemsDuplicated.
+ *
+ * The counts are in one unit, sessions, over the measured part: `sessions` is every session judged
+ * there (counted once, at its first judgement in the measured part, whenever it logged in: a shopper
+ * who logged in during the warm-up and survives is counted too), `sessionsLost` those of them found
+ * lost, and `sessionsUnjudged` the sessions that came back in the measured part but were given up
+ * (a transport failure) before any visit there could judge them. judged + unjudged = sessions started.
  */
 import { defineFlow } from '../../load-model/flows/define-flow.ts';
 import type { FlowResponse, VirtualUser } from '../../load-model/flows/types.ts';
@@ -15,8 +21,8 @@ interface Shopper {
   cookies: [string, string][];
   cart: number[];
   busy: boolean;
-  /** counted in `sessions`: on its first return, when it can first be judged */
-  counted: boolean;
+  /** counted in `sessions`: judged in the measured part (a judgement in the warm-up does not count) */
+  judged: boolean;
 }
 
 interface Shoppers {
@@ -30,7 +36,7 @@ const brokeDown = (response: FlowResponse) =>
   response.errorClass !== undefined && transportClasses.has(response.errorClass);
 
 function newShopper(users: Shopper[]): Shopper {
-  const shopper: Shopper = { cookies: [], cart: [], busy: false, counted: false };
+  const shopper: Shopper = { cookies: [], cart: [], busy: false, judged: false };
   users.push(shopper);
   return shopper;
 }
@@ -82,6 +88,19 @@ function isSubsequence(mine: readonly number[], seen: readonly number[]): boolea
   return at === mine.length;
 }
 
+/** counts a session's first judgement in the measured part (judged ones only: an unjudged visit says nothing) */
+function judge(vu: VirtualUser, user: Shopper, verdict: Verdict): void {
+  if (verdict === 'unjudged') {
+    if (!user.judged) vu.count('sessionsUnjudged');
+    return;
+  }
+  if (!user.judged && vu.measuring) {
+    vu.count('sessions');
+    user.judged = true;
+  }
+  if (verdict === 'lost') vu.count('sessionsLost');
+}
+
 async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
   vu.cookies.clear();
   for (const [name, value] of user.cookies) vu.cookies.set(name, value);
@@ -93,21 +112,18 @@ async function visit(vu: VirtualUser, user: Shopper): Promise<void> {
       json: { user: `shopper-${vu.id}` },
     });
     user.cart = [];
-    user.counted = false;
+    user.judged = false;
   }
   // with shopOnLogin a new shopper also shops in the visit that logged in, so every visit does the
   // same work (the capacity search's unit); otherwise a login is a visit of its own
   if (!newSession || vu.params.shopOnLogin === true) {
-    // a session counts once it comes back and can be judged, so sessions lost never exceed sessions
-    // (a login in the warm-up, whose count is not kept, may be judged in the measured part)
-    if (!user.counted) vu.count('sessions');
-    user.counted = true;
     const verdict = await shop(vu, user);
+    judge(vu, user, verdict);
     if (typeof verdict === 'object') {
       vu.count('cartItemsDuplicated', verdict.duplicated.length - user.cart.length);
       user.cart = verdict.duplicated;
     } else if (verdict !== 'intact') {
-      vu.count(verdict === 'lost' ? 'sessionsLost' : 'sessionsUnjudged');
+      // lost or given up: the shopper logs in again next visit, a new session
       user.cookies = [];
       return;
     }
@@ -120,7 +136,7 @@ export const cartFlow = defineFlow<Shoppers>({
   shared: (params) => ({
     users: Array.from(
       { length: Number(params.users ?? 50) },
-      (): Shopper => ({ cookies: [], cart: [], busy: false, counted: false }),
+      (): Shopper => ({ cookies: [], cart: [], busy: false, judged: false }),
     ),
   }),
   async iteration(vu) {

@@ -3,7 +3,8 @@
  * order and read the account back at once. Reads and writes are separately named requests and separate
  * trends (readMs, writeMs), so each variant shows what it does to each: denormalizing makes reads cheap
  * and writes dear. A read-back that does not show the order just placed (lastOrderId older than it)
- * violates read-your-writes — what a lagging replica does to a user who just clicked "buy".
+ * violates read-your-writes — what a lagging replica does to a user who just clicked "buy". A read-back
+ * that failed is unjudged (rywUnjudged), in the same unit as the judged checks (rywChecks).
  */
 import { defineFlow } from '../../load-model/flows/define-flow.ts';
 import type { VirtualUser } from '../../load-model/flows/types.ts';
@@ -41,9 +42,11 @@ export const orderFlow = defineFlow({
     const written = placed.status === 201 ? placed.json<{ id?: number }>() : undefined;
     if (written?.id === undefined) return;
     vu.trend('writeMs', vu.now() - started);
-    vu.count('rywChecks');
     const read = await readAccount(vu, 'read: account read back', customerId);
-    const seen = read.status === 200 ? read.json<{ lastOrderId?: number | null }>()?.lastOrderId : undefined;
+    // a read-back that failed judges nothing: an error, counted apart, not a violation
+    if (read.status !== 200) return vu.count('rywUnjudged');
+    vu.count('rywChecks');
+    const seen = read.json<{ lastOrderId?: number | null }>()?.lastOrderId;
     if (typeof seen !== 'number' || seen < written.id) vu.count('rywViolations');
   },
 });

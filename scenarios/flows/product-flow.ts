@@ -32,7 +32,8 @@ export const productFlow = defineFlow<ProductState>({
     }
     const newestBeforeSend = vu.shared.acknowledged.get(productId);
     const response = await vu.request('read product', { path: `/products/${productId}` });
-    if (response.status !== 200) return;
+    // a read that failed shows no version: unjudged, in the same unit as the judged reads
+    if (response.status !== 200) return vu.count('readsUnjudged');
     vu.count('reads');
     const version = response.json<{ version?: number }>()?.version;
     if (newestBeforeSend !== undefined && typeof version === 'number' && version < newestBeforeSend) {

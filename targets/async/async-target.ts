@@ -19,7 +19,7 @@ import { resolveService } from '../services/resolve.ts';
 import type { ResolvedService, ServiceName } from '../services/service.ts';
 import type { RunningTarget, TargetDefinition, TargetStartOptions } from '../target.ts';
 import { resolveVariant } from '../variant.ts';
-import { waitForDrain } from './drain.ts';
+import { jobFigures, waitForDrain } from './drain.ts';
 import { killMidJob } from './kill-mid-job.ts';
 import { readWorkStats, statsToCounters } from './work-stats.ts';
 
@@ -120,12 +120,12 @@ export async function startAsyncTarget(options: TargetStartOptions): Promise<Run
       return { ...own, ...statsToCounters(await readWorkStats(url)) };
     },
     /** waits for the queue to drain: jobs accepted but never completed by then are lost */
-    async settle(signal) {
+    async settle(signal, since) {
       const drain = await waitForDrain(target, {
         timeoutMs: DRAIN_TIMEOUT_MS,
         ...(signal ? { signal } : {}),
       });
-      return { jobsLost: drain.lost, jobsDuplicated: drain.duplicated, jobsRetried: drain.retried };
+      return jobFigures(drain, since);
     },
     async stop() {
       await fleet.stop();

@@ -45,3 +45,18 @@ export async function waitForDrain(target: RunningTarget, options: DrainOptions 
     await sleep(options.pollMs ?? 200);
   }
 }
+
+/**
+ * A drain as correctness figures in one unit, jobs the target accepted (warm-up included): accepted,
+ * lost, duplicated and retried since `since` (the counters when the trial started), so a trial does not
+ * carry the figures of the ones before it.
+ */
+export function jobFigures(drain: DrainResult, since: Record<string, number> = {}): Record<string, number> {
+  const lostBefore = Math.max(0, (since.jobsAccepted ?? 0) - (since.jobsCompleted ?? 0));
+  return {
+    jobsAccepted: Math.max(0, drain.accepted - (since.jobsAccepted ?? 0)),
+    jobsLost: Math.max(0, drain.lost - lostBefore),
+    jobsDuplicated: Math.max(0, drain.duplicated - (since.jobsDuplicated ?? 0)),
+    jobsRetried: Math.max(0, drain.retried - (since.jobsRetried ?? 0)),
+  };
+}

@@ -9,6 +9,8 @@ export const cartTemplate: K6FlowTemplate = {
 /** @type {number[]} */
 let cart = [];
 let loggedIn = false;
+/** counted in sessions: judged once (sessions are counted when judged, as scalebench's flow counts them) */
+let judged = false;
 
 /** a transport failure (a killed clone) or a 5xx: not judged, an error counted apart */
 /** @param {import('k6/http').Response} res */
@@ -40,14 +42,21 @@ export default function () {
   if (!loggedIn) {
     http.cookieJar().clear(BASE_URL);
     const login = postJson('login', '/login', { user: \`shopper-\${__VU - 1}\` });
-    if (login.status >= 200 && login.status < 400) counters.sessions.add(1);
     loggedIn = login.status > 0 && login.status < 400;
     cart = [];
+    judged = false;
     return;
   }
   const verdict = shop();
+  // one unit, sessions: judged at its first judgement, unjudged when given up before any
+  if (verdict === 'unjudged') {
+    if (!judged) counters.sessionsUnjudged.add(1);
+  } else if (!judged) {
+    counters.sessions.add(1);
+    judged = true;
+  }
   if (verdict === 'intact') return;
-  (verdict === 'lost' ? counters.sessionsLost : counters.sessionsUnjudged).add(1);
+  if (verdict === 'lost') counters.sessionsLost.add(1);
   loggedIn = false;
 }
 `,

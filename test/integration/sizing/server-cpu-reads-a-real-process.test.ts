@@ -13,14 +13,15 @@ const children: ChildProcess[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
+      // the whole group: a shell's forked busy loop must not outlive the test
+      process.kill(-child.pid!, 'SIGKILL');
       await once(child, 'exit');
     }
   }
 });
 
 function start(script: string): ChildProcess {
-  const child = spawn('sh', ['-c', script], { stdio: 'ignore' });
+  const child = spawn('sh', ['-c', script], { stdio: 'ignore', detached: true });
   children.push(child);
   return child;
 }

@@ -20,6 +20,11 @@ function failingFast(errorShare: number) {
         {
           ...trial,
           summary: { ...trial.summary, errors, latency: { ...trial.summary.latency, response: faster } },
+          // the failures all trial long, as the per-second series records them
+          series: trial.series.map((point) => ({
+            ...point,
+            errors: Math.round(point.requests * errorShare),
+          })),
         },
       ],
     },

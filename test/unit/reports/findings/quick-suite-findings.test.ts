@@ -33,9 +33,12 @@ describe('report of a real quick suite', () => {
   it('uses totals as denominators, never as findings', () => {
     const all = view.experiments.map((e) => findings(e.name)).join(' ');
     expect(all).not.toMatch(/counted/);
-    expect(findings('caching')).toContain('Stale reads: query-cache 177 of 528 reads (34%)');
-    expect(findings('clones')).toContain('stateful-2 53 of 81 sessions (65%)');
-    expect(findings('database')).toContain('replica 34 of 101 RYW checks (34%)');
+    expect(findings('caching')).toContain('Stale reads: query-cache 177 of 528 reads (34%, 95% CI 30%–38%)');
+    // 81 sessions judged are too few for a verdict (at least 100)
+    expect(findings('clones')).toContain(
+      'stateful-2 53 of 81 sessions (not enough evidence: 81 sessions judged)',
+    );
+    expect(findings('database')).toContain('replica 34 of 101 RYW checks (34%, 95% CI 25%–43%)');
   });
 
   it('drops series peaks for variants they do not apply to, and shows lag bytes when ms stayed zero', () => {
@@ -53,7 +56,7 @@ describe('report of a real quick suite', () => {
 
   it('opens each experiment with a takeaway of its headline numbers', () => {
     expect(experimentTakeaway(experiment('clones'))).toMatch(
-      /^stateless-2 lost 0 of 29 sessions with clone 0 killed; stateful-2 lost 53 of 81 sessions \(65%\)/,
+      /^stateless-2 lost 0 of 29 sessions \(not enough evidence: 29 sessions judged\) with clone 0 killed; stateful-2 lost 53 of 81 sessions \(not enough evidence: 81 sessions judged\)/,
     );
     expect(experimentTakeaway(experiment('caching'))).toContain(
       'object-cache cut p50 from 6.6 ms to 1.3 ms (5.0×) with an 88% hit ratio',
@@ -61,9 +64,11 @@ describe('report of a real quick suite', () => {
     expect(experimentTakeaway(experiment('async'))).toMatch(
       /^Accept p99: sync 147 ms vs queued-bullmq 13\.8 ms/,
     );
-    expect(experimentTakeaway(experiment('async'))).toContain('jobs lost: 0 of 112 jobs submitted');
+    // jobs lost are a share of the jobs the target accepted, which this file predates: no share of
+    // the jobs the flow submitted in the measured part (another unit)
+    expect(experimentTakeaway(experiment('async'))).not.toMatch(/jobs lost: 0 of \d+ jobs submitted/);
     expect(experimentTakeaway(experiment('database'))).toContain(
-      'replica broke read-your-writes on 34 of 101 checks (34%)',
+      'replica broke read-your-writes on 34 of 101 checks (34%, 95% CI 25%–43%)',
     );
   });
 });

@@ -51,7 +51,7 @@ async function shopTwice(copies: number) {
   const baseUrl = await startShop(copies);
   const outcome = await runLoad({
     baseUrl,
-    executor: { executor: 'constant-vus', vus: 1, duration: '300ms' },
+    executor: { executor: 'constant-vus', vus: 1, duration: '1s' },
     flow: cartFlow,
     flowParams: { users: 1, items: 2, catalog: 100 },
   });
