@@ -13,10 +13,12 @@ import type {
   FlowDefinition,
   FlowRequest,
   FlowResponse,
+  FlowSocket,
   PollOptions,
   PollResult,
   StepOptions,
   VirtualUser,
+  WsOpenOptions,
 } from '../../load-model/flows/types.ts';
 import type { ErrorClass } from '../../results/schema.ts';
 import type { Clock } from '../engine/clock.ts';
@@ -25,6 +27,7 @@ import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
 import type { DataFiles } from './data-file.ts';
 import { toFlowResponse } from './flow-response.ts';
+import { openFlowSocket } from './flow-socket.ts';
 import { fillTemplate, pickPath } from './template.ts';
 
 export interface VuContext {
@@ -35,6 +38,12 @@ export interface VuContext {
   shared: unknown;
   /** the thread's data files (vu.data) */
   data: DataFiles;
+  /** the run's baseUrl (vu.ws opens sockets on its origin) */
+  baseUrl: string;
+  /** per request (and WebSocket handshake, reply, close), ms */
+  timeoutMs: number;
+  /** https/wss: accept any certificate */
+  insecure: boolean;
   /** stops the run with an input error (a data file that cannot be used): thrown when the run ends */
   fail: (error: ScalebenchError) => void;
 }
@@ -131,6 +140,24 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       if (ok || attempts >= options.maxAttempts) return { ok, attempts, response };
       await this.sleep(options.intervalMs);
     }
+  }
+
+  ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
+    const ctx = this.ctx;
+    return openFlowSocket(name, options, {
+      baseUrl: ctx.baseUrl,
+      metrics: ctx.metrics,
+      clock: ctx.clock,
+      timeoutMs: ctx.timeoutMs,
+      insecure: ctx.insecure,
+      cookies: this.cookies,
+      vars: this.vars,
+      takeIntendedAt: () => {
+        const intendedAt = this.intendedAt;
+        this.intendedAt = undefined;
+        return intendedAt;
+      },
+    });
   }
 
   count(name: string, amount = 1): void {
