@@ -5,6 +5,7 @@
 
 import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type LoadRunOptions } from '../../load-model/types.ts';
+import { SseBenchUser } from '../sse/sse-bench-user.ts';
 import { WsBenchUser } from '../ws/ws-bench-user.ts';
 import type { Clock } from './clock.ts';
 import type { MetricsAccumulator } from './metrics.ts';
@@ -25,9 +26,7 @@ export function streamUserFactory(
   const sse = options.sse;
   if (sse) {
     const ctx = { url: options.baseUrl, spec: sse, metrics, clock, timeoutMs, insecure };
-    return () => {
-      throw new Error(String(ctx));
-    };
+    return () => new SseBenchUser(ctx);
   }
   return null;
 }
