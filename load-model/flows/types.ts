@@ -125,6 +125,21 @@ export interface FlowSocket {
   close(code?: number, reason?: string): Promise<void>;
 }
 
+/** An event of a text/event-stream. */
+export interface FlowEvent {
+  /** the event field ('message' when none) */
+  type: string;
+  data: string;
+  /** the last event id seen on the stream */
+  lastEventId: string;
+}
+
+export interface SseWaitResult {
+  /** the first event that matched; undefined when the stream failed or ended first, or time ran out */
+  event: FlowEvent | undefined;
+  errorClass: ErrorClass | undefined;
+}
+
 export interface VirtualUser<Shared = unknown> {
   /** 0-based, unique within a thread */
   readonly id: number;
@@ -144,6 +159,17 @@ export interface VirtualUser<Shared = unknown> {
    * session is open or failed (then `closed` is true and errorClass says why: no crash, no throw).
    */
   ws(name: string, options: WsOpenOptions): Promise<FlowSocket>;
+  /**
+   * Opens an event stream (GET `path`, a request of step `name`), waits for the first event that
+   * matches (default: any) within `timeoutMs` (default: the run's timeout), then closes it. Counted as
+   * `bench --sse` counts streams: sse_streams, sse_events, sse_first_event, sse_event_latency.
+   */
+  sse(
+    name: string,
+    options: { path: string; headers?: Record<string, string> },
+    match?: (event: FlowEvent) => boolean,
+    timeoutMs?: number,
+  ): Promise<SseWaitResult>;
   /** adds to a custom counter (e.g. sessionsLost, staleReads) */
   count(name: string, amount?: number): void;
   /** records a value in ms into a custom trend (an HdrHistogram), e.g. jobLatencyMs */

@@ -11,11 +11,13 @@ import type {
   DataMode,
   DataRow,
   FlowDefinition,
+  FlowEvent,
   FlowRequest,
   FlowResponse,
   FlowSocket,
   PollOptions,
   PollResult,
+  SseWaitResult,
   StepOptions,
   VirtualUser,
   WsOpenOptions,
@@ -26,6 +28,7 @@ import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
 import type { DataFiles } from './data-file.ts';
+import { waitForEvent } from './flow-events.ts';
 import { toFlowResponse } from './flow-response.ts';
 import { openFlowSocket } from './flow-socket.ts';
 import { fillTemplate, pickPath } from './template.ts';
@@ -157,6 +160,27 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
         this.intendedAt = undefined;
         return intendedAt;
       },
+    });
+  }
+
+  sse(
+    name: string,
+    options: { path: string; headers?: Record<string, string> },
+    match: (event: FlowEvent) => boolean = () => true,
+    timeoutMs = this.ctx.timeoutMs,
+  ): Promise<SseWaitResult> {
+    const ctx = this.ctx;
+    const intendedAt = this.intendedAt ?? ctx.clock.now();
+    this.intendedAt = undefined;
+    return waitForEvent(name, options, match, timeoutMs, {
+      baseUrl: ctx.baseUrl,
+      metrics: ctx.metrics,
+      clock: ctx.clock,
+      timeoutMs: ctx.timeoutMs,
+      insecure: ctx.insecure,
+      cookies: this.cookies,
+      vars: this.vars,
+      intendedAt,
     });
   }
 

@@ -11,7 +11,7 @@ import type { ErrorClass } from '../../results/schema.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyError, classifyStatus } from '../http/classify-error.ts';
-import { SseParser, serverTimestamp } from './sse-parser.ts';
+import { type SseEvent, SseParser, serverTimestamp } from './sse-parser.ts';
 
 export interface SseStreamOptions {
   url: string;
@@ -23,8 +23,8 @@ export interface SseStreamOptions {
   metrics: MetricsAccumulator;
   clock: Clock;
   insecure: boolean;
-  /** each event's arrival (the bench counts it as an iteration) */
-  onEvent?: (at: number) => void;
+  /** each event as it arrives (the bench counts it as an iteration; vu.sse matches it) */
+  onEvent?: (at: number, event: SseEvent) => void;
 }
 
 /** How a stream ended: by the server (reconnect), by us, or failed in a class. */
@@ -127,7 +127,7 @@ export class SseStream {
         first = false;
         const stamped = serverTimestamp(event.data);
         if (stamped !== undefined) metrics.trend('sse_event_latency', Math.max(0, Date.now() - stamped), now);
-        onEvent?.(now);
+        onEvent?.(now, event);
       }
     });
     let over = false;

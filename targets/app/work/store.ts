@@ -67,6 +67,11 @@ export class JobStore {
     this.prefix = `${redisPrefix}work:`;
   }
 
+  /** the pub/sub channel a job id is published on once its result is stored */
+  get doneChannel(): string {
+    return this.key('done');
+  }
+
   private key(name: string): string {
     return `${this.prefix}${name}`;
   }
@@ -106,6 +111,8 @@ export class JobStore {
   async finish(id: string, worker: string, result: WorkResult, now = Date.now()): Promise<boolean> {
     const keys = [`job:${id}`, 'completed', 'duplicated', 'busy'].map((name) => this.key(name));
     const stored = await this.redis.eval(FINISH, keys.length, ...keys, JSON.stringify(result), now, worker);
+    // exactly one finish stores the result: only it tells the web tier (push notifications)
+    if (Number(stored) === 1) await this.redis.publish(this.doneChannel, id);
     return Number(stored) === 1;
   }
 
