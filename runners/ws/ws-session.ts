@@ -122,7 +122,7 @@ export class WsSession {
   }
 
   /** Waits for the first message that matches; `done` gets it, or a class (timeout, the session's failure). */
-  await(match: WsMatch, timeoutMs: number, done: ExchangeDone): void {
+  awaitMessage(match: WsMatch, timeoutMs: number, done: ExchangeDone): void {
     if (this.closed) {
       done(undefined, this.errorClass ?? 'ws_close_error');
       return;
@@ -139,7 +139,7 @@ export class WsSession {
     const { clock, metrics } = this.options;
     const sentAt = clock.now();
     send();
-    this.await(match, this.options.timeoutMs, (message, errorClass) => {
+    this.awaitMessage(match, this.options.timeoutMs, (message, errorClass) => {
       const doneAt = clock.now();
       metrics.addRequest(step, intendedAt, sentAt, doneAt, errorClass, undefined);
       metrics.trend('ws_reply', doneAt - intendedAt, intendedAt);
