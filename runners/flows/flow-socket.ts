@@ -115,7 +115,9 @@ class FlowSocketHandle implements FlowSocket {
   }
 
   waitFor(match: WsMatch = anyMessage, timeoutMs = this.ctx.timeoutMs): Promise<WsMessage | undefined> {
-    return new Promise((resolve) => this.session.awaitMessage(match, timeoutMs, (message) => resolve(message)));
+    return new Promise((resolve) =>
+      this.session.awaitMessage(match, timeoutMs, (message) => resolve(message)),
+    );
   }
 
   async hold(ms: number): Promise<void> {
