@@ -110,7 +110,7 @@ export class WsSession {
 
   send(data: string | Uint8Array | Buffer): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(data, { binary: typeof data !== 'string' && !Buffer.isBuffer(data) });
+    this.socket.send(data, { binary: typeof data !== 'string' });
     this.options.metrics.count('ws_msgs_sent', 1, this.options.clock.now());
   }
 
