@@ -12,6 +12,7 @@ import { formatCount, formatFactor, formatMs, formatPercent } from '../model/uni
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 import { capacityTakeaway } from './capacity.ts';
 import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { notifyPart } from './notify.ts';
 import { readWritePart } from './read-write.ts';
 import { seriesPeaks } from './series.ts';
 import { trendLabel } from './trends.ts';
@@ -154,6 +155,7 @@ export function experimentTakeaway(experiment: ExperimentView): string | null {
   const parts = [
     capacityTakeaway(experiment),
     lead,
+    notifyPart(experiment),
     ...correctnessParts(experiment, p50?.best ?? null),
     ...seriesPart(experiment),
     tail,
