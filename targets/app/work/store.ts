@@ -55,6 +55,7 @@ if redis.call('HGET', KEYS[1], 'status') == 'done' then
 end
 redis.call('HSET', KEYS[1], 'status', 'done', 'result', ARGV[1], 'finishedAt', ARGV[2])
 redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', KEYS[5], ARGV[4])
 return 1`;
 
 export class JobStore {
@@ -109,10 +110,10 @@ export class JobStore {
 
   /** stores the result; false when it was stored already (a duplicate) */
   async finish(id: string, worker: string, result: WorkResult, now = Date.now()): Promise<boolean> {
-    const keys = [`job:${id}`, 'completed', 'duplicated', 'busy'].map((name) => this.key(name));
-    const stored = await this.redis.eval(FINISH, keys.length, ...keys, JSON.stringify(result), now, worker);
-    // exactly one finish stores the result: only it tells the web tier (push notifications)
-    if (Number(stored) === 1) await this.redis.publish(this.doneChannel, id);
+    // exactly one finish stores the result: only it publishes the job id (push notifications), atomically
+    const keys = [`job:${id}`, 'completed', 'duplicated', 'busy', 'done'].map((name) => this.key(name));
+    const args = [JSON.stringify(result), now, worker, id];
+    const stored = await this.redis.eval(FINISH, keys.length, ...keys, ...args);
     return Number(stored) === 1;
   }
 
