@@ -24,11 +24,13 @@ import { probeTcp } from '../runners/http/probe.ts';
 import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
+import { formatStreamSummary, streamMetrics } from '../runners/progress/stream-summary.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
 import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
+import { parseSseSpec, parseWebSocketSpec, type StreamFlags, streamKind } from './bench-stream.ts';
 import type { CliContext } from './context.ts';
 import {
   type LiveFlags,
@@ -39,7 +41,7 @@ import {
 } from './live-outputs.ts';
 import { parseDuration, parseNumber } from './parse.ts';
 
-export interface BenchFlags extends LiveFlags {
+export interface BenchFlags extends LiveFlags, StreamFlags {
   rate?: string;
   connections?: string;
   duration: string;
@@ -90,9 +92,9 @@ function parseUrl(text: string): URL {
       hint: 'pass a full URL such as http://127.0.0.1:8080/',
     });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${url.protocol} URLs are not supported: ${text}`, {
-      hint: 'use an http:// or https:// URL',
+      hint: 'use an http://, https://, ws:// or wss:// URL',
     });
   }
   return url;
@@ -114,7 +116,7 @@ function parseHeaders(pairs: string[]): Record<string, string> {
 
 /** --insecure, --ca, --http2, --max-streams → the load options' protocol part. */
 function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRunOptions> {
-  if ((flags.insecure || flags.ca !== undefined) && url.protocol !== 'https:') {
+  if ((flags.insecure || flags.ca !== undefined) && url.protocol !== 'https:' && url.protocol !== 'wss:') {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--insecure and --ca apply to https:// URLs only', {
       hint: `use an https:// URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
     });
@@ -142,7 +144,10 @@ function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRu
   };
 }
 
-function parseExecutor(flags: BenchFlags, durationMs: number): ExecutorConfig {
+function parseExecutor(flags: BenchFlags, durationMs: number, streams: boolean): ExecutorConfig {
+  // a WebSocket or event-stream load holds 10 sockets unless told otherwise
+  if (streams && flags.rate === undefined && flags.connections === undefined)
+    return { executor: 'constant-vus', vus: 10, duration: durationMs };
   if (flags.rate !== undefined && flags.connections !== undefined) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--rate and --connections cannot be used together', {
       hint: '--rate N drives an open model (requests per second), --connections N a closed one; pick one',
@@ -201,6 +206,7 @@ function requestsOf(
   url: URL;
   request?: LoadRunOptions['request'];
   targets?: Pick<LoadRunOptions, 'targets' | 'targetPick'>;
+  streams?: Pick<LoadRunOptions, 'websocket' | 'sse'>;
 } {
   if (flags.targets !== undefined) {
     if (urlText !== undefined) {
@@ -208,6 +214,7 @@ function requestsOf(
         hint: 'the targets file names every URL to request',
       });
     }
+    streamKind(undefined, flags);
     const parsed = readTargetsFile(resolve(cwd, flags.targets));
     return {
       url: new URL(`${parsed.origin}/`),
@@ -220,12 +227,16 @@ function requestsOf(
     });
   }
   const url = parseUrl(urlText);
+  const headers = parseHeaders(flags.header ?? []);
+  const kind = streamKind(url, flags);
+  if (kind === 'websocket') return { url, streams: { websocket: parseWebSocketSpec(flags, headers) } };
+  if (kind === 'sse') return { url, streams: { sse: parseSseSpec(flags, headers) } };
   return {
     url,
     request: {
       method: flags.method.toUpperCase(),
       path: `${url.pathname}${url.search}`,
-      headers: parseHeaders(flags.header ?? []),
+      headers,
       ...(flags.body === undefined ? {} : { body: flags.body }),
     },
   };
@@ -244,7 +255,7 @@ export function parseTrials(flags: Pick<BenchFlags, 'trials' | 'pause' | 'shard'
 }
 
 export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags, cwd: string): BenchOptions {
-  const { url, request, targets } = requestsOf(urlText, flags, cwd);
+  const { url, request, targets, streams } = requestsOf(urlText, flags, cwd);
   const { trials, pauseMs } = parseTrials(flags);
   const durationMs = parseDuration(flags.duration, '--duration');
   if (durationMs <= 0) {
@@ -265,12 +276,13 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
   }
   const load: LoadRunOptions = {
     baseUrl: url.href,
-    executor: parseExecutor(flags, durationMs),
+    executor: parseExecutor(flags, durationMs, streams !== undefined),
     warmup: parseDuration(flags.warmup, '--warmup'),
     timeout: timeoutMs,
     workers: parseNumber(flags.workers, '--workers', { min: 1, integer: true }),
     ...(request === undefined ? {} : { request }),
     ...targets,
+    ...streams,
     ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
     ...parseProtocol(url, flags, cwd),
     saturation: {
@@ -332,6 +344,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
     series: outcome.series,
     ...(options.shard ? { shard: options.shard } : {}),
+    ...streamMetrics(outcome),
   };
 }
 
@@ -383,6 +396,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   if (options.jsonPath) await writeResultsFile(options.jsonPath, results);
   if (!options.quiet && outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
+  ctx.stdout(formatStreamSummary(outcome.counters, outcome.trends));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   const code = exitCodeOf(outcome, ctx);
   await live.finish(results, options.jsonPath ? basename(options.jsonPath) : undefined, !outcome.interrupted);

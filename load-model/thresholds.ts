@@ -35,6 +35,12 @@ export const STEP_METRICS = [
   'http_reqs',
 ];
 
+/**
+ * WebSocket metrics that exist per socket name too: ws_reply{name:chat} is the step's response time
+ * (each exchange is a request of its step), the others trends the session records under the tag.
+ */
+export const TAGGED_WS_METRICS = ['ws_reply', 'ws_connecting', 'ws_session_duration'];
+
 const taggedPattern = /^([A-Za-z_][\w.]*)\{\s*([A-Za-z_]\w*)\s*:\s*(.+?)\s*\}$/;
 
 /** `http_req_duration{name:login}` → base metric and step; a string when the tag is not one we know */
@@ -47,8 +53,9 @@ export function parseMetricName(metric: string): { baseMetric: string; step?: st
   if (tag !== 'name') {
     return `threshold metric '${metric}': only the name tag is supported ({name:<step>}), not ${tag}`;
   }
-  if (!STEP_METRICS.includes(baseMetric!)) {
-    return `threshold metric '${metric}': ${baseMetric} has no per-step values (use ${STEP_METRICS.join(', ')})`;
+  if (!STEP_METRICS.includes(baseMetric!) && !TAGGED_WS_METRICS.includes(baseMetric!)) {
+    const named = [...STEP_METRICS, ...TAGGED_WS_METRICS].join(', ');
+    return `threshold metric '${metric}': ${baseMetric} has no per-step values (use ${named})`;
   }
   return { baseMetric: baseMetric!, step: value!.replace(/^(['"])(.*)\1$/, '$2') };
 }

@@ -72,6 +72,37 @@ export interface TargetSpec extends SingleRequestSpec {
   weight?: number;
 }
 
+/**
+ * `scalebench bench ws://…`: each virtual user holds one WebSocket and sends `message` at
+ * `ratePerSocket`, each reply awaited as a request (step `ws`) timed from when the message was due.
+ */
+export interface WebSocketBenchSpec {
+  /** the text frame sent */
+  message: string;
+  /** a regular expression a reply's text must match; absent: the reply must equal the message (echo) */
+  expect?: string;
+  /** messages per second on each socket; 0 holds the sockets idle */
+  ratePerSocket: number;
+  /** open model (socket arrivals per second): how long each socket is held, ms */
+  holdMs: number;
+  subprotocols?: string[];
+  headers?: Record<string, string>;
+  /** larger messages fail the session (ws_message_too_big); default 4 MiB */
+  maxMessageBytes?: number;
+}
+
+/**
+ * `scalebench bench --sse URL`: each virtual user holds one event stream, reconnecting with
+ * Last-Event-ID when the server ends it.
+ */
+export interface SseBenchSpec {
+  headers?: Record<string, string>;
+  /** open model: how long each stream is held, ms */
+  holdMs: number;
+  /** a line longer than this fails the stream (sse_unterminated); default 1 MiB */
+  maxLineBytes?: number;
+}
+
 /** How the next target is chosen: in turn (weights as turns per cycle) or drawn at random by weight. */
 export type TargetPick = 'round-robin' | 'weighted';
 
@@ -113,6 +144,10 @@ export interface LoadRunOptions {
   request?: SingleRequestSpec;
   /** several requests on baseUrl's origin, used when no flow is given (instead of request) */
   targets?: TargetSpec[];
+  /** a WebSocket load (baseUrl is ws:// or wss://) instead of HTTP requests */
+  websocket?: WebSocketBenchSpec;
+  /** a Server-Sent Events load on baseUrl instead of HTTP requests */
+  sse?: SseBenchSpec;
   /** how targets are chosen; default 'round-robin' */
   targetPick?: TargetPick;
   /** per request; default '10s' */

@@ -110,12 +110,13 @@ function checkExecutor(c: Collector, ex: unknown) {
   }
 }
 
-function checkBaseUrl(c: Collector, value: unknown) {
+function checkBaseUrl(c: Collector, value: unknown, websocket: boolean) {
   if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
   try {
     const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      c.errors.push(`baseUrl ${value} must use http:// or https://`);
+    const schemes = websocket ? ['ws:', 'wss:'] : ['http:', 'https:'];
+    if (!schemes.includes(url.protocol))
+      c.errors.push(`baseUrl ${value} must use ${schemes.map((s) => `${s}//`).join(' or ')}`);
   } catch {
     c.errors.push(`baseUrl ${JSON.stringify(value)} is not a URL`);
   }
@@ -176,10 +177,37 @@ function checkTargets(c: Collector, data: Obj) {
   }
 }
 
+/** websocket and sse loads: their spec, and no flow, request or targets beside them */
+function checkStreams(c: Collector, data: Obj) {
+  const websocket = data['websocket'];
+  const sse = data['sse'];
+  if (websocket === undefined && sse === undefined) return;
+  if (websocket !== undefined && sse !== undefined)
+    c.errors.push('websocket and sse cannot be used together');
+  for (const other of ['flow', 'targets', 'http2'] as const) {
+    if (data[other] !== undefined) c.errors.push(`${other} cannot be used with a websocket or sse load`);
+  }
+  if (isObject(websocket)) {
+    if (typeof websocket['message'] !== 'string') c.errors.push('websocket.message must be a string');
+    c.number(websocket, 'ratePerSocket', 'websocket', { min: 0 });
+    c.number(websocket, 'holdMs', 'websocket', { min: 0 });
+    if (typeof websocket['expect'] === 'string') {
+      try {
+        new RegExp(websocket['expect']);
+      } catch {
+        c.errors.push(`websocket.expect ${JSON.stringify(websocket['expect'])} is not a regular expression`);
+      }
+    }
+  } else if (websocket !== undefined) c.errors.push('websocket must be { message, ratePerSocket, holdMs }');
+  if (isObject(sse)) c.number(sse, 'holdMs', 'sse', { min: 0 });
+  else if (sse !== undefined) c.errors.push('sse must be { holdMs }');
+}
+
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   const c = new Collector();
   if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
-  checkBaseUrl(c, data['baseUrl']);
+  checkBaseUrl(c, data['baseUrl'], data['websocket'] !== undefined);
+  checkStreams(c, data);
   checkExecutor(c, data['executor']);
   c.duration(data, 'warmup', 'options', { optional: true });
   c.duration(data, 'timeout', 'options', { optional: true, positive: true });

@@ -75,7 +75,12 @@ export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
 /**
  * error classes: refused, reset, timeout, parse (malformed response), tls (handshake or certificate
- * check failed), status_4xx, status_5xx, check, other
+ * check failed), status_4xx, status_5xx, check, other. WebSocket (runners/ws/ws-errors.ts): ws_no_upgrade
+ * (answered without 101), ws_subprotocol (asked-for subprotocol refused), ws_handshake_timeout,
+ * ws_abnormal_close (connection lost without a close frame, 1006), ws_protocol_error (invalid frame),
+ * ws_message_too_big (over the message cap), ws_close_error (closed by the server with an error code),
+ * ws_reply_timeout (no matching message in time). Server-Sent Events: sse_not_stream (no 200
+ * text/event-stream), sse_unterminated (a line over the cap, or cut off by the end of the stream).
  */
 export const errorClassSchema = z.enum([
   'refused',
@@ -87,6 +92,16 @@ export const errorClassSchema = z.enum([
   'status_5xx',
   'check',
   'other',
+  'ws_no_upgrade',
+  'ws_subprotocol',
+  'ws_handshake_timeout',
+  'ws_abnormal_close',
+  'ws_protocol_error',
+  'ws_message_too_big',
+  'ws_close_error',
+  'ws_reply_timeout',
+  'sse_not_stream',
+  'sse_unterminated',
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 
@@ -181,6 +196,10 @@ export const benchResultsSchema = runResultSchema.extend({
   mergedFrom: z.number().int().optional(),
   /** the trials of `bench --trials N`, in the order they ran; absent for a single run */
   trials: z.array(benchTrialSchema).optional(),
+  /** a WebSocket or event-stream run's counters (ws_sessions, ws_msgs_sent, sse_events, ...); single runs */
+  flowCounters: countsSchema.optional(),
+  /** a WebSocket or event-stream run's latency metrics (ws_connecting, ws_reply, sse_event_latency, ...) */
+  trends: z.record(z.string(), z.object({ stats: latencyStatsSchema, histogram: z.string() })).optional(),
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;
 

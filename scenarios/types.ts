@@ -38,6 +38,8 @@ export interface VariantDefinition {
   thresholds?: Thresholds;
   /** extra environment for the target processes */
   env?: Record<string, string>;
+  /** over the experiment's flowParams for this variant's trials (e.g. { notify: 'ws' }) */
+  flowParams?: Record<string, unknown>;
   /** false: the quick profile leaves this variant out unless it is named with --variant (default true) */
   quick?: boolean;
   /** where this variant's capacity search starts, over the experiment's startRate (a bigger variant

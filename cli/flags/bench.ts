@@ -51,6 +51,23 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '--pick <order>',
       'how --targets are chosen: round-robin (default; weights as turns) or weighted (random)',
     )
+    .option('--ws-message <text>', `ws://: the text message sent on each socket (default 'scalebench')`)
+    .option(
+      '--ws-expect <regex>',
+      'ws://: a reply matches this regular expression (default: equals the message, echo)',
+    )
+    .option('--ws-rate <n>', 'ws://: messages per second on each socket (default 1; 0 holds sockets idle)')
+    .option(
+      '--ws-hold <time>',
+      'ws:// with --rate (socket arrivals per second): how long each socket is held (default 10s)',
+    )
+    .option('--ws-subprotocol <name>', 'ws://: offer this subprotocol, repeatable', collect)
+    .option('--ws-max-message <bytes>', 'ws://: larger messages fail the session (default 4194304)')
+    .option('--sse', 'the URL is a Server-Sent Events stream: hold --connections streams (default 10)')
+    .option(
+      '--sse-hold <time>',
+      '--sse with --rate (stream arrivals per second): how long each is held (default 10s)',
+    )
     .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
     .option('--open', 'with --dashboard: open it in the browser')
     .option(
@@ -85,6 +102,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
         '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
         '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
         '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
+        '  scalebench bench ws://127.0.0.1:8080/echo --connections 100 --ws-rate 10   # replies timed from when due',
+        '  scalebench bench --sse http://127.0.0.1:8080/events --connections 200',
       ].join('\n'),
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {

@@ -73,6 +73,73 @@ export type DataMode = 'sequential' | 'random' | 'unique';
 /** One row of a data file: a CSV row by its header's column names, or one JSON Lines object. */
 export type DataRow = Record<string, unknown>;
 
+/** A message received on a WebSocket. */
+export interface WsMessage {
+  data: Buffer;
+  /** a binary frame (false: text) */
+  binary: boolean;
+  text(): string;
+  /** parsed text; undefined when it is not JSON */
+  json<T = unknown>(): T | undefined;
+}
+
+export type WsMatch = (message: WsMessage) => boolean;
+
+export interface WsOpenOptions {
+  /** path and query on the run's origin ({{name}} from vu.vars), or a full ws:// / wss:// URL */
+  path: string;
+  /** handshake headers (values may use {{name}}); the VU's cookies go as Cookie */
+  headers?: Record<string, string>;
+  /** Sec-WebSocket-Protocol offers; a server that picks none of them fails the session (ws_subprotocol) */
+  subprotocols?: string[];
+}
+
+export interface WsReplyResult {
+  /** the matching message; undefined when it failed (errorClass says why) */
+  message: WsMessage | undefined;
+  errorClass: ErrorClass | undefined;
+  ok: boolean;
+  /** matching message − intended send, ms */
+  replyMs: number;
+}
+
+/**
+ * An open WebSocket in a flow (vu.ws). Counted as k6 counts them: ws_sessions, ws_connecting,
+ * ws_session_duration, ws_msgs_sent, ws_msgs_received; each `request` is a request of its step whose
+ * latency (ws_reply) runs from when the message was due to the matching message.
+ */
+export interface FlowSocket {
+  /** the subprotocol the server picked ('' for none) */
+  readonly protocol: string;
+  /** the session ended (closed by either side, or failed); errorClass says how, when it failed */
+  readonly closed: boolean;
+  readonly errorClass: ErrorClass | undefined;
+  send(data: string | Uint8Array): void;
+  /** sends and waits for the first message that matches (default: any), as a request of `step` */
+  request(step: string, data: string | Uint8Array, match?: WsMatch): Promise<WsReplyResult>;
+  /** the next message that matches, or undefined after `timeoutMs` (default: the run's timeout) or a close */
+  waitFor(match?: WsMatch, timeoutMs?: number): Promise<WsMessage | undefined>;
+  /** keeps the socket open for `ms` (messages keep being counted); returns early if it closes */
+  hold(ms: number): Promise<void>;
+  /** closes with a code (default 1000) and waits for the server's close frame (or the timeout) */
+  close(code?: number, reason?: string): Promise<void>;
+}
+
+/** An event of a text/event-stream. */
+export interface FlowEvent {
+  /** the event field ('message' when none) */
+  type: string;
+  data: string;
+  /** the last event id seen on the stream */
+  lastEventId: string;
+}
+
+export interface SseWaitResult {
+  /** the first event that matched; undefined when the stream failed or ended first, or time ran out */
+  event: FlowEvent | undefined;
+  errorClass: ErrorClass | undefined;
+}
+
 export interface VirtualUser<Shared = unknown> {
   /** 0-based, unique within a thread */
   readonly id: number;
@@ -93,6 +160,22 @@ export interface VirtualUser<Shared = unknown> {
    * in the measured part if it was first seen in the warm-up, so what the warm-up saw is not hidden.
    */
   readonly measuring: boolean;
+  /**
+   * Opens a WebSocket named `name` (its step and the tag of ws_connecting{name:…}); resolves once the
+   * session is open or failed (then `closed` is true and errorClass says why: no crash, no throw).
+   */
+  ws(name: string, options: WsOpenOptions): Promise<FlowSocket>;
+  /**
+   * Opens an event stream (GET `path`, a request of step `name`), waits for the first event that
+   * matches (default: any) within `timeoutMs` (default: the run's timeout), then closes it. Counted as
+   * `bench --sse` counts streams: sse_streams, sse_events, sse_first_event, sse_event_latency.
+   */
+  sse(
+    name: string,
+    options: { path: string; headers?: Record<string, string> },
+    match?: (event: FlowEvent) => boolean,
+    timeoutMs?: number,
+  ): Promise<SseWaitResult>;
   /** adds to a custom counter (e.g. sessionsLost, staleReads) */
   count(name: string, amount?: number): void;
   /** records a value in ms into a custom trend (an HdrHistogram), e.g. jobLatencyMs */

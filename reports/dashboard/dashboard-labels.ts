@@ -19,6 +19,8 @@ const OTHER_NAMES: Record<string, string> = {
   sessionsUnjudged: 'sessions not judged (a request failed)',
   readsUnjudged: 'reads not judged (the read failed)',
   rywUnjudged: 'read-backs not judged (the read failed)',
+  statusRequests: 'status polls (requests)',
+  notificationsReceived: '"job done" pushes received',
   writes: 'writes',
   queueDepth: 'jobs waiting in the queue',
   replicaLagMs: 'replica lag (ms)',

@@ -14,7 +14,8 @@ import { formatCount, formatFactor, formatMs, formatPercent } from '../model/uni
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 import { capacityTakeaway } from './capacity.ts';
 import { claim, costClause } from './claims.ts';
-import { capitalize, withArticle } from './latency.ts';
+import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { notifyPart } from './notify.ts';
 import { readWritePart } from './read-write.ts';
 import { scalingModelClause } from './scaling-model.ts';
 import { seriesPeaks } from './series.ts';
@@ -168,6 +169,7 @@ export function experimentTakeaway(experiment: ExperimentView): string | null {
     capacityTakeaway(experiment),
     scalingModelClause(experiment),
     lead,
+    notifyPart(experiment),
     ...correctnessParts(experiment, p50?.best ?? null),
     ...seriesPart(experiment),
     tail,

@@ -203,9 +203,15 @@ function trendStats(trials: readonly TrialResult[]): VariantView['trends'] {
   );
 }
 
-/** the flow's trends by name, sorted: the order the flow first recorded them in varies from run to run */
+/**
+ * the flow's trends by name, sorted: the order the flow first recorded them in varies from run to run.
+ * The engine's own WebSocket and event-stream trends (ws_connecting, sse_first_event, …, and their
+ * tagged copies for thresholds) stay in the results file, out of the flow's tables and takeaway.
+ */
 export function trendKeys(experiment: ExperimentView): string[] {
-  return [...new Set(experiment.variants.flatMap((variant) => Object.keys(variant.trends)))].sort();
+  const names = experiment.variants.flatMap((variant) => Object.keys(variant.trends));
+  const own = names.filter((name) => !name.startsWith('ws_') && !name.startsWith('sse_'));
+  return [...new Set(own)].sort();
 }
 
 function benchAsVariant(results: Extract<ResultsFile, { kind: 'bench' }>): VariantResult {

@@ -67,7 +67,8 @@ export class MetricsAccumulator {
   private readonly data: Accumulated;
   private readonly stepNames = new StepNames();
   private readonly buckets: SecondBuckets;
-  private readonly measuredFrom: number;
+  /** clock time the measured part begins (the end of the warm-up) */
+  readonly measuredFrom: number;
   private sealed = false;
   /** phases of requests that waited for no connect or handshake (reused connections): added at close */
   private reusedConnections = 0;
@@ -180,6 +181,21 @@ export class MetricsAccumulator {
       stepMetrics.errors[errorClass] = (stepMetrics.errors[errorClass] ?? 0) + 1;
     }
     if (servedBy !== undefined) data.servedBy[servedBy] = (data.servedBy[servedBy] ?? 0) + 1;
+  }
+
+  /**
+   * A failure that is no request's: a WebSocket session or event stream that failed or was lost while
+   * nothing was awaited on it. It counts in errors (total, by class, of the step, per second) without a
+   * request or a latency, so for such runs errors may exceed requests.
+   */
+  addFailure(step: number, at: number, errorClass: ErrorClass): void {
+    if (this.sealed || at < this.measuredFrom) return;
+    this.buckets.fail(at - this.options.startAt, errorClass);
+    const data = this.data;
+    data.errors += 1;
+    data.errorsByClass[errorClass] = (data.errorsByClass[errorClass] ?? 0) + 1;
+    const stepMetrics = data.steps[step]!;
+    stepMetrics.errors[errorClass] = (stepMetrics.errors[errorClass] ?? 0) + 1;
   }
 
   addCheck(name: string, passed: boolean, intendedAt: number): void {

@@ -25,6 +25,7 @@ import { runOpenSchedule } from './open-scheduler.ts';
 import { resolveFlow } from './resolve-flow.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import { SINGLE_STEP, SingleRequestUser } from './single-request-user.ts';
+import { isStreamLoad, streamUserFactory } from './stream-users.ts';
 import { type PreparedTarget, TargetListUser } from './target-list-user.ts';
 import { createTargetPicker } from './target-picker.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
@@ -77,6 +78,9 @@ async function vuFactory(
     params,
     shared: flow.shared?.(params),
     data: new DataFiles(process.cwd(), run.dataSlice ?? options.dataSlice),
+    baseUrl: options.baseUrl,
+    timeoutMs: toMs(options.timeout, DEFAULT_TIMEOUT_MS),
+    insecure: options.tls?.insecure === true,
     fail,
   };
   return (id) => new FlowVirtualUser(id, flow, ctx);
@@ -171,24 +175,26 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
   const profile = buildProfile(run.executor, warmupMs);
   const poolSize = vuPoolSize(run.executor);
-  const client = await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
-    origin: new URL(options.baseUrl).origin,
-    tls: await loadTlsSettings(options.tls),
-    ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
-    // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
-    connections: Math.min(
-      poolSize.max,
-      (run.sockets ?? socketBudget(readOpenFileLimit())) *
-        (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
-    ),
-    servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
-    preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
-    timeoutMs,
-    ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
-  });
+  const client = isStreamLoad(options)
+    ? null
+    : await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
+        origin: new URL(options.baseUrl).origin,
+        tls: await loadTlsSettings(options.tls),
+        ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
+        // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
+        connections: Math.min(
+          poolSize.max,
+          (run.sockets ?? socketBudget(readOpenFileLimit())) *
+            (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
+        ),
+        servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
+        preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
+        timeoutMs,
+        ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
+      });
   // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
-  await client.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
+  await client?.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
   const startAt = Math.max(run.startAt, clock.now());
   run.onStart?.(startAt);
   const metrics = new MetricsAccumulator({
@@ -210,7 +216,9 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     if (signal.aborted) stop.abort();
     else signal.addEventListener('abort', forwardAbort, { once: true });
   }
-  const factory = await vuFactory(run, client, metrics, fail);
+  const factory = client
+    ? await vuFactory(run, client, metrics, fail)
+    : streamUserFactory(options, metrics, clock)!;
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -232,7 +240,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();
-    await client.close();
+    await client?.close();
   }
   if (fatal) throw fatal;
   const data = metrics.close();
@@ -244,7 +252,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     vusCreated,
     unfinishedIterations,
     firstFlowError: metrics.firstFlowError,
-    protocol: client.protocol,
+    ...(client ? { protocol: client.protocol } : {}),
   });
 }
 

@@ -63,6 +63,14 @@ export class SecondBuckets {
     recordMs(measured ? this.measured : this.warmup, responseMs);
   }
 
+  /** A failure that is not a request (a WebSocket or event stream lost while no message was awaited). */
+  fail(offsetMs: number, errorClass: ErrorClass): void {
+    this.advanceTo(Math.floor(offsetMs / 1000));
+    this.errors += 1;
+    this.errorsByClass ??= {};
+    this.errorsByClass[errorClass] = (this.errorsByClass[errorClass] ?? 0) + 1;
+  }
+
   /** A flow counter at `offsetMs` (an earlier second still open lands in the current one). */
   count(offsetMs: number, name: string, amount: number): void {
     this.advanceTo(Math.floor(offsetMs / 1000));
@@ -85,7 +93,7 @@ export class SecondBuckets {
 
   /** Finalizes the open second too (end of run), if anything happened in it. */
   flush(): void {
-    if (this.requests > 0) this.finalize();
+    if (this.requests > 0 || this.errors > 0) this.finalize();
   }
 
   private finalize(): void {

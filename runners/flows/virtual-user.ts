@@ -11,12 +11,16 @@ import type {
   DataMode,
   DataRow,
   FlowDefinition,
+  FlowEvent,
   FlowRequest,
   FlowResponse,
+  FlowSocket,
   PollOptions,
   PollResult,
+  SseWaitResult,
   StepOptions,
   VirtualUser,
+  WsOpenOptions,
 } from '../../load-model/flows/types.ts';
 import type { ErrorClass } from '../../results/schema.ts';
 import type { Clock } from '../engine/clock.ts';
@@ -24,7 +28,9 @@ import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
 import type { DataFiles } from './data-file.ts';
+import { waitForEvent } from './flow-events.ts';
 import { toFlowResponse } from './flow-response.ts';
+import { openFlowSocket } from './flow-socket.ts';
 import { fillTemplate, pickPath } from './template.ts';
 
 export interface VuContext {
@@ -35,6 +41,12 @@ export interface VuContext {
   shared: unknown;
   /** the thread's data files (vu.data) */
   data: DataFiles;
+  /** the run's baseUrl (vu.ws opens sockets on its origin) */
+  baseUrl: string;
+  /** per request (and WebSocket handshake, reply, close), ms */
+  timeoutMs: number;
+  /** https/wss: accept any certificate */
+  insecure: boolean;
   /** stops the run with an input error (a data file that cannot be used): thrown when the run ends */
   fail: (error: ScalebenchError) => void;
 }
@@ -135,6 +147,45 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
 
   get measuring(): boolean {
     return this.ctx.metrics.measures(this.iterationIntendedAt);
+  }
+
+  ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
+    const ctx = this.ctx;
+    return openFlowSocket(name, options, {
+      baseUrl: ctx.baseUrl,
+      metrics: ctx.metrics,
+      clock: ctx.clock,
+      timeoutMs: ctx.timeoutMs,
+      insecure: ctx.insecure,
+      cookies: this.cookies,
+      vars: this.vars,
+      takeIntendedAt: () => {
+        const intendedAt = this.intendedAt;
+        this.intendedAt = undefined;
+        return intendedAt;
+      },
+    });
+  }
+
+  sse(
+    name: string,
+    options: { path: string; headers?: Record<string, string> },
+    match: (event: FlowEvent) => boolean = () => true,
+    timeoutMs = this.ctx.timeoutMs,
+  ): Promise<SseWaitResult> {
+    const ctx = this.ctx;
+    const intendedAt = this.intendedAt ?? ctx.clock.now();
+    this.intendedAt = undefined;
+    return waitForEvent(name, options, match, timeoutMs, {
+      baseUrl: ctx.baseUrl,
+      metrics: ctx.metrics,
+      clock: ctx.clock,
+      timeoutMs: ctx.timeoutMs,
+      insecure: ctx.insecure,
+      cookies: this.cookies,
+      vars: this.vars,
+      intendedAt,
+    });
   }
 
   count(name: string, amount = 1): void {

@@ -25,6 +25,8 @@ export interface TrialPlan {
   trial: number;
   /** folder that relative flow module paths are resolved against */
   baseDir: string;
+  /** the variant's flowParams, over the experiment's */
+  flowParams?: Record<string, unknown>;
 }
 
 export interface TrialHooks {
@@ -88,7 +90,7 @@ export async function runTrial(
           executor: load.executor,
           warmup: load.warmup,
           flow: resolveFlowRef(experiment.flow, plan.baseDir),
-          flowParams: experiment.flowParams ?? {},
+          flowParams: { ...experiment.flowParams, ...plan.flowParams },
           ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
           ...(experiment.maxBody === undefined ? {} : { maxBody: experiment.maxBody }),
           ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),

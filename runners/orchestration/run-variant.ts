@@ -156,6 +156,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
           faults: variant.faults ?? experiment.faults ?? [],
           trial,
           baseDir: plan.baseDir,
+          ...(variant.flowParams ? { flowParams: variant.flowParams } : {}),
         },
         {
           signal: hooks.signal,

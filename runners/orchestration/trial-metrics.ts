@@ -7,7 +7,7 @@
  * each fault's window (results/fault-window.ts).
  */
 
-import type { Aggregation, MetricSource } from '../../load-model/thresholds.ts';
+import { type Aggregation, type MetricSource, STEP_METRICS } from '../../load-model/thresholds.ts';
 import { errorsOutsideFaults } from '../../results/fault-window.ts';
 import {
   decodeHistogram,
@@ -63,13 +63,22 @@ function stepTrial(trial: TrialMetrics, name: string): TrialMetrics | null {
 export function trialMetricSource(trial: TrialMetrics): MetricSource {
   const { summary } = trial;
   return (metric, aggregation, step) => {
+    if (step !== undefined && metric !== 'ws_reply' && !STEP_METRICS.includes(metric)) {
+      const trend = trial.trends?.[`${metric}{name:${step}}`];
+      return trend ? latencyMetric(trend.histogram, aggregation) : null;
+    }
     if (step !== undefined) {
       const ofStep = stepTrial(trial, step);
-      return ofStep ? trialMetricSource(ofStep)(metric, aggregation) : null;
+      // a step's exchanges are its requests: ws_reply{name:…} is that step's response time
+      const asked = metric === 'ws_reply' ? 'http_req_duration' : metric;
+      return ofStep ? trialMetricSource(ofStep)(asked, aggregation) : null;
     }
     switch (metric) {
       case 'http_req_duration':
       case 'response_time':
+      case 'ws_reply':
+        if (metric === 'ws_reply' && trial.trends?.['ws_reply'])
+          return latencyMetric(trial.trends['ws_reply'].histogram, aggregation);
         return latencyMetric(trial.histograms.response, aggregation);
       case 'service_time':
         return latencyMetric(trial.histograms.service, aggregation);

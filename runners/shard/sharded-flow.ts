@@ -36,6 +36,8 @@ function shardView(vu: VirtualUser<unknown>, id: number, params: Params, shared:
     shared,
     request: (step, request, options) => vu.request(step, request, options),
     poll: (step, request, options) => vu.poll(step, request, options),
+    ws: (name, options) => vu.ws(name, options),
+    sse: (name, options, match, timeoutMs) => vu.sse(name, options, match, timeoutMs),
     count: (name, amount) => vu.count(name, amount),
     trend: (name, ms) => vu.trend(name, ms),
     now: () => vu.now(),

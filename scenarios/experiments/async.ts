@@ -31,6 +31,29 @@ export const asyncExperiment = defineExperiment({
       faults: killFirstWorker,
       thresholds: noJobLost,
     },
+    // the same queue, the user told the job is done by a push instead of polling every 50 ms
+    {
+      name: 'queued-sse',
+      description:
+        'work queued in Redis (BullMQ); the user told "done" by a Server-Sent Event instead of polling',
+      params: { work: 'queued', queue: 'bullmq' },
+      workers: 2,
+      faults: killFirstWorker,
+      thresholds: noJobLost,
+      flowParams: { notify: 'sse' },
+      // the quick suite keeps its 3 minutes: name them with --variant to see them there
+      quick: false,
+    },
+    {
+      name: 'queued-ws',
+      description: 'work queued in Redis (BullMQ); the user told "done" over a WebSocket instead of polling',
+      params: { work: 'queued', queue: 'bullmq' },
+      workers: 2,
+      faults: killFirstWorker,
+      thresholds: noJobLost,
+      flowParams: { notify: 'ws' },
+      quick: false,
+    },
     // the build step renders the catalogue the flow draws from (flowParams.inputs)
     {
       name: 'prerendered',
@@ -42,7 +65,7 @@ export const asyncExperiment = defineExperiment({
   profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
 
   flow: { module: 'scenarios/flows/job-flow.ts', exportName: 'jobFlow' },
-  counters: ['jobsSubmitted', 'jobsNotSeenDone'],
+  counters: ['jobsSubmitted', 'jobsNotSeenDone', 'statusRequests', 'notificationsReceived'],
   thresholds: errorsOutsideFaults,
   flowParams: { inputs: 24, pollMs: 50, maxPolls: 600 },
   sample: ['queueDepth'],

@@ -1,9 +1,39 @@
 /**
  * The async experiment's virtual user: submit a piece of work and wait for its result. Queued work
- * answers 202 with a job id and is polled until done; sync and prerendered work answer with the result.
- * acceptMs is how long the user waited for the first answer, jobLatencyMs until the result was in hand.
+ * answers 202 with a job id; the user learns it is done the way params.notify says: `poll` (GET
+ * /jobs/:id every pollMs, the default), `sse` (an event stream per job) or `ws` (a WebSocket per job).
+ * Sync and prerendered work answer with the result. acceptMs is how long the user waited for the first
+ * answer, jobLatencyMs until the result was in hand, notifyMs from the accept to knowing it is done;
+ * statusRequests counts the requests spent learning it, notificationsReceived the pushes.
  */
 import { defineFlow } from '../../load-model/flows/define-flow.ts';
+import type { VirtualUser } from '../../load-model/flows/types.ts';
+
+const isDone = (text: string) => {
+  try {
+    return (JSON.parse(text) as { status?: string }).status === 'done';
+  } catch {
+    return false;
+  }
+};
+
+/** Waits for the push (SSE or WebSocket); true when it came. */
+async function pushed(vu: VirtualUser, notify: 'sse' | 'ws', timeoutMs: number): Promise<boolean> {
+  vu.count('statusRequests');
+  if (notify === 'sse') {
+    const done = await vu.sse(
+      'job events',
+      { path: '/jobs/{{jobId}}/events' },
+      (e) => isDone(e.data),
+      timeoutMs,
+    );
+    return done.event !== undefined;
+  }
+  const socket = await vu.ws('job socket', { path: '/jobs/{{jobId}}/socket' });
+  const message = await socket.waitFor((m) => isDone(m.text()), timeoutMs);
+  await socket.close();
+  return message !== undefined;
+}
 
 export const jobFlow = defineFlow({
   name: 'post work, poll until done',
@@ -21,6 +51,15 @@ export const jobFlow = defineFlow({
     vu.count('jobsSubmitted');
     // params.poll=false: the web tier's view only (its capacity search), the job is left to the workers
     if (vu.params.poll === false) return;
+    const notify = vu.params.notify ?? 'poll';
+    const acceptedAt = vu.now();
+    if (notify === 'sse' || notify === 'ws') {
+      const timeoutMs = Number(vu.params.pollMs ?? 50) * Number(vu.params.maxPolls ?? 600);
+      if (!(await pushed(vu, notify, timeoutMs))) return vu.count('jobsNotSeenDone');
+      vu.count('notificationsReceived');
+      vu.trend('notifyMs', vu.now() - acceptedAt);
+      return vu.trend('jobLatencyMs', vu.now() - started);
+    }
     const polled = await vu.poll(
       'poll job',
       { path: '/jobs/{{jobId}}' },
@@ -30,7 +69,9 @@ export const jobFlow = defineFlow({
         maxAttempts: Number(vu.params.maxPolls ?? 600),
       },
     );
-    if (polled.ok) vu.trend('jobLatencyMs', vu.now() - started);
-    else vu.count('jobsNotSeenDone');
+    vu.count('statusRequests', polled.attempts);
+    if (!polled.ok) return vu.count('jobsNotSeenDone');
+    vu.trend('notifyMs', vu.now() - acceptedAt);
+    vu.trend('jobLatencyMs', vu.now() - started);
   },
 });

@@ -11,6 +11,15 @@ export interface HarHeader {
   value: string;
 }
 
+/** A WebSocket frame Chromium recorded (`_webSocketMessages`): binary data is base64 (opcode 2). */
+export interface HarWebSocketMessage {
+  type: 'send' | 'receive';
+  /** seconds since the epoch */
+  time: number;
+  opcode: number;
+  data: string;
+}
+
 export interface HarEntry {
   /** ms since the epoch */
   startedAt: number;
@@ -18,6 +27,26 @@ export interface HarEntry {
   timeMs: number;
   request: { method: string; url: string; headers: HarHeader[]; body?: string; mimeType?: string };
   response: { status: number; headers: HarHeader[]; body?: string };
+  /** the frames of a WebSocket entry, when Chromium recorded them */
+  webSocketMessages?: HarWebSocketMessage[];
+}
+
+function webSocketMessagesOf(value: unknown): HarWebSocketMessage[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((message): HarWebSocketMessage[] =>
+    isObject(message) &&
+    (message['type'] === 'send' || message['type'] === 'receive') &&
+    typeof message['data'] === 'string'
+      ? [
+          {
+            type: message['type'],
+            time: typeof message['time'] === 'number' ? message['time'] : 0,
+            opcode: typeof message['opcode'] === 'number' ? message['opcode'] : 1,
+            data: message['data'],
+          },
+        ]
+      : [],
+  );
 }
 
 const HINT = 'export the recording as HAR from the browser devtools (Network tab → Save all as HAR)';
@@ -46,7 +75,9 @@ function entryOf(name: string, value: unknown, index: number): HarEntry {
   const postData = isObject(request['postData']) ? request['postData'] : {};
   const content = isObject(response['content']) ? response['content'] : {};
   const started = Date.parse(String(value['startedDateTime'] ?? ''));
+  const webSocketMessages = webSocketMessagesOf(value['_webSocketMessages']);
   return {
+    ...(webSocketMessages ? { webSocketMessages } : {}),
     startedAt: Number.isFinite(started) ? started : 0,
     timeMs: typeof value['time'] === 'number' && value['time'] > 0 ? value['time'] : 0,
     request: {

@@ -8,6 +8,7 @@
 import { groupDynamicName } from '../../results/step-names.ts';
 import { type DynamicValue, dynamicValuesOf, SeenValues } from './dynamic-values.ts';
 import type { HarEntry } from './har-file.ts';
+import { httpOrigin, isWebSocketEntry, webSocketLines } from './har-websocket.ts';
 
 export interface HarFlowOptions {
   /** shown in the module's comment, e.g. recording.har */
@@ -122,7 +123,7 @@ function requestLines(
 }
 
 export function harToFlow(entries: readonly HarEntry[], options: HarFlowOptions): HarFlow {
-  const origin = new URL(entries[0]!.request.url).origin;
+  const origin = httpOrigin(new URL(entries[0]!.request.url));
   const seen = new SeenValues();
   const cookiesSet = new Set<string>();
   const body: string[] = [];
@@ -132,13 +133,18 @@ export function harToFlow(entries: readonly HarEntry[], options: HarFlowOptions)
   let previousEnd: number | undefined;
   for (const entry of entries) {
     const url = new URL(entry.request.url);
-    if (url.origin !== origin) {
+    if (httpOrigin(url) !== origin) {
       skipped.push(`${entry.request.method} ${entry.request.url}`);
       continue;
     }
     step += 1;
     const thinkMs = previousEnd === undefined ? 0 : Math.round(entry.startedAt - previousEnd);
     if (thinkMs > 0) body.push(`    await vu.sleep(${thinkMs}); // think time, as recorded`);
+    if (isWebSocketEntry(entry, url)) {
+      body.push(...webSocketLines(entry, url, step, `WS ${groupDynamicName(url.pathname)}`));
+      previousEnd = entry.startedAt + entry.timeMs;
+      continue;
+    }
     const built = requestLines(entry, url, step, seen, cookiesSet);
     body.push(...built.lines);
     dynamic += built.dynamic;

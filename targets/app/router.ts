@@ -20,6 +20,8 @@ export interface AppResponse {
   json?: unknown;
   text?: string;
   headers?: Record<string, string | string[]>;
+  /** a response written over time (an event stream): gets the response once the head is sent */
+  stream?: (res: ServerResponse) => void;
 }
 
 export type Handler = (req: AppRequest) => Promise<AppResponse> | AppResponse;
@@ -110,6 +112,11 @@ export function sendResponse(
   baseHeaders: Record<string, string>,
 ): void {
   const headers: Record<string, string | string[] | number> = { ...baseHeaders, ...response.headers };
+  if (response.stream) {
+    res.writeHead(response.status, headers);
+    response.stream(res);
+    return;
+  }
   let payload: string | undefined;
   if (response.json !== undefined) {
     payload = JSON.stringify(response.json);

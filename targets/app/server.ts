@@ -66,6 +66,9 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       inFlight -= 1;
     });
   });
+  server.on('upgrade', (req, socket, head) => {
+    if (!features.some((feature) => feature.upgrade?.(req, socket, head) === true)) socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

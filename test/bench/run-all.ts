@@ -17,6 +17,7 @@ import { micro } from './micro.ts';
 import { startup } from './startup.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { printTable } from './support/table.ts';
+import { websocket } from './websocket.ts';
 import { wholeProcess } from './whole-process.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
@@ -31,6 +32,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   memoryAbuse,
   dashboardOverhead,
   gateStatisticsBench,
+  websocket,
 ];
 
 function usage(): string {

@@ -8,6 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Feature, FeatureContext, FeatureFactory } from '../feature.ts';
 import { type AppResponse, HttpError, type Router } from '../router.ts';
+import { JobNotifier } from './job-notifier.ts';
+import { JobPush } from './job-push.ts';
 import { openQueueBackend } from './open-queue.ts';
 import type { QueueBackend } from './queue.ts';
 import { makeWorkFunction, type WorkFunction } from './render.ts';
@@ -36,6 +38,10 @@ export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDep
   const backend: QueueBackend | undefined =
     config.WORK === 'queued' ? await openQueueBackend(config) : undefined;
   const depthTimer = backend ? pollDepth(backend, ctx) : undefined;
+  // queued work can tell the user it is done: an event stream or a WebSocket per job
+  const notifier = backend ? new JobNotifier(store) : undefined;
+  await notifier?.start();
+  const push = notifier ? new JobPush(notifier, counters) : undefined;
 
   const accept = async (input: string): Promise<AppResponse> => {
     const jobId = randomUUID();
@@ -69,6 +75,10 @@ export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDep
         if (!job) throw new HttpError(404, `no job ${req.params.id}`);
         return { status: 200, json: job };
       });
+      router.get('/jobs/:id/events', (req) => {
+        if (!push) throw new HttpError(404, 'job events exist for queued work only (WORK=queued)');
+        return push.events(req.params.id ?? '');
+      });
       router.get('/work/stats', async () => {
         const stats = await store.stats();
         const queueDepth = backend ? await backend.depth() : 0;
@@ -79,12 +89,15 @@ export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDep
         };
       });
     },
+    upgrade: (req, socket, head) => push?.upgrade(req, socket, head) ?? false,
     async ready() {
       await store.redis.ping();
       if (backend) await backend.depth();
     },
     async close() {
       if (depthTimer) clearInterval(depthTimer);
+      push?.close();
+      await notifier?.close();
       await backend?.close();
       await store.close();
     },

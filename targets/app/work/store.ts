@@ -55,6 +55,7 @@ if redis.call('HGET', KEYS[1], 'status') == 'done' then
 end
 redis.call('HSET', KEYS[1], 'status', 'done', 'result', ARGV[1], 'finishedAt', ARGV[2])
 redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', KEYS[5], ARGV[4])
 return 1`;
 
 export class JobStore {
@@ -65,6 +66,11 @@ export class JobStore {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
     this.redis.on('error', logConnectionErrorsOnce('redis (job store)'));
     this.prefix = `${redisPrefix}work:`;
+  }
+
+  /** the pub/sub channel a job id is published on once its result is stored */
+  get doneChannel(): string {
+    return this.key('done');
   }
 
   private key(name: string): string {
@@ -104,8 +110,10 @@ export class JobStore {
 
   /** stores the result; false when it was stored already (a duplicate) */
   async finish(id: string, worker: string, result: WorkResult, now = Date.now()): Promise<boolean> {
-    const keys = [`job:${id}`, 'completed', 'duplicated', 'busy'].map((name) => this.key(name));
-    const stored = await this.redis.eval(FINISH, keys.length, ...keys, JSON.stringify(result), now, worker);
+    // exactly one finish stores the result: only it publishes the job id (push notifications), atomically
+    const keys = [`job:${id}`, 'completed', 'duplicated', 'busy', 'done'].map((name) => this.key(name));
+    const args = [JSON.stringify(result), now, worker, id];
+    const stored = await this.redis.eval(FINISH, keys.length, ...keys, ...args);
     return Number(stored) === 1;
   }
 

@@ -55,3 +55,30 @@ describe('scalebench bench rejects bad input with one line, a hint and exit 2', 
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('bench with WebSocket or event-stream flags rejects what does not fit, exit 2', () => {
+  it.each([
+    [['ws://127.0.0.1:1/', '--method', 'POST'], /--method is an HTTP request option/],
+    [['ws://127.0.0.1:1/', '--body', 'x'], /--body is an HTTP request option/],
+    [['ws://127.0.0.1:1/', '--http2'], /--http2 is an HTTP request option/],
+    [['wss://127.0.0.1:1/', '--client', 'undici'], /--client is an HTTP request option/],
+    [['http://127.0.0.1:1/', '--ws-rate', '5'], /--ws-rate applies to ws:\/\//],
+    [['http://127.0.0.1:1/', '--sse-hold', '5s'], /--sse-hold applies to --sse only/],
+    [['ws://127.0.0.1:1/', '--sse'], /--sse takes an http/],
+    [['ws://127.0.0.1:1/', '--ws-expect', '(('], /is not a regular expression/],
+    [['http://127.0.0.1:1/', '--sse', '--method', 'PUT'], /--method is an HTTP request option/],
+    [['--targets', 'x.txt', '--ws-message', 'hi'], /--ws-message applies to ws:\/\//],
+  ])('bench %j', async (args, message) => {
+    const result = await runCliInProcess(['bench', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses an unknown --ws- option', async () => {
+    const result = await runCliInProcess(['bench', 'ws://127.0.0.1:1/', '--ws-bogus', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--ws-bogus'/);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The virtual users of a WebSocket or Server-Sent Events bench (LoadRunOptions.websocket / .sse): they
+ * hold long-lived streams of their own and use no HTTP client. Null for an HTTP load.
+ */
+
+import { toMs } from '../../load-model/duration.ts';
+import { DEFAULT_TIMEOUT_MS, type LoadRunOptions } from '../../load-model/types.ts';
+import { SseBenchUser } from '../sse/sse-bench-user.ts';
+import { WsBenchUser } from '../ws/ws-bench-user.ts';
+import type { Clock } from './clock.ts';
+import type { MetricsAccumulator } from './metrics.ts';
+import type { VuFactory } from './vu-pool.ts';
+
+export function streamUserFactory(
+  options: LoadRunOptions,
+  metrics: MetricsAccumulator,
+  clock: Clock,
+): VuFactory | null {
+  const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
+  const insecure = options.tls?.insecure === true;
+  const websocket = options.websocket;
+  if (websocket) {
+    const ctx = { url: options.baseUrl, spec: websocket, metrics, clock, timeoutMs, insecure };
+    return (id) => new WsBenchUser(ctx, id);
+  }
+  const sse = options.sse;
+  if (sse) {
+    const ctx = { url: options.baseUrl, spec: sse, metrics, clock, timeoutMs, insecure };
+    return () => new SseBenchUser(ctx);
+  }
+  return null;
+}
+
+/** the load holds streams of its own (no HTTP client to build) */
+export function isStreamLoad(options: LoadRunOptions): boolean {
+  return options.websocket !== undefined || options.sse !== undefined;
+}

@@ -1,0 +1,200 @@
+/**
+ * WebSocket (issue 25): (a) reply-latency accuracy against a `ws` echo server that freezes 700 ms every
+ * 3.5 s, 10 sockets × 50 msg/s (500 msg/s, open model per socket): p90/p99/p99.9 against the true values
+ * from the schedule and the server's freeze log, target ±10%; (b) messages per generator CPU-second,
+ * echo over 100 sockets, against a bare `ws` client loop that measures nothing (target ≥ 0.8×), and the
+ * counts against the server's own; (c) RSS of a `scalebench bench` process holding 10 000 idle sockets
+ * (10 s; --long: 30 s), target ≤ 400 MiB. Artillery 2 is not in this run (not installed here).
+ */
+
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runLoad } from '../../runners/engine/run-load.ts';
+import { bareWsLoop } from './support/bare-ws-loop.ts';
+import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
+import { REPO_ROOT, startChild, tsNodeArgs } from './support/child.ts';
+import { SCALEBENCH_BIN } from './support/cli-process.ts';
+import { monotonicMs } from './support/monotonic.ts';
+import { rssMiB } from './support/proc-stat.ts';
+import { fmt, printTable } from './support/table.ts';
+import { type Freeze, percentileOfSorted, trueResponseTimes } from './support/true-latency.ts';
+
+const SERVER = fileURLToPath(new URL('./support/ws-echo-server.ts', import.meta.url));
+const NO_GUARD = { maxScheduleLagP99Ms: 1e9, maxEventLoopDelayP99Ms: 1e9 };
+
+async function accuracy(): Promise<Verdict[]> {
+  const seconds = 14;
+  const server = await startChild(
+    'ws freeze server',
+    process.execPath,
+    tsNodeArgs(SERVER, ['3500', '700', '1750']),
+  );
+  const url = `ws://127.0.0.1:${server.ready['port']}/`;
+  let outcome: Awaited<ReturnType<typeof runLoad>>;
+  const startAt = monotonicMs();
+  try {
+    outcome = await runLoad({
+      baseUrl: url,
+      executor: { executor: 'constant-vus', vus: 10, duration: seconds * 1000 },
+      warmup: 0,
+      timeout: 5000,
+      websocket: { message: 'scalebench', ratePerSocket: 50, holdMs: 0 },
+      saturation: NO_GUARD,
+    });
+  } finally {
+    await server.stop();
+  }
+  const freezes = server.lines.flatMap((line) => (line['freeze'] ? [line['freeze'] as Freeze] : []));
+  const reply = outcome.summary.latency;
+  const truth = trueResponseTimes(
+    { startAt, ratePerSecond: 500, durationSeconds: seconds },
+    freezes,
+    reply.service.p50,
+  );
+  const rows: string[][] = [];
+  const verdicts: Verdict[] = [];
+  for (const [label, p, value] of [
+    ['p50', 50, reply.response.p50],
+    ['p90', 90, reply.response.p90],
+    ['p99', 99, reply.response.p99],
+    ['p99.9', 99.9, reply.response.p999],
+  ] as const) {
+    const real = percentileOfSorted(truth, p);
+    const error = ((value - real) / real) * 100;
+    rows.push([label, fmt(real), fmt(value), `${fmt(error, 1)}%`]);
+    if (p >= 90)
+      verdicts.push({
+        bench: 'websocket',
+        target: `ws_reply ${label} within ±10% of true`,
+        met: Math.abs(error) <= 10,
+        detail: `${fmt(value)} vs true ${fmt(real)} ms (${fmt(error, 1)}%), ${freezes.length} freezes, ${outcome.summary.requests} replies, valid ${outcome.summary.valid}`,
+      });
+  }
+  printTable(
+    'WebSocket reply latency (ms) under 700 ms freezes every 3.5 s, 500 msg/s',
+    ['', 'true', 'scalebench', 'error'],
+    rows,
+  );
+  return verdicts;
+}
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+async function efficiency(seconds: number): Promise<Verdict[]> {
+  const server = await startChild('ws echo server', process.execPath, tsNodeArgs(SERVER));
+  const url = `ws://127.0.0.1:${server.ready['port']}/`;
+  let ours: { messages: number; cpu: number; serverMessages: number };
+  let bare: { messages: number; cpu: number };
+  try {
+    let cpu = cpuMs();
+    const outcome = await runLoad({
+      baseUrl: url,
+      executor: { executor: 'constant-vus', vus: 100, duration: seconds * 1000 },
+      warmup: 0,
+      websocket: { message: 'scalebench', ratePerSocket: 100, holdMs: 0 },
+      saturation: NO_GUARD,
+    });
+    ours = { messages: outcome.summary.requests, cpu: cpuMs() - cpu, serverMessages: 0 };
+    cpu = cpuMs();
+    const messages = await bareWsLoop(url, 100, seconds * 1000);
+    bare = { messages, cpu: cpuMs() - cpu };
+  } finally {
+    await server.stop();
+  }
+  const counted = server.lines.find((line) => line['counted'])?.['counted'] as
+    | { messages: number }
+    | undefined;
+  const perCpu = (run: { messages: number; cpu: number }) => run.messages / (run.cpu / 1000);
+  const ratio = perCpu(ours) / perCpu(bare);
+  printTable(
+    `WebSocket echo over 100 sockets, ${seconds} s each: messages per generator CPU-second`,
+    ['', 'messages', 'CPU s', 'msg / CPU s'],
+    [
+      [
+        'scalebench (100 msg/s per socket)',
+        String(ours.messages),
+        fmt(ours.cpu / 1000, 2),
+        fmt(perCpu(ours), 0),
+      ],
+      ['bare ws loop (send on echo)', String(bare.messages), fmt(bare.cpu / 1000, 2), fmt(perCpu(bare), 0)],
+    ],
+  );
+  return [
+    {
+      bench: 'websocket',
+      target: 'messages per CPU-second ≥ 0.8× a bare ws loop',
+      met: ratio >= 0.8,
+      detail: `${fmt(perCpu(ours), 0)} vs ${fmt(perCpu(bare), 0)} msg/CPU-s (${fmt(ratio, 2)}×); server counted ${counted?.messages ?? '?'} messages in both runs`,
+    },
+  ];
+}
+
+/** Peak RSS of a real `scalebench bench` holding `sockets` idle WebSockets for `seconds`. */
+async function idleMemory(sockets: number, seconds: number): Promise<Verdict[]> {
+  const server = await startChild('ws echo server', process.execPath, tsNodeArgs(SERVER));
+  const url = `ws://127.0.0.1:${server.ready['port']}/`;
+  let peak = 0;
+  let output = '';
+  try {
+    const child = spawn(
+      process.execPath,
+      [
+        SCALEBENCH_BIN,
+        'bench',
+        url,
+        '--connections',
+        String(sockets),
+        '--ws-rate',
+        '0',
+        '--duration',
+        `${seconds}s`,
+        '--warmup',
+        '0',
+        '--quiet',
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMiB(child.pid!) ?? 0);
+    }, 500);
+    await new Promise((resolve) => child.once('close', resolve));
+    clearInterval(sampler);
+  } finally {
+    await server.stop();
+  }
+  const sessions = /ws_sessions\s+(\d+)/.exec(output)?.[1] ?? '0';
+  const errors = /errors\s+(\d+.*)/.exec(output)?.[1] ?? '?';
+  return [
+    {
+      bench: 'websocket',
+      target: `${sockets} idle sockets held ${seconds} s: RSS ≤ 400 MiB`,
+      met: peak <= 400 && Number(sessions) === sockets,
+      detail: `peak RSS ${fmt(peak, 1)} MiB, ws_sessions ${sessions}, errors ${errors}`,
+    },
+  ];
+}
+
+async function run(options: BenchOptions): Promise<Verdict[]> {
+  const started = performance.now();
+  const verdicts = [
+    ...(await accuracy()),
+    ...(await efficiency(options.seconds ?? 5)),
+    ...(await idleMemory(10_000, options.long ? 30 : 10)),
+  ];
+  process.stdout.write(`websocket: ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+  return verdicts;
+}
+
+export const websocket: Benchmark = {
+  name: 'websocket',
+  describe:
+    'WebSocket: reply accuracy under freezes, messages per CPU-second vs a bare ws loop, RSS of 10 000 idle sockets',
+  run,
+};
