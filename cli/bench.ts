@@ -38,8 +38,9 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseDuration, parseNumber } from './parse.ts';
+import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 
-export interface BenchFlags extends LiveFlags {
+export interface BenchFlags extends LiveFlags, RemoteWriteFlags {
   rate?: string;
   connections?: string;
   duration: string;
@@ -243,7 +244,12 @@ export function parseTrials(flags: Pick<BenchFlags, 'trials' | 'pause' | 'shard'
   return { trials, pauseMs };
 }
 
-export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags, cwd: string): BenchOptions {
+export function parseBenchOptions(
+  urlText: string | undefined,
+  flags: BenchFlags,
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+): BenchOptions {
   const { url, request, targets } = requestsOf(urlText, flags, cwd);
   const { trials, pauseMs } = parseTrials(flags);
   const durationMs = parseDuration(flags.duration, '--duration');
@@ -292,7 +298,7 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
     load,
     jsonPath: flags.json === undefined ? undefined : resolve(cwd, flags.json),
     quiet: Boolean(flags.quiet),
-    live: parseLiveOptions(flags, outputs.prometheus),
+    live: parseLiveOptions(flags, parseRemoteWrite(outputs.prometheus, flags, env, cwd)),
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
     trials,
     pauseMs,

@@ -28,8 +28,9 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
+import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 
-export interface RunFlags extends LiveFlags {
+export interface RunFlags extends LiveFlags, RemoteWriteFlags {
   quick?: boolean;
   trials?: string;
   /** the output folder, and any prometheus=URL outputs (repeatable) */
@@ -109,7 +110,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
       flags.maxBody === undefined
         ? undefined
         : parseNumber(flags.maxBody, '--max-body', { min: 1, integer: true }),
-    live: parseLiveOptions(flags, out.prometheus),
+    live: parseLiveOptions(flags, parseRemoteWrite(out.prometheus, flags, ctx.env, ctx.cwd)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { BenchFlags } from '../bench.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
+import { addRemoteWriteOptions } from './remote-write.ts';
 
 /** the load flags `bench` and `ab` share (one load shape, sent to one URL per trial) */
 export function addLoadOptions(command: Command, defaults: { duration: string; warmup: string }): Command {
@@ -61,7 +62,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '--out <prometheus=URL>',
       'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
       collect,
-    )
+    );
+  addRemoteWriteOptions(command)
     .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
     .option('--trials <n>', 'run N whole trials (each with its warm-up): one sample each for `compare`', '1')
     .option('--pause <time>', 'pause between trials', '0s')
@@ -85,6 +87,6 @@ export function registerBench(program: Command, ctx: CliContext): void {
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {
       const { parseBenchOptions, runBench } = await import('../bench.ts');
-      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
+      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd, ctx.env), ctx);
     });
 }
