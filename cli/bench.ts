@@ -20,6 +20,7 @@ import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { assertFeasible } from '../runners/engine/feasibility.ts';
 import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
+import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
 import { probeTcp } from '../runners/http/probe.ts';
 import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
@@ -30,6 +31,7 @@ import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
 import type { CliContext } from './context.ts';
+import { type GrpcFlags, isGrpcUrl, parseGrpcCall, parseGrpcTarget } from './grpc-bench-options.ts';
 import {
   type LiveFlags,
   type LiveOptions,
@@ -40,7 +42,7 @@ import {
 import { parseDuration, parseNumber } from './parse.ts';
 import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 
-export interface BenchFlags extends LiveFlags, RemoteWriteFlags {
+export interface BenchFlags extends LiveFlags, RemoteWriteFlags, GrpcFlags {
   rate?: string;
   connections?: string;
   duration: string;
@@ -115,17 +117,22 @@ function parseHeaders(pairs: string[]): Record<string, string> {
 
 /** --insecure, --ca, --http2, --max-streams → the load options' protocol part. */
 function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRunOptions> {
-  if ((flags.insecure || flags.ca !== undefined) && url.protocol !== 'https:') {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--insecure and --ca apply to https:// URLs only', {
-      hint: `use an https:// URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
-    });
+  const secure = url.protocol === 'https:' || url.protocol === 'grpcs:';
+  if ((flags.insecure || flags.ca !== undefined) && !secure) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_ARGUMENT',
+      '--insecure and --ca apply to https:// and grpcs:// URLs only',
+      {
+        hint: `use an https:// (grpcs://) URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
+      },
+    );
   }
   if (flags.http2 && flags.client !== undefined) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--http2 runs on its own client (node:http2)', {
       hint: 'drop --client: --http2 speaks h2 (https://) or h2c (http://) without it',
     });
   }
-  if (flags.maxStreams !== undefined && !flags.http2) {
+  if (flags.maxStreams !== undefined && !flags.http2 && !url.protocol.startsWith('grpc')) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--max-streams applies to --http2 only', {
       hint: 'add --http2, or drop --max-streams',
     });
@@ -137,14 +144,20 @@ function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRu
   return {
     ...(Object.keys(tls).length > 0 ? { tls } : {}),
     ...(flags.http2 ? { http2: true } : {}),
-    ...(flags.maxStreams === undefined
+    ...(flags.maxStreams === undefined || url.protocol.startsWith('grpc')
       ? {}
       : { maxStreams: parseNumber(flags.maxStreams, '--max-streams', { min: 1, integer: true }) }),
   };
 }
 
-function parseExecutor(flags: BenchFlags, durationMs: number): ExecutorConfig {
-  if (flags.rate !== undefined && flags.connections !== undefined) {
+function parseExecutor(flags: BenchFlags, durationMs: number, grpc: boolean): ExecutorConfig {
+  if (grpc && flags.connections !== undefined && flags.rate === undefined) {
+    // gRPC: --connections HTTP/2 connections, each carrying --max-streams calls at once (default 1)
+    const connections = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
+    const streams = parseNumber(flags.maxStreams ?? '1', '--max-streams', { min: 1, integer: true });
+    return { executor: 'constant-vus', vus: connections * streams, duration: durationMs };
+  }
+  if (flags.rate !== undefined && flags.connections !== undefined && !grpc) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--rate and --connections cannot be used together', {
       hint: '--rate N drives an open model (requests per second), --connections N a closed one; pick one',
     });
@@ -220,6 +233,7 @@ function requestsOf(
       hint: 'pass a URL (scalebench bench http://127.0.0.1:8080/) or --targets FILE',
     });
   }
+  if (isGrpcUrl(urlText)) return { url: parseGrpcTarget(urlText) };
   const url = parseUrl(urlText);
   return {
     url,
@@ -269,13 +283,24 @@ export function parseBenchOptions(
       hint: 'use --client raw (default) or --client undici',
     });
   }
+  const grpc = url.protocol.startsWith('grpc')
+    ? parseGrpcCall(
+        flags,
+        cwd,
+        timeoutMs,
+        flags.connections === undefined
+          ? 1
+          : parseNumber(flags.connections, '--connections', { min: 1, integer: true }),
+      )
+    : undefined;
   const load: LoadRunOptions = {
-    baseUrl: url.href,
-    executor: parseExecutor(flags, durationMs),
+    baseUrl: grpc ? `${url.protocol}//${url.host}` : url.href,
+    executor: parseExecutor(flags, durationMs, grpc !== undefined),
     warmup: parseDuration(flags.warmup, '--warmup'),
     timeout: timeoutMs,
     workers: parseNumber(flags.workers, '--workers', { min: 1, integer: true }),
     ...(request === undefined ? {} : { request }),
+    ...(grpc ? { grpc } : {}),
     ...targets,
     ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
     ...parseProtocol(url, flags, cwd),
@@ -307,6 +332,13 @@ export function parseBenchOptions(
 
 /** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
 export async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
+  if (load.grpc) {
+    const [{ assertGrpcReachable }, { loadTlsSettings }] = await Promise.all([
+      import('../runners/grpc/grpc-probe.ts'),
+      import('../runners/http/tls-settings.ts'),
+    ]);
+    return assertGrpcReachable(url, await loadTlsSettings(load.tls));
+  }
   const code = await probeTcp(url, 3000);
   if (code !== null) {
     throw new ScalebenchError('SB_ERR_UNREACHABLE', `cannot connect to ${url.host} (${code})`, {
@@ -336,6 +368,9 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     histograms: outcome.histograms,
     ...(outcome.phaseHistograms ? { phaseHistograms: outcome.phaseHistograms } : {}),
     ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
+    ...(options.load.grpc
+      ? { grpc: grpcStats(options.load.grpc.call, options.load.grpc.serverStreaming === true, outcome) }
+      : {}),
     series: outcome.series,
     ...(options.shard ? { shard: options.shard } : {}),
   };
@@ -353,7 +388,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   );
   if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
-  const names = { experiment: 'bench', variant: benchName(options.load.baseUrl) };
+  const names = { experiment: 'bench', variant: benchName(options.load) };
   const executor = load.executor;
   const seconds = Math.ceil(
     (('duration' in executor ? (durationMs(executor.duration) ?? 0) : 0) +
@@ -389,6 +424,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   if (options.jsonPath) await writeResultsFile(options.jsonPath, results);
   if (!options.quiet && outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
+  if (results.grpc) ctx.stdout(formatGrpcLine(results.grpc));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   const code = exitCodeOf(outcome, ctx);
   await live.finish(results, options.jsonPath ? basename(options.jsonPath) : undefined, !outcome.interrupted);
@@ -408,8 +444,9 @@ function exitCodeOf(outcome: RunOutcome, ctx: CliContext): number {
 }
 
 /** the bench run's name on the dashboard and in Prometheus labels: host and path of its URL */
-function benchName(baseUrl: string): string {
-  const url = new URL(baseUrl);
+function benchName(load: LoadRunOptions): string {
+  const url = new URL(load.baseUrl);
+  if (load.grpc) return `${url.host}/${load.grpc.call}`;
   return `${url.host}${url.pathname}`;
 }
 

@@ -110,12 +110,13 @@ function checkExecutor(c: Collector, ex: unknown) {
   }
 }
 
-function checkBaseUrl(c: Collector, value: unknown) {
+function checkBaseUrl(c: Collector, value: unknown, grpc: boolean) {
   if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
   try {
     const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      c.errors.push(`baseUrl ${value} must use http:// or https://`);
+    const schemes = grpc ? ['grpc:', 'grpcs:'] : ['http:', 'https:'];
+    if (!schemes.includes(url.protocol))
+      c.errors.push(`baseUrl ${value} must use ${schemes.map((scheme) => `${scheme}//`).join(' or ')}`);
   } catch {
     c.errors.push(`baseUrl ${JSON.stringify(value)} is not a URL`);
   }
@@ -179,7 +180,7 @@ function checkTargets(c: Collector, data: Obj) {
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   const c = new Collector();
   if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
-  checkBaseUrl(c, data['baseUrl']);
+  checkBaseUrl(c, data['baseUrl'], data['grpc'] !== undefined);
   checkExecutor(c, data['executor']);
   c.duration(data, 'warmup', 'options', { optional: true });
   c.duration(data, 'timeout', 'options', { optional: true, positive: true });

@@ -35,7 +35,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
   const command = program
     .command('bench')
     .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument('[url]', 'the URL to request, e.g. http://127.0.0.1:8080/ (or --targets FILE)');
+    .argument(
+      '[url]',
+      'the URL to request, e.g. http://127.0.0.1:8080/ or grpc://127.0.0.1:50051 (or --targets FILE)',
+    );
   addLoadOptions(command, { duration: '30s', warmup: '5s' })
     .option('--insecure', 'https: accept any certificate (self-signed, expired, another name) — testing only')
     .option(
@@ -43,6 +46,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
       'https: trust the certificate authorities in this PEM file instead of the system ones',
     )
     .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
+    .option('--proto <file>', 'grpc:// URLs: the .proto file that defines the service')
+    .option('--call <pkg.Service/Method>', 'grpc:// URLs: the method to call (unary or server-streaming)')
+    .option('--data <json>', 'grpc:// URLs: the request message as JSON (default {})')
+    .option('--metadata <key=value>', 'grpc:// URLs: metadata sent with every call, repeatable', collect)
     .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
     .option(
       '--targets <file>',
@@ -83,6 +90,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
         '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
         '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
         '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
+        '  scalebench bench grpc://127.0.0.1:50051 --proto api.proto --call pkg.Users/GetUser --data \'{"id":1}\' --rate 500',
+        '  scalebench bench grpcs://localhost:50443 --ca ca.pem --proto api.proto --call pkg.Feed/Watch --connections 4',
       ].join('\n'),
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {

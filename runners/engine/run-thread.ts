@@ -9,6 +9,7 @@ import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { DataFiles, type DataSlice } from '../flows/data-file.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
+import { openGrpcTransport } from '../grpc/grpc-user-factory.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import { loadTlsSettings } from '../http/tls-settings.ts';
 import { DEFAULT_MAX_STREAMS, type HttpClient } from '../http/types.ts';
@@ -31,6 +32,9 @@ import { type ThreadReport, toThreadReport } from './thread-report.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
 export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
+
+/** what the thread needs of its client, HTTP or gRPC: warm connections, the protocol, closing */
+type Transport = Pick<HttpClient, 'protocol' | 'ready' | 'close'>;
 
 export interface ThreadRun {
   options: LoadRunOptions;
@@ -169,21 +173,27 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
   const profile = buildProfile(run.executor, warmupMs);
   const poolSize = vuPoolSize(run.executor);
-  const client = await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
-    origin: new URL(options.baseUrl).origin,
-    tls: await loadTlsSettings(options.tls),
-    ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
-    // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
-    connections: Math.min(
-      poolSize.max,
-      (run.sockets ?? socketBudget(readOpenFileLimit())) *
-        (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
-    ),
-    servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
-    preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
-    timeoutMs,
-    ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
-  });
+  const tls = await loadTlsSettings(options.tls);
+  const grpc = options.grpc
+    ? openGrpcTransport(options.baseUrl, options.grpc, { timeoutMs, tls, threads: options.workers ?? 1 })
+    : undefined;
+  const client: Transport =
+    grpc?.channels ??
+    (await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
+      origin: new URL(options.baseUrl).origin,
+      tls,
+      ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
+      // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
+      connections: Math.min(
+        poolSize.max,
+        (run.sockets ?? socketBudget(readOpenFileLimit())) *
+          (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
+      ),
+      servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
+      preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
+      timeoutMs,
+      ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
+    }));
   // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
   await client.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
@@ -207,7 +217,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     if (signal.aborted) stop.abort();
     else signal.addEventListener('abort', forwardAbort, { once: true });
   }
-  const factory = await vuFactory(run, client, metrics, fail);
+  const factory = grpc ? grpc.factory(metrics) : await vuFactory(run, client as HttpClient, metrics, fail);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
