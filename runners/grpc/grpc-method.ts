@@ -25,11 +25,14 @@ function invalid(message: string, hint: string): ScalebenchError {
   return new ScalebenchError('SB_ERR_INVALID_ARGUMENT', message, { hint });
 }
 
-/** protobufjs' "illegal token 'x' (/dir/api.proto, line 3)" → "api.proto:3: illegal token 'x'" */
+/**
+ * protobufjs' "illegal token 'x' (/dir/api.proto, line 3)" or "illegal token 'x', ';' expected (line 3)"
+ * → "api.proto:3: illegal token 'x', ';' expected"
+ */
 export function parseErrorLine(message: string, file: string): string {
-  const match = /^(.*?)\s*\((.+?), line (\d+)\)\s*$/.exec(message);
+  const match = /^(.*?)\s*\((?:(.+?), )?line (\d+)\)\s*$/.exec(message);
   if (!match) return `${basename(file)}: ${message}`;
-  return `${basename(match[2]!)}:${match[3]}: ${match[1]}`;
+  return `${basename(match[2] ?? file)}:${match[3]}: ${match[1]}`;
 }
 
 export function loadProtoRoot(file: string): protobuf.Root {
@@ -137,8 +140,8 @@ function verifyFields(type: protobuf.Type, value: Record<string, unknown>, path:
     const bad = items.find((element) =>
       enumType ? !enumFits(enumType, element) : !scalarFits(field.type, element),
     );
-    if (bad !== undefined)
-      return `field '${where}' is ${field.type}, not ${JSON.stringify(bad).slice(0, 40)}`;
+    const typeName = enumType ? enumType.fullName.slice(1) : field.type;
+    if (bad !== undefined) return `field '${where}' is ${typeName}, not ${JSON.stringify(bad).slice(0, 40)}`;
   }
   return null;
 }
