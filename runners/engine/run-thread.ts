@@ -8,6 +8,7 @@ import type { ScalebenchError } from '../../core/errors.ts';
 import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { DataFiles, type DataSlice } from '../flows/data-file.ts';
+import { FlowGrpc } from '../flows/flow-grpc.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
 import { openGrpcTransport } from '../grpc/grpc-user-factory.ts';
 import { createHttpClient } from '../http/create-client.ts';
@@ -57,6 +58,7 @@ async function vuFactory(
   client: HttpClient,
   metrics: MetricsAccumulator,
   fail: (error: ScalebenchError) => void,
+  closers: (() => Promise<void>)[],
 ): Promise<VuFactory> {
   const { options } = run;
   const flow = await resolveFlow(options.flow);
@@ -72,7 +74,12 @@ async function vuFactory(
     return () => new SingleRequestUser(client, prepared, metrics);
   }
   const params = options.flowParams ?? {};
+  const grpc = flow.grpc
+    ? await FlowGrpc.open(flow.grpc, params, toMs(options.timeout, DEFAULT_TIMEOUT_MS))
+    : undefined;
+  if (grpc) closers.push(() => grpc.close());
   const ctx: VuContext = {
+    ...(grpc ? { grpc } : {}),
     client,
     metrics,
     clock: run.clock,
@@ -217,7 +224,11 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     if (signal.aborted) stop.abort();
     else signal.addEventListener('abort', forwardAbort, { once: true });
   }
-  const factory = grpc ? grpc.factory(metrics) : await vuFactory(run, client as HttpClient, metrics, fail);
+  // what a flow opened besides the client (its gRPC connections): closed with it
+  const closers: (() => Promise<void>)[] = [];
+  const factory = grpc
+    ? grpc.factory(metrics)
+    : await vuFactory(run, client as HttpClient, metrics, fail, closers);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -240,6 +251,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     loopDelay.disable();
     metrics.seal();
     await client.close();
+    for (const close of closers) await close();
   }
   if (fatal) throw fatal;
   const data = metrics.close();

@@ -33,6 +33,7 @@ function shardView(vu: VirtualUser<unknown>, id: number, params: Params, shared:
     shared,
     request: (step, request, options) => vu.request(step, request, options),
     poll: (step, request, options) => vu.poll(step, request, options),
+    grpc: (step, call, message, options) => vu.grpc(step, call, message, options),
     count: (name, amount) => vu.count(name, amount),
     trend: (name, ms) => vu.trend(name, ms),
     now: () => vu.now(),
