@@ -2,11 +2,12 @@
  * gRPC efficiency: unary calls per generator-CPU-second of scalebench (`bench grpc://…`'s engine: pacing,
  * HdrHistograms, per-second series) and of a bare @grpc/grpc-js loop that measures nothing (the floor),
  * same in-flight count over one HTTP/2 connection, against the same Python grpcio server (C core) in the
- * same run. Target: scalebench ≥ 0.8× the floor.
+ * same run. Target: scalebench ≥ 0.8× the floor. Then the accuracy run (grpc-accuracy.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { onCleanup } from '../../core/cleanup.ts';
 import { COUNTER_PROTO, findGrpcPython, startCountingServer } from '../helpers/grpc-python-server.ts';
+import { grpcAccuracy } from './grpc-accuracy.ts';
 import { type Benchmark, type BenchOptions, median, type Verdict } from './support/benchmark.ts';
 import { runToEnd, tsNodeArgs } from './support/child.ts';
 import type { GrpcGeneratorJob, GrpcGeneratorResult } from './support/grpc-generator-child.ts';
@@ -84,6 +85,7 @@ async function run(options: BenchOptions): Promise<Verdict[]> {
   const ratio = median(ratios);
   const errors = rows.reduce((sum, row) => sum + row.errors, 0);
   return [
+    ...(await grpcAccuracy()),
     {
       bench: 'grpc',
       target: `unary calls/CPU-s: scalebench ≥ ${TARGET_RATIO}× a bare @grpc/grpc-js loop`,
@@ -95,6 +97,7 @@ async function run(options: BenchOptions): Promise<Verdict[]> {
 
 export const grpcEfficiency: Benchmark = {
   name: 'grpc',
-  describe: 'gRPC unary calls per generator-CPU-second: scalebench vs a bare @grpc/grpc-js loop (≥ 0.8×)',
+  describe:
+    'gRPC: unary calls per generator-CPU-second vs a bare @grpc/grpc-js loop (≥ 0.8×); accuracy against a freezing gRPC server (±10%)',
   run,
 };

@@ -8,8 +8,10 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
+import { type Clock, systemClock } from '../../../runners/engine/clock.ts';
 import { runLoad } from '../../../runners/engine/run-load.ts';
 import { encodeRequest, loadProtoRoot, resolveMethod } from '../../../runners/grpc/grpc-method.ts';
+import { perfToMonotonic } from './monotonic.ts';
 
 export interface GrpcGeneratorJob {
   tool: 'scalebench' | 'floor';
@@ -20,6 +22,8 @@ export interface GrpcGeneratorJob {
   data: string;
   seconds: number;
   inFlight: number;
+  /** scalebench only: an open model at this many calls/s (inFlight VUs preallocated) */
+  rate?: number;
 }
 
 export interface GrpcGeneratorResult {
@@ -28,16 +32,55 @@ export interface GrpcGeneratorResult {
   errors: number;
   cpuSeconds: number;
   wallSeconds: number;
+  /** scalebench only: monotonic ms of the schedule's offset 0, the run's figures */
+  startedAt?: number;
+  achievedRate?: number;
+  valid?: boolean;
+  latency?: { p50: number; p90: number; p99: number; p999: number };
+  serviceP50?: number;
 }
 
-async function runScalebench(job: GrpcGeneratorJob): Promise<{ calls: number; errors: number }> {
-  const outcome = await runLoad({
-    baseUrl: job.target,
-    executor: { executor: 'constant-vus', vus: job.inFlight, duration: `${job.seconds}s` },
-    timeout: '10s',
-    grpc: { protoFile: job.proto, call: job.call, data: job.data, connections: 1 },
-  });
-  return { calls: outcome.summary.requests, errors: outcome.summary.errors };
+async function runScalebench(job: GrpcGeneratorJob): Promise<Partial<GrpcGeneratorResult>> {
+  let startedAt = 0;
+  // the first now() runLoad reads is the schedule's offset 0
+  const clock: Clock = {
+    now: () => {
+      const now = systemClock.now();
+      if (startedAt === 0) startedAt = perfToMonotonic(now);
+      return now;
+    },
+    wait: systemClock.wait,
+  };
+  const duration = `${job.seconds}s`;
+  const outcome = await runLoad(
+    {
+      baseUrl: job.target,
+      executor:
+        job.rate === undefined
+          ? { executor: 'constant-vus', vus: job.inFlight, duration }
+          : {
+              executor: 'constant-arrival-rate',
+              rate: job.rate,
+              duration,
+              preAllocatedVUs: job.inFlight,
+              maxVUs: job.rate * 2,
+            },
+      timeout: '10s',
+      grpc: { protoFile: job.proto, call: job.call, data: job.data, connections: 1 },
+    },
+    { clock },
+  );
+  const { summary } = outcome;
+  const response = summary.latency.response;
+  return {
+    calls: summary.requests,
+    errors: summary.errors,
+    startedAt,
+    achievedRate: summary.achievedRate,
+    valid: summary.valid,
+    latency: { p50: response.p50, p90: response.p90, p99: response.p99, p999: response.p999 },
+    serviceP50: summary.latency.service.p50,
+  };
 }
 
 async function runFloor(job: GrpcGeneratorJob): Promise<{ calls: number; errors: number }> {
@@ -80,6 +123,8 @@ export async function runGrpcGeneratorJob(job: GrpcGeneratorJob): Promise<GrpcGe
   const cpu = process.cpuUsage(cpuBefore);
   return {
     tool: job.tool,
+    calls: 0,
+    errors: 0,
     ...result,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     wallSeconds: (performance.now() - wallBefore) / 1000,
