@@ -404,7 +404,13 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
     etaSeconds: seconds,
   });
   live.publish({ type: 'variant-start', ...names, index: 0, total: 1, etaSeconds: seconds });
-  live.publish({ type: 'trial-start', ...names, trial: 0, trials: 1 });
+  live.publish({
+    type: 'trial-start',
+    ...names,
+    trial: 0,
+    trials: 1,
+    ...(options.load.grpc ? { protocol: 'grpc' as const } : {}),
+  });
   const outcome = await runLoad(load, {
     signal: ctx.signal,
     onSecond: (point) => {

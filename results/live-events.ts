@@ -57,6 +57,8 @@ export type LiveEventBody =
       trials: number;
       /** the experiment's correctness counters, to show from zero (absent: none declared) */
       counters?: string[];
+      /** 'grpc': the requests are gRPC calls (bench grpc://); absent: HTTP */
+      protocol?: 'grpc';
     }
   | { type: 'second'; experiment: string; variant: string; trial: number; point: LivePoint }
   /** target figures sampled once a second (queue depth, replica lag, ...); `elapsedSeconds` as in points */
