@@ -121,7 +121,7 @@ function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRu
   if ((flags.insecure || flags.ca !== undefined) && !secure) {
     throw new ScalebenchError(
       'SB_ERR_INVALID_ARGUMENT',
-      '--insecure and --ca apply to https:// and grpcs:// URLs only',
+      '--insecure and --ca apply to https:// URLs only (and grpcs://)',
       {
         hint: `use an https:// (grpcs://) URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
       },
