@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { durationMs } from '../load-model/duration.ts';
 import { type ParsedTargets, parseTargets } from '../load-model/targets-file.ts';
-import type { ExecutorConfig, LoadRunOptions, TargetPick } from '../load-model/types.ts';
+import type { LoadRunOptions, TargetPick } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
@@ -22,7 +22,6 @@ import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
 import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
 import { probeTcp } from '../runners/http/probe.ts';
-import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
@@ -30,6 +29,7 @@ import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-sp
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
+import { parseExecutor, parseHeaders, parseProtocol } from './bench-load-flags.ts';
 import type { CliContext } from './context.ts';
 import { type GrpcFlags, isGrpcUrl, parseGrpcCall, parseGrpcTarget } from './grpc-bench-options.ts';
 import {
@@ -99,87 +99,6 @@ function parseUrl(text: string): URL {
     });
   }
   return url;
-}
-
-function parseHeaders(pairs: string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const pair of pairs) {
-    const colon = pair.indexOf(':');
-    if (colon <= 0) {
-      throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--header '${pair}' is not name:value`, {
-        hint: "write it as --header 'content-type: application/json'",
-      });
-    }
-    headers[pair.slice(0, colon).trim()] = pair.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-/** --insecure, --ca, --http2, --max-streams → the load options' protocol part. */
-function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRunOptions> {
-  const secure = url.protocol === 'https:' || url.protocol === 'grpcs:';
-  if ((flags.insecure || flags.ca !== undefined) && !secure) {
-    throw new ScalebenchError(
-      'SB_ERR_INVALID_ARGUMENT',
-      '--insecure and --ca apply to https:// URLs only (and grpcs://)',
-      {
-        hint: `use an https:// (grpcs://) URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
-      },
-    );
-  }
-  if (flags.http2 && flags.client !== undefined) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--http2 runs on its own client (node:http2)', {
-      hint: 'drop --client: --http2 speaks h2 (https://) or h2c (http://) without it',
-    });
-  }
-  if (flags.maxStreams !== undefined && !flags.http2 && !url.protocol.startsWith('grpc')) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--max-streams applies to --http2 only', {
-      hint: 'add --http2, or drop --max-streams',
-    });
-  }
-  const tls = {
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(flags.ca === undefined ? {} : { caFile: resolve(cwd, flags.ca) }),
-  };
-  return {
-    ...(Object.keys(tls).length > 0 ? { tls } : {}),
-    ...(flags.http2 ? { http2: true } : {}),
-    ...(flags.maxStreams === undefined || url.protocol.startsWith('grpc')
-      ? {}
-      : { maxStreams: parseNumber(flags.maxStreams, '--max-streams', { min: 1, integer: true }) }),
-  };
-}
-
-function parseExecutor(flags: BenchFlags, durationMs: number, grpc: boolean): ExecutorConfig {
-  if (grpc && flags.connections !== undefined && flags.rate === undefined) {
-    // gRPC: --connections HTTP/2 connections, each carrying --max-streams calls at once (default 1)
-    const connections = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
-    const streams = parseNumber(flags.maxStreams ?? '1', '--max-streams', { min: 1, integer: true });
-    return { executor: 'constant-vus', vus: connections * streams, duration: durationMs };
-  }
-  if (flags.rate !== undefined && flags.connections !== undefined && !grpc) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--rate and --connections cannot be used together', {
-      hint: '--rate N drives an open model (requests per second), --connections N a closed one; pick one',
-    });
-  }
-  if (flags.connections !== undefined) {
-    const connections = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
-    // HTTP/2: --connections stays connections, each carrying --max-streams requests at once
-    const streams = flags.http2
-      ? parseNumber(flags.maxStreams ?? String(DEFAULT_MAX_STREAMS), '--max-streams', {
-          min: 1,
-          integer: true,
-        })
-      : 1;
-    return { executor: 'constant-vus', vus: connections * streams, duration: durationMs };
-  }
-  const rate = parseNumber(flags.rate ?? '100', '--rate');
-  if (rate <= 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--rate must be greater than 0, got ${flags.rate}`, {
-      hint: 'pass --rate the requests per second to send, e.g. --rate 1000',
-    });
-  }
-  return { executor: 'constant-arrival-rate', rate, duration: durationMs };
 }
 
 function readTargetsFile(path: string): ParsedTargets {
