@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { durationMs } from '../load-model/duration.ts';
 import { type ParsedTargets, parseTargets } from '../load-model/targets-file.ts';
-import type { ExecutorConfig, LoadRunOptions, TargetPick } from '../load-model/types.ts';
+import type { LoadRunOptions, TargetPick } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
@@ -20,8 +20,8 @@ import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { assertFeasible } from '../runners/engine/feasibility.ts';
 import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
 import { runLoad } from '../runners/engine/run-load.ts';
+import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
 import { probeTcp } from '../runners/http/probe.ts';
-import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatStreamSummary, streamMetrics } from '../runners/progress/stream-summary.ts';
@@ -30,8 +30,10 @@ import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-sp
 import { shardLoadOptions } from '../runners/shard/shard-load.ts';
 import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
+import { parseExecutor, parseHeaders, parseProtocol } from './bench-load-flags.ts';
 import { parseSseSpec, parseWebSocketSpec, type StreamFlags, streamKind } from './bench-stream.ts';
 import type { CliContext } from './context.ts';
+import { type GrpcFlags, isGrpcUrl, parseGrpcCall, parseGrpcTarget } from './grpc-bench-options.ts';
 import {
   type LiveFlags,
   type LiveOptions,
@@ -40,8 +42,9 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseDuration, parseNumber } from './parse.ts';
+import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 
-export interface BenchFlags extends LiveFlags, StreamFlags {
+export interface BenchFlags extends LiveFlags, RemoteWriteFlags, GrpcFlags, StreamFlags {
   rate?: string;
   connections?: string;
   duration: string;
@@ -94,83 +97,10 @@ function parseUrl(text: string): URL {
   }
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${url.protocol} URLs are not supported: ${text}`, {
-      hint: 'use an http://, https://, ws:// or wss:// URL',
+      hint: 'use an http:// or https:// URL',
     });
   }
   return url;
-}
-
-function parseHeaders(pairs: string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const pair of pairs) {
-    const colon = pair.indexOf(':');
-    if (colon <= 0) {
-      throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--header '${pair}' is not name:value`, {
-        hint: "write it as --header 'content-type: application/json'",
-      });
-    }
-    headers[pair.slice(0, colon).trim()] = pair.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-/** --insecure, --ca, --http2, --max-streams → the load options' protocol part. */
-function parseProtocol(url: URL, flags: BenchFlags, cwd: string): Partial<LoadRunOptions> {
-  if ((flags.insecure || flags.ca !== undefined) && url.protocol !== 'https:' && url.protocol !== 'wss:') {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--insecure and --ca apply to https:// URLs only', {
-      hint: `use an https:// URL, or drop ${flags.insecure ? '--insecure' : '--ca'}`,
-    });
-  }
-  if (flags.http2 && flags.client !== undefined) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--http2 runs on its own client (node:http2)', {
-      hint: 'drop --client: --http2 speaks h2 (https://) or h2c (http://) without it',
-    });
-  }
-  if (flags.maxStreams !== undefined && !flags.http2) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--max-streams applies to --http2 only', {
-      hint: 'add --http2, or drop --max-streams',
-    });
-  }
-  const tls = {
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(flags.ca === undefined ? {} : { caFile: resolve(cwd, flags.ca) }),
-  };
-  return {
-    ...(Object.keys(tls).length > 0 ? { tls } : {}),
-    ...(flags.http2 ? { http2: true } : {}),
-    ...(flags.maxStreams === undefined
-      ? {}
-      : { maxStreams: parseNumber(flags.maxStreams, '--max-streams', { min: 1, integer: true }) }),
-  };
-}
-
-function parseExecutor(flags: BenchFlags, durationMs: number, streams: boolean): ExecutorConfig {
-  // a WebSocket or event-stream load holds 10 sockets unless told otherwise
-  if (streams && flags.rate === undefined && flags.connections === undefined)
-    return { executor: 'constant-vus', vus: 10, duration: durationMs };
-  if (flags.rate !== undefined && flags.connections !== undefined) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--rate and --connections cannot be used together', {
-      hint: '--rate N drives an open model (requests per second), --connections N a closed one; pick one',
-    });
-  }
-  if (flags.connections !== undefined) {
-    const connections = parseNumber(flags.connections, '--connections', { min: 1, integer: true });
-    // HTTP/2: --connections stays connections, each carrying --max-streams requests at once
-    const streams = flags.http2
-      ? parseNumber(flags.maxStreams ?? String(DEFAULT_MAX_STREAMS), '--max-streams', {
-          min: 1,
-          integer: true,
-        })
-      : 1;
-    return { executor: 'constant-vus', vus: connections * streams, duration: durationMs };
-  }
-  const rate = parseNumber(flags.rate ?? '100', '--rate');
-  if (rate <= 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--rate must be greater than 0, got ${flags.rate}`, {
-      hint: 'pass --rate the requests per second to send, e.g. --rate 1000',
-    });
-  }
-  return { executor: 'constant-arrival-rate', rate, duration: durationMs };
 }
 
 function readTargetsFile(path: string): ParsedTargets {
@@ -226,6 +156,7 @@ function requestsOf(
       hint: 'pass a URL (scalebench bench http://127.0.0.1:8080/) or --targets FILE',
     });
   }
+  if (isGrpcUrl(urlText)) return { url: parseGrpcTarget(urlText) };
   const url = parseUrl(urlText);
   const headers = parseHeaders(flags.header ?? []);
   const kind = streamKind(url, flags);
@@ -254,7 +185,12 @@ export function parseTrials(flags: Pick<BenchFlags, 'trials' | 'pause' | 'shard'
   return { trials, pauseMs };
 }
 
-export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags, cwd: string): BenchOptions {
+export function parseBenchOptions(
+  urlText: string | undefined,
+  flags: BenchFlags,
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+): BenchOptions {
   const { url, request, targets, streams } = requestsOf(urlText, flags, cwd);
   const { trials, pauseMs } = parseTrials(flags);
   const durationMs = parseDuration(flags.duration, '--duration');
@@ -274,13 +210,24 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
       hint: 'use --client raw (default) or --client undici',
     });
   }
+  const grpc = url.protocol.startsWith('grpc')
+    ? parseGrpcCall(
+        flags,
+        cwd,
+        timeoutMs,
+        flags.connections === undefined
+          ? 1
+          : parseNumber(flags.connections, '--connections', { min: 1, integer: true }),
+      )
+    : undefined;
   const load: LoadRunOptions = {
-    baseUrl: url.href,
-    executor: parseExecutor(flags, durationMs, streams !== undefined),
+    baseUrl: grpc ? `${url.protocol}//${url.host}` : url.href,
+    executor: parseExecutor(flags, durationMs, grpc !== undefined, streams !== undefined),
     warmup: parseDuration(flags.warmup, '--warmup'),
     timeout: timeoutMs,
     workers: parseNumber(flags.workers, '--workers', { min: 1, integer: true }),
     ...(request === undefined ? {} : { request }),
+    ...(grpc ? { grpc } : {}),
     ...targets,
     ...streams,
     ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
@@ -304,7 +251,7 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
     load,
     jsonPath: flags.json === undefined ? undefined : resolve(cwd, flags.json),
     quiet: Boolean(flags.quiet),
-    live: parseLiveOptions(flags, outputs.prometheus),
+    live: parseLiveOptions(flags, parseRemoteWrite(outputs.prometheus, flags, env, cwd)),
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
     trials,
     pauseMs,
@@ -313,6 +260,13 @@ export function parseBenchOptions(urlText: string | undefined, flags: BenchFlags
 
 /** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
 export async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
+  if (load.grpc) {
+    const [{ assertGrpcReachable }, { loadTlsSettings }] = await Promise.all([
+      import('../runners/grpc/grpc-probe.ts'),
+      import('../runners/http/tls-settings.ts'),
+    ]);
+    return assertGrpcReachable(url, await loadTlsSettings(load.tls));
+  }
   const code = await probeTcp(url, 3000);
   if (code !== null) {
     throw new ScalebenchError('SB_ERR_UNREACHABLE', `cannot connect to ${url.host} (${code})`, {
@@ -342,6 +296,9 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     histograms: outcome.histograms,
     ...(outcome.phaseHistograms ? { phaseHistograms: outcome.phaseHistograms } : {}),
     ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
+    ...(options.load.grpc
+      ? { grpc: grpcStats(options.load.grpc.call, options.load.grpc.serverStreaming === true, outcome) }
+      : {}),
     series: outcome.series,
     ...(options.shard ? { shard: options.shard } : {}),
     ...streamMetrics(outcome),
@@ -360,7 +317,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   );
   if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
-  const names = { experiment: 'bench', variant: benchName(options.load.baseUrl) };
+  const names = { experiment: 'bench', variant: benchName(options.load) };
   const executor = load.executor;
   const seconds = Math.ceil(
     (('duration' in executor ? (durationMs(executor.duration) ?? 0) : 0) +
@@ -376,7 +333,13 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
     etaSeconds: seconds,
   });
   live.publish({ type: 'variant-start', ...names, index: 0, total: 1, etaSeconds: seconds });
-  live.publish({ type: 'trial-start', ...names, trial: 0, trials: 1 });
+  live.publish({
+    type: 'trial-start',
+    ...names,
+    trial: 0,
+    trials: 1,
+    ...(options.load.grpc ? { protocol: 'grpc' as const } : {}),
+  });
   const outcome = await runLoad(load, {
     signal: ctx.signal,
     onSecond: (point) => {
@@ -396,6 +359,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
   if (options.jsonPath) await writeResultsFile(options.jsonPath, results);
   if (!options.quiet && outcome.protocol) ctx.stdout(`protocol        ${outcome.protocol}\n`);
   ctx.stdout(formatSummary(outcome.summary));
+  if (results.grpc) ctx.stdout(formatGrpcLine(results.grpc));
   ctx.stdout(formatStreamSummary(outcome.counters, outcome.trends));
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   const code = exitCodeOf(outcome, ctx);
@@ -416,8 +380,9 @@ function exitCodeOf(outcome: RunOutcome, ctx: CliContext): number {
 }
 
 /** the bench run's name on the dashboard and in Prometheus labels: host and path of its URL */
-function benchName(baseUrl: string): string {
-  const url = new URL(baseUrl);
+function benchName(load: LoadRunOptions): string {
+  const url = new URL(load.baseUrl);
+  if (load.grpc) return `${url.host}/${load.grpc.call}`;
   return `${url.host}${url.pathname}`;
 }
 

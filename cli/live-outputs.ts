@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { onCleanup } from '../core/cleanup.ts';
 import { ScalebenchError } from '../core/errors.ts';
 import type { PrometheusPusher } from '../exporters/prometheus/remote-write.ts';
+import type { RemoteWriteTarget } from '../exporters/prometheus/remote-write-target.ts';
 import type { DashboardServer } from '../reports/dashboard/dashboard-server.ts';
 import { openEventsWriter } from '../results/events-file.ts';
 import type { LiveEvent, LiveEventBody } from '../results/live-events.ts';
@@ -38,15 +39,15 @@ export interface DashboardOptions {
 
 export interface LiveOptions {
   dashboard: DashboardOptions | null;
-  /** the remote-write URL of --out prometheus=URL */
-  prometheus: string | null;
+  /** --out prometheus=URL with its credentials, headers and TLS trust */
+  prometheus: RemoteWriteTarget | null;
 }
 
 const PROMETHEUS_PREFIX = 'prometheus=';
 /** the longest the run waits, after it is over, for open pages to fetch the final report */
 const REPORT_WAIT_MS = 5000;
 
-/** `--out` values of the form prometheus=URL; the others are returned for the command to judge */
+/** `--out` values of the form prometheus=URL (checked by remote-write-options.ts); the others are returned for the command to judge */
 export function splitOutputs(values: readonly string[]): { prometheus: string | null; rest: string[] } {
   const prometheus = values.filter((value) => value.startsWith(PROMETHEUS_PREFIX));
   if (prometheus.length > 1) {
@@ -54,26 +55,8 @@ export function splitOutputs(values: readonly string[]): { prometheus: string | 
       hint: 'push to one remote-write endpoint per run',
     });
   }
-  const url = prometheus[0]?.slice(PROMETHEUS_PREFIX.length);
-  if (url !== undefined) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      throw new ScalebenchError(
-        'SB_ERR_INVALID_ARGUMENT',
-        `--out prometheus='${url}' is not an http(s) URL`,
-        {
-          hint: 'e.g. --out prometheus=http://127.0.0.1:9090/api/v1/write (Prometheus started with --web.enable-remote-write-receiver)',
-        },
-      );
-    }
-  }
   return {
-    prometheus: url ?? null,
+    prometheus: prometheus[0]?.slice(PROMETHEUS_PREFIX.length) ?? null,
     rest: values.filter((value) => !value.startsWith(PROMETHEUS_PREFIX)),
   };
 }
@@ -88,7 +71,7 @@ function parsePort(text: string): number {
   return port;
 }
 
-export function parseLiveOptions(flags: LiveFlags, prometheus: string | null): LiveOptions {
+export function parseLiveOptions(flags: LiveFlags, prometheus: RemoteWriteTarget | null): LiveOptions {
   const wanted = flags.dashboard !== undefined && flags.dashboard !== false;
   if (!wanted && (flags.open || flags.dashboardLinger !== undefined || flags.dashboardHost !== undefined)) {
     throw new ScalebenchError(
@@ -168,7 +151,10 @@ export async function startLiveOutputs(
   let prometheus: PrometheusPusher | undefined;
   if (options.prometheus) {
     const { startPrometheusPush } = await import('../exporters/prometheus/remote-write.ts');
-    const pusher = startPrometheusPush({ url: options.prometheus, warn: (line) => ctx.stderr(`${line}\n`) });
+    const pusher = startPrometheusPush({
+      target: options.prometheus,
+      warn: (line) => ctx.stderr(`${line}\n`),
+    });
     prometheus = pusher;
     bus.subscribe((event) => pusher.add(event));
   }

@@ -33,10 +33,11 @@ import {
   startLiveOutputs,
 } from './live-outputs.ts';
 import { parseNumber } from './parse.ts';
+import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 import { parseRunProfile } from './run-profile.ts';
 import { runSummary } from './run-summary.ts';
 
-export interface RunFlags extends LiveFlags {
+export interface RunFlags extends LiveFlags, RemoteWriteFlags {
   quick?: boolean;
   /** --profile quick|full|workshop; --demo: workshop */
   profile?: string;
@@ -126,7 +127,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
         ? undefined
         : parseNumber(flags.maxBody, '--max-body', { min: 1, integer: true }),
     replicaDelayMs: flags.replicaDelay === undefined ? undefined : parseReplicaDelay(flags.replicaDelay),
-    live: parseLiveOptions(flags, out.prometheus),
+    live: parseLiveOptions(flags, parseRemoteWrite(out.prometheus, flags, ctx.env, ctx.cwd)),
   };
 }
 

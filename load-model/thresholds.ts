@@ -1,7 +1,8 @@
 /**
  * Thresholds in k6 syntax — `'p(95)<200'`, `'rate<0.01'`, `'count==0'` — parsed once (all errors at
  * once) and evaluated against the metrics of a trial. A metric source answers an aggregation for a name.
- * A request metric may name one step with a k6 tag: `http_req_duration{name:login}`.
+ * A request metric may name one step with a k6 tag: `http_req_duration{name:login}`; a gRPC call's step
+ * is selected the same way, `grpc_req_duration{name:GetUser}`.
  */
 
 export type Aggregation =
@@ -29,6 +30,7 @@ const pattern =
 /** the request metrics that exist per step, so a `{name:…}` tag may select one */
 export const STEP_METRICS = [
   'http_req_duration',
+  'grpc_req_duration',
   'response_time',
   'service_time',
   'http_req_failed',

@@ -129,6 +129,22 @@ export interface TlsOptions {
   caFile?: string;
 }
 
+/** `bench grpc://host:port`: one gRPC method called with the same request (unary or server-streaming). */
+export interface GrpcCallSpec {
+  /** the .proto file (absolute path) */
+  protoFile: string;
+  /** pkg.Service/Method */
+  call: string;
+  /** the request message as JSON text */
+  data: string;
+  /** metadata sent with every call */
+  metadata?: Record<string, string>;
+  /** HTTP/2 connections the calls share (default 1) */
+  connections?: number;
+  /** the method streams its responses (set when the proto is read) */
+  serverStreaming?: boolean;
+}
+
 export interface LoadRunOptions {
   /** origin (and default path) of the target, e.g. http://127.0.0.1:8080/ */
   baseUrl: string;
@@ -172,6 +188,8 @@ export interface LoadRunOptions {
    * worker threads split it further). Default: all of them.
    */
   dataSlice?: { index: number; count: number };
+  /** call this gRPC method instead of sending HTTP requests (baseUrl is grpc:// or grpcs://) */
+  grpc?: GrpcCallSpec;
   /** time allowed for in-flight iterations after the end (default: the request timeout) */
   gracefulStop?: DurationInput;
 }

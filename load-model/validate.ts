@@ -110,13 +110,14 @@ function checkExecutor(c: Collector, ex: unknown) {
   }
 }
 
-function checkBaseUrl(c: Collector, value: unknown, websocket: boolean) {
+function checkBaseUrl(c: Collector, value: unknown, kind: 'http' | 'websocket' | 'grpc') {
   if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
   try {
     const url = new URL(value);
-    const schemes = websocket ? ['ws:', 'wss:'] : ['http:', 'https:'];
+    const schemes =
+      kind === 'websocket' ? ['ws:', 'wss:'] : kind === 'grpc' ? ['grpc:', 'grpcs:'] : ['http:', 'https:'];
     if (!schemes.includes(url.protocol))
-      c.errors.push(`baseUrl ${value} must use ${schemes.map((s) => `${s}//`).join(' or ')}`);
+      c.errors.push(`baseUrl ${value} must use ${schemes.map((scheme) => `${scheme}//`).join(' or ')}`);
   } catch {
     c.errors.push(`baseUrl ${JSON.stringify(value)} is not a URL`);
   }
@@ -206,7 +207,11 @@ function checkStreams(c: Collector, data: Obj) {
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
   const c = new Collector();
   if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
-  checkBaseUrl(c, data['baseUrl'], data['websocket'] !== undefined);
+  checkBaseUrl(
+    c,
+    data['baseUrl'],
+    data['websocket'] !== undefined ? 'websocket' : data['grpc'] !== undefined ? 'grpc' : 'http',
+  );
   checkStreams(c, data);
   checkExecutor(c, data['executor']);
   c.duration(data, 'warmup', 'options', { optional: true });

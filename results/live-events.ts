@@ -64,6 +64,8 @@ export type LiveEventBody =
       /** the trial's planned length: warm-up and measured part, in seconds (absent: unknown) */
       warmupSeconds?: number;
       seconds?: number;
+      /** 'grpc': the requests are gRPC calls (bench grpc://); absent: HTTP */
+      protocol?: 'grpc';
     }
   | { type: 'second'; experiment: string; variant: string; trial: number; point: LivePoint }
   /** target figures sampled once a second (queue depth, replica lag, ...); `elapsedSeconds` as in points */

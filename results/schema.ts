@@ -75,7 +75,8 @@ export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
 /**
  * error classes: refused, reset, timeout, parse (malformed response), tls (handshake or certificate
- * check failed), status_4xx, status_5xx, check, other. WebSocket (runners/ws/ws-errors.ts): ws_no_upgrade
+ * check failed), status_4xx, status_5xx, check, other; for gRPC calls the status code's name
+ * (UNAVAILABLE, DEADLINE_EXCEEDED, …) and not_grpc (the server answered, but not in gRPC). WebSocket (runners/ws/ws-errors.ts): ws_no_upgrade
  * (answered without 101), ws_subprotocol (asked-for subprotocol refused), ws_handshake_timeout,
  * ws_abnormal_close (connection lost without a close frame, 1006), ws_protocol_error (invalid frame),
  * ws_message_too_big (over the message cap), ws_close_error (closed by the server with an error code),
@@ -102,6 +103,23 @@ export const errorClassSchema = z.enum([
   'ws_reply_timeout',
   'sse_not_stream',
   'sse_unterminated',
+  'not_grpc',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 
@@ -162,6 +180,23 @@ export const environmentSchema = z.object({
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
+/**
+ * What a gRPC run (`bench grpc://…`) adds: calls by status name (OK included; the other names are also
+ * the error classes), the message bytes each way (protobuf-encoded, without the 5-byte gRPC frame
+ * prefix), and for a server-streaming method the messages received, their rate and the time to each
+ * stream's first message (ms, from the intended start).
+ */
+export const grpcStatsSchema = z.object({
+  call: z.string(),
+  statuses: countsSchema,
+  bytesSent: z.number().int().nonnegative(),
+  bytesReceived: z.number().int().nonnegative(),
+  streamMessages: z.number().int().nonnegative().optional(),
+  streamMessagesPerSecond: z.number().optional(),
+  firstMessage: latencyStatsSchema.optional(),
+});
+export type GrpcStats = z.infer<typeof grpcStatsSchema>;
+
 /** what one load run produces: `scalebench bench` writes exactly this */
 export const runResultSchema = z.object({
   summary: summarySchema,
@@ -170,6 +205,8 @@ export const runResultSchema = z.object({
   phaseHistograms: phaseHistogramsSchema.optional(),
   /** the wire protocol that ran (absent in older files, which spoke http/1.1) */
   protocol: protocolSchema.optional(),
+  /** gRPC runs only */
+  grpc: grpcStatsSchema.optional(),
   series: z.array(seriesPointSchema),
 });
 export type RunResult = z.infer<typeof runResultSchema>;

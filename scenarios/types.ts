@@ -98,6 +98,11 @@ export interface ExperimentDefinition {
    * 'workers=N' or 'none'; `run --server-size` overrides it; default DEFAULT_SERVER_CPUS
    */
   serverSize?: string;
+  /**
+   * CPUs of a database server the target starts for itself (caching's PostgreSQL) when servers are
+   * sized; default: the server size. `run --server-size` sets both.
+   */
+  databaseCpus?: number;
   /** per-request timeout (default 10s) */
   timeout?: DurationInput;
   /** the most body bytes kept per response for the flow's checks and captures (default 4 MiB) */

@@ -16,6 +16,8 @@ export interface TargetStartOptions {
   env?: Record<string, string | undefined>;
   /** the declared size of each server process (clone, worker, database); default: unlimited */
   server?: ServerSize;
+  /** a database server's own CPUs where it differs from `server` (caching's PostgreSQL) */
+  databaseCpus?: number;
 }
 
 export interface InstanceInfo {

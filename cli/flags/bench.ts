@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { BenchFlags } from '../bench.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
+import { addRemoteWriteOptions } from './remote-write.ts';
 
 /** the load flags `bench` and `ab` share (one load shape, sent to one URL per trial) */
 export function addLoadOptions(command: Command, defaults: { duration: string; warmup: string }): Command {
@@ -34,7 +35,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
   const command = program
     .command('bench')
     .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument('[url]', 'the URL to request, e.g. http://127.0.0.1:8080/ (or --targets FILE)');
+    .argument(
+      '[url]',
+      'the URL to request, e.g. http://127.0.0.1:8080/ or grpc://127.0.0.1:50051 (or --targets FILE)',
+    );
   addLoadOptions(command, { duration: '30s', warmup: '5s' })
     .option('--insecure', 'https: accept any certificate (self-signed, expired, another name) — testing only')
     .option(
@@ -42,6 +46,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
       'https: trust the certificate authorities in this PEM file instead of the system ones',
     )
     .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
+    .option('--proto <file>', 'grpc:// URLs: the .proto file that defines the service')
+    .option('--call <pkg.Service/Method>', 'grpc:// URLs: the method to call (unary or server-streaming)')
+    .option('--data <json>', 'grpc:// URLs: the request message as JSON (default {})')
+    .option('--metadata <key=value>', 'grpc:// URLs: metadata sent with every call, repeatable', collect)
     .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
     .option(
       '--targets <file>',
@@ -82,7 +90,8 @@ export function registerBench(program: Command, ctx: CliContext): void {
       '--out <prometheus=URL>',
       'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
       collect,
-    )
+    );
+  addRemoteWriteOptions(command)
     .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
     .option('--trials <n>', 'run N whole trials (each with its warm-up): one sample each for `compare`', '1')
     .option('--pause <time>', 'pause between trials', '0s')
@@ -104,10 +113,12 @@ export function registerBench(program: Command, ctx: CliContext): void {
         '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
         '  scalebench bench ws://127.0.0.1:8080/echo --connections 100 --ws-rate 10   # replies timed from when due',
         '  scalebench bench --sse http://127.0.0.1:8080/events --connections 200',
+        '  scalebench bench grpc://127.0.0.1:50051 --proto api.proto --call pkg.Users/GetUser --data \'{"id":1}\' --rate 500',
+        '  scalebench bench grpcs://localhost:50443 --ca ca.pem --proto api.proto --call pkg.Feed/Watch --connections 4',
       ].join('\n'),
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {
       const { parseBenchOptions, runBench } = await import('../bench.ts');
-      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd), ctx);
+      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd, ctx.env), ctx);
     });
 }

@@ -6,9 +6,10 @@ import { DEFAULT_SERVER_CPUS } from '../../targets/sizing/server-size.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
 import type { RunFlags } from '../run.ts';
+import { addRemoteWriteOptions } from './remote-write.ts';
 
 export function registerRun(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
@@ -54,7 +55,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
       '--max-body <bytes>',
       'the most body bytes a flow keeps of one response for its checks and captures (default 4 MiB); bodies nobody reads are never kept',
     )
-    .option('-q, --quiet', 'no progress output')
+    .option('-q, --quiet', 'no progress output');
+  addRemoteWriteOptions(command)
     .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
     .option('--open', 'with --dashboard: open it in the browser')
     .option(

@@ -6,6 +6,10 @@
  * `scalebench_target_<name>` gauge per sampled target figure (queue depth, replica lag). Labels:
  * experiment, variant, trial and step (`measured` for a trial, `capacity-<rate>` for a capacity step).
  * Counters follow the measured seconds live; a finished trial sets them to the results file's exact totals.
+ * A gRPC run's requests are calls: the same series named `scalebench_grpc_reqs_total`,
+ * `scalebench_grpc_req_duration_p50|p90|p99` (k6's grpc_req_duration), `scalebench_grpc_req_failed_rate`
+ * and `scalebench_grpc_req_errors_total` (label `class`: the status name), with
+ * `scalebench_grpc_bytes_sent_total` and the others from its counters.
  */
 import type { LiveEvent, LiveTotals } from '../../results/live-events.ts';
 
@@ -19,6 +23,12 @@ export const METRIC_NAMES = [
   'scalebench_http_req_duration_p90',
   'scalebench_http_req_duration_p99',
   'scalebench_http_req_errors_total',
+  'scalebench_grpc_reqs_total',
+  'scalebench_grpc_req_failed_rate',
+  'scalebench_grpc_req_duration_p50',
+  'scalebench_grpc_req_duration_p90',
+  'scalebench_grpc_req_duration_p99',
+  'scalebench_grpc_req_errors_total',
   'scalebench_iterations_total',
   'scalebench_dropped_iterations_total',
   'scalebench_<counter>_total',
@@ -42,6 +52,8 @@ export function snakeCase(name: string): string {
 
 interface TrialState {
   labels: Labels;
+  /** the requests are gRPC calls */
+  grpc: boolean;
   requests: number;
   errors: number;
   errorsByClass: Record<string, number>;
@@ -81,6 +93,9 @@ export class MetricSeries {
         Object.assign(state.sampled, event.values);
         return;
       }
+      case 'trial-start':
+        if (event.protocol === 'grpc') this.trial(event.experiment, event.variant, event.trial).grpc = true;
+        return;
       case 'trial-done':
         this.settle(this.trial(event.experiment, event.variant, event.trial), event.totals);
         return;
@@ -112,6 +127,7 @@ export class MetricSeries {
     if (!state) {
       state = {
         labels: { experiment, variant, trial: String(trial), step: 'measured' },
+        grpc: false,
         requests: 0,
         errors: 0,
         errorsByClass: {},
@@ -143,19 +159,20 @@ function trialSamples(state: TrialState): MetricSample[] {
     labels: { __name__: name, ...state.labels, ...extra },
     value,
   });
+  const kind = state.grpc ? 'grpc' : 'http';
   const out = [
-    sample('scalebench_http_reqs_total', state.requests),
-    sample('scalebench_http_req_failed_rate', state.requests > 0 ? state.errors / state.requests : 0),
+    sample(`scalebench_${kind}_reqs_total`, state.requests),
+    sample(`scalebench_${kind}_req_failed_rate`, state.requests > 0 ? state.errors / state.requests : 0),
   ];
   for (const [name, count] of Object.entries(state.errorsByClass)) {
-    out.push(sample('scalebench_http_req_errors_total', count, { class: name }));
+    out.push(sample(`scalebench_${kind}_req_errors_total`, count, { class: name }));
   }
   if (state.latency) {
-    out.push(sample('scalebench_http_req_duration_p50', state.latency.p50 / 1000));
+    out.push(sample(`scalebench_${kind}_req_duration_p50`, state.latency.p50 / 1000));
     if (state.latency.p90 !== undefined) {
-      out.push(sample('scalebench_http_req_duration_p90', state.latency.p90 / 1000));
+      out.push(sample(`scalebench_${kind}_req_duration_p90`, state.latency.p90 / 1000));
     }
-    out.push(sample('scalebench_http_req_duration_p99', state.latency.p99 / 1000));
+    out.push(sample(`scalebench_${kind}_req_duration_p99`, state.latency.p99 / 1000));
   }
   if (state.iterations !== undefined) out.push(sample('scalebench_iterations_total', state.iterations));
   if (state.dropped !== undefined) out.push(sample('scalebench_dropped_iterations_total', state.dropped));

@@ -63,6 +63,44 @@ export interface PollResult {
   response: FlowResponse;
 }
 
+/** Where a flow's vu.grpc calls go: the service's address and its .proto file. */
+export interface FlowGrpcTarget {
+  /** grpc://host:port or grpcs://host:port, or made from the run's params */
+  target: string | ((params: Readonly<Record<string, unknown>>) => string);
+  /** the .proto file, relative to the working directory */
+  proto: string;
+  /** grpcs://: a PEM file of the CAs to trust, or any certificate (testing only) */
+  ca?: string;
+  insecure?: boolean;
+  /** HTTP/2 connections this thread's VUs share (default 1) */
+  connections?: number;
+}
+
+export interface GrpcCallOptions {
+  metadata?: Record<string, string>;
+  /** ms; default the run's timeout */
+  deadline?: number;
+  /** named checks; a failing one makes the call an error of class 'check' */
+  checks?: Record<string, (response: GrpcResponse) => boolean>;
+}
+
+export interface GrpcResponse {
+  /** the status's name: OK, UNAVAILABLE, DEADLINE_EXCEEDED, … */
+  status: string;
+  /** the status's message */
+  details: string;
+  /** a status other than OK, or a failed check; undefined when all is well */
+  errorClass: ErrorClass | undefined;
+  ok: boolean;
+  /** the response (a unary call's, a stream's first), decoded as JSON-like data; undefined when none came */
+  message: Record<string, unknown> | undefined;
+  /** every message of a server stream (a unary call: its one response) */
+  messages: Record<string, unknown>[];
+  checks: Record<string, boolean>;
+  /** a server stream: ms from the call's start to its first message */
+  firstMessageMs?: number;
+}
+
 /**
  * How vu.data hands out rows: `sequential` (in file order, wrapping round; the default), `random`, or
  * `unique` (each row at most once in the whole run, across worker threads and shards; an iteration that
@@ -176,6 +214,11 @@ export interface VirtualUser<Shared = unknown> {
     match?: (event: FlowEvent) => boolean,
     timeoutMs?: number,
   ): Promise<SseWaitResult>;
+  /**
+   * One gRPC call (`pkg.Service/Method`, unary or server-streaming) to the flow's `grpc` target, counted
+   * as the step `step` (grpc_req_duration{name:step}); the message is checked against the request type
+   */
+  grpc(step: string, call: string, message: unknown, options?: GrpcCallOptions): Promise<GrpcResponse>;
   /** adds to a custom counter (e.g. sessionsLost, staleReads) */
   count(name: string, amount?: number): void;
   /** records a value in ms into a custom trend (an HdrHistogram), e.g. jobLatencyMs */
@@ -198,4 +241,6 @@ export interface FlowDefinition<Shared = unknown> {
   /** runs once per VU before its first iteration (inside that iteration's time) */
   init?: (vu: VirtualUser<Shared>) => Promise<void> | void;
   iteration: (vu: VirtualUser<Shared>) => Promise<void>;
+  /** where vu.grpc calls go */
+  grpc?: FlowGrpcTarget;
 }

@@ -8,7 +8,9 @@ import type { ScalebenchError } from '../../core/errors.ts';
 import { toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
 import { DataFiles, type DataSlice } from '../flows/data-file.ts';
+import { FlowGrpc } from '../flows/flow-grpc.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
+import { openGrpcTransport } from '../grpc/grpc-user-factory.ts';
 import { createHttpClient } from '../http/create-client.ts';
 import { loadTlsSettings } from '../http/tls-settings.ts';
 import { DEFAULT_MAX_STREAMS, type HttpClient } from '../http/types.ts';
@@ -33,6 +35,9 @@ import { type VuFactory, VuPool } from './vu-pool.ts';
 
 export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
 
+/** what the thread needs of its client, HTTP or gRPC: warm connections, the protocol, closing */
+type Transport = Pick<HttpClient, 'protocol' | 'ready' | 'close'>;
+
 export interface ThreadRun {
   options: LoadRunOptions;
   /** this thread's share of the load */
@@ -56,6 +61,7 @@ async function vuFactory(
   client: HttpClient,
   metrics: MetricsAccumulator,
   fail: (error: ScalebenchError) => void,
+  closers: (() => Promise<void>)[],
 ): Promise<VuFactory> {
   const { options } = run;
   const flow = await resolveFlow(options.flow);
@@ -71,7 +77,12 @@ async function vuFactory(
     return () => new SingleRequestUser(client, prepared, metrics);
   }
   const params = options.flowParams ?? {};
+  const grpc = flow.grpc
+    ? await FlowGrpc.open(flow.grpc, params, toMs(options.timeout, DEFAULT_TIMEOUT_MS))
+    : undefined;
+  if (grpc) closers.push(() => grpc.close());
   const ctx: VuContext = {
+    ...(grpc ? { grpc } : {}),
     client,
     metrics,
     clock: run.clock,
@@ -175,11 +186,16 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
   const profile = buildProfile(run.executor, warmupMs);
   const poolSize = vuPoolSize(run.executor);
-  const client = isStreamLoad(options)
+  const tls = await loadTlsSettings(options.tls);
+  const grpc = options.grpc
+    ? openGrpcTransport(options.baseUrl, options.grpc, { timeoutMs, tls, threads: options.workers ?? 1 })
+    : undefined;
+  const client: Transport | null = isStreamLoad(options)
     ? null
-    : await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
+    : (grpc?.channels ??
+      (await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
         origin: new URL(options.baseUrl).origin,
-        tls: await loadTlsSettings(options.tls),
+        tls,
         ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
         // an open model's VUs beyond the open-file limit wait for a socket instead of failing with EMFILE
         connections: Math.min(
@@ -191,7 +207,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
         preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
         timeoutMs,
         ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
-      });
+      })));
   // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
   await client?.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
@@ -216,9 +232,13 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     if (signal.aborted) stop.abort();
     else signal.addEventListener('abort', forwardAbort, { once: true });
   }
-  const factory = client
-    ? await vuFactory(run, client, metrics, fail)
-    : streamUserFactory(options, metrics, clock)!;
+  // what a flow opened besides the client (its gRPC connections): closed with it
+  const closers: (() => Promise<void>)[] = [];
+  const factory = grpc
+    ? grpc.factory(metrics)
+    : client
+      ? await vuFactory(run, client as HttpClient, metrics, fail, closers)
+      : streamUserFactory(options, metrics, clock)!;
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -241,6 +261,7 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     loopDelay.disable();
     metrics.seal();
     await client?.close();
+    for (const close of closers) await close();
   }
   if (fatal) throw fatal;
   const data = metrics.close();

@@ -4,7 +4,7 @@
  * iteration's intended start (no coordinated omission); later steps from when the flow issued them.
  */
 
-import { isScalebenchError, type ScalebenchError } from '../../core/errors.ts';
+import { isScalebenchError, ScalebenchError } from '../../core/errors.ts';
 import { CookieJar } from '../../load-model/flows/cookie-jar.ts';
 import type {
   Capture,
@@ -15,6 +15,8 @@ import type {
   FlowRequest,
   FlowResponse,
   FlowSocket,
+  GrpcCallOptions,
+  GrpcResponse,
   PollOptions,
   PollResult,
   SseWaitResult,
@@ -29,6 +31,7 @@ import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
 import type { DataFiles } from './data-file.ts';
 import { waitForEvent } from './flow-events.ts';
+import type { FlowGrpc } from './flow-grpc.ts';
 import { toFlowResponse } from './flow-response.ts';
 import { openFlowSocket } from './flow-socket.ts';
 import { fillTemplate, pickPath } from './template.ts';
@@ -49,6 +52,8 @@ export interface VuContext {
   insecure: boolean;
   /** stops the run with an input error (a data file that cannot be used): thrown when the run ends */
   fail: (error: ScalebenchError) => void;
+  /** the flow's gRPC target, when it has a `grpc` section */
+  grpc?: FlowGrpc;
 }
 
 function capture(spec: Capture, response: FlowResponse): unknown {
@@ -186,6 +191,28 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       vars: this.vars,
       intendedAt,
     });
+  }
+
+  async grpc(
+    step: string,
+    call: string,
+    message: unknown,
+    options: GrpcCallOptions = {},
+  ): Promise<GrpcResponse> {
+    const grpc = this.ctx.grpc;
+    if (!grpc) {
+      throw new ScalebenchError(
+        'SB_ERR_INVALID_CONFIG',
+        `flow ${this.flow.name} calls vu.grpc but has no grpc target`,
+        {
+          hint: "add grpc: { target: 'grpc://127.0.0.1:50051', proto: 'api.proto' } to its defineFlow",
+        },
+      );
+    }
+    const intendedAt = this.intendedAt ?? this.ctx.clock.now();
+    this.intendedAt = undefined;
+    const metrics = this.ctx.metrics;
+    return grpc.call(metrics.stepIndex(step), call, message, options, intendedAt, metrics);
   }
 
   count(name: string, amount = 1): void {

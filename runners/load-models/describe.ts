@@ -36,6 +36,10 @@ function describeExecutor(options: LoadRunOptions): string {
 function describeWork(options: LoadRunOptions): string {
   const flow = options.flow;
   if (flow) return 'exportName' in flow ? `flow ${flow.exportName}` : `flow ${flow.name}`;
+  if (options.grpc) {
+    const connections = options.grpc.connections ?? 1;
+    return `gRPC ${options.grpc.call} on ${options.baseUrl} (${connections} connection${connections === 1 ? '' : 's'})`;
+  }
   if (options.targets) {
     const origin = new URL(options.baseUrl).origin;
     const count = options.targets.length;

@@ -210,6 +210,7 @@ async function runQueueItem(
           : await resolveServerSize(serverRequest(plan, experiment)),
       baseDir,
       ...hintFor(results, experiment, variant),
+      ...(plan.serverSize ? { serverOverridden: true } : {}),
       ...(plan.stack ? { stack: plan.stack } : {}),
       ...(plan.env ? { env: plan.env } : {}),
     },

@@ -36,6 +36,8 @@ export interface VariantPlan {
   server?: ServerSize;
   /** the environment docker stacks read (DOCKER_HOST, SCALEBENCH_BASE_IMAGE, ...); default process.env */
   env?: Record<string, string | undefined>;
+  /** --server-size was given: it sizes every server, databases included */
+  serverOverridden?: boolean;
   /** where the capacity search starts when a smaller fleet of the store was measured (capacity-hint.ts) */
   capacityHint?: CapacityHint;
 }
@@ -95,6 +97,9 @@ async function startTarget(
     ...(plan.variant.workers === undefined ? {} : { workers: plan.variant.workers }),
     ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
     ...(plan.server ? { server: plan.server } : {}),
+    ...(plan.experiment.databaseCpus === undefined || plan.serverOverridden
+      ? {}
+      : { databaseCpus: plan.experiment.databaseCpus }),
   });
   return { target };
 }

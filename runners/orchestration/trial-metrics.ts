@@ -75,6 +75,8 @@ export function trialMetricSource(trial: TrialMetrics): MetricSource {
     }
     switch (metric) {
       case 'http_req_duration':
+      // gRPC calls are requests of their steps: {name:Method} selects one (untagged: every request)
+      case 'grpc_req_duration':
       case 'response_time':
       case 'ws_reply':
         if (metric === 'ws_reply' && trial.trends?.['ws_reply'])

@@ -38,6 +38,7 @@ function shardView(vu: VirtualUser<unknown>, id: number, params: Params, shared:
     poll: (step, request, options) => vu.poll(step, request, options),
     ws: (name, options) => vu.ws(name, options),
     sse: (name, options, match, timeoutMs) => vu.sse(name, options, match, timeoutMs),
+    grpc: (step, call, message, options) => vu.grpc(step, call, message, options),
     count: (name, amount) => vu.count(name, amount),
     trend: (name, ms) => vu.trend(name, ms),
     now: () => vu.now(),

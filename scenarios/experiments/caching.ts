@@ -27,24 +27,26 @@ export const cachingExperiment = defineExperiment({
       params: { cache: 'object' },
       thresholds: { staleReads: ['count==0'] },
       // a cache holds several times the load: its search starts higher and skips steps it holds anyway
-      capacityStartRate: 160,
+      capacityStartRate: 100,
     },
   ],
-  // about two thirds of what no-cache holds here, so its trial measures a busy database, not a queue
-  profiles: constantArrivalProfiles({ quick: 30, full: 30 }),
+  // about two thirds of what no-cache holds (~20/s on its 1-CPU database), so its trial measures a busy
+  // database, not a queue
+  profiles: constantArrivalProfiles({ quick: 12, full: 12 }),
 
   flow: { module: 'scenarios/flows/product-flow.ts', exportName: 'productFlow' },
   counters: ['reads', 'writes', 'staleReads', 'readsUnjudged'],
   flowParams: { hotProducts: 50, writeRatio: 0.05 },
   thresholds: errorsOutsideFaults,
   sample: ['cacheHits', 'cacheMisses'],
-  // the app and PostgreSQL each a server of a quarter CPU (the database one of its own, targets/caching):
-  // "no cache" meets a database of a declared size, not whatever CPU the host has left, and the object
-  // cache's knee is the app's, with the host's headroom to spare
+  // the app a server of a quarter CPU, PostgreSQL one of a whole CPU (a server of its own, targets/caching):
+  // "no cache" meets a database of a declared size (a product page costs it ~50 ms of CPU), not whatever
+  // CPU the host has left, and the object cache's knee is the app's, with the host's headroom to spare
   serverSize: '0.25',
+  databaseCpus: 1,
   capacity: {
     ...SHORT_CAPACITY_STEPS,
-    startRate: 40,
+    startRate: 15,
     step: 5,
     maxRate: 5000,
     slo: { p99Ms: 200, errorRate: 0.01 },

@@ -36,7 +36,7 @@ export async function startCachingTarget(options: TargetStartOptions): Promise<R
   const redis = await resolveService('redis', { env });
   let database: ShopDatabase;
   try {
-    database = await shopDatabase(env, options.server);
+    database = await shopDatabase(env, options.server, options.databaseCpus);
   } catch (error: unknown) {
     await redis.stop();
     throw error;
@@ -82,6 +82,7 @@ interface ShopDatabase {
 async function shopDatabase(
   env: Record<string, string | undefined>,
   size: ServerSize | undefined,
+  cpus: number | undefined,
 ): Promise<ShopDatabase> {
   const seed = seedOptionsFrom(env);
   if (env.DATABASE_URL) {
@@ -89,7 +90,7 @@ async function shopDatabase(
     return { url: env.DATABASE_URL, release: async () => {} };
   }
   if (capsCpu(size)) {
-    const server = externalServerSize(size);
+    const server = externalServerSize(size, cpus);
     const own = await startDedicatedPrimary({
       env,
       beforeBackup: async (url) => {

@@ -9,6 +9,7 @@ import { accuracy } from './accuracy.ts';
 import { dashboardOverhead } from './dashboard-overhead.ts';
 import { efficiency } from './efficiency.ts';
 import { gateStatisticsBench } from './gate-statistics.ts';
+import { grpcEfficiency } from './grpc-efficiency.ts';
 import { httpsEfficiency } from './https-efficiency.ts';
 import { latencyFloor } from './latency-floor.ts';
 import { memory } from './memory.ts';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   startup,
   efficiency,
   httpsEfficiency,
+  grpcEfficiency,
   wholeProcess,
   accuracy,
   latencyFloor,

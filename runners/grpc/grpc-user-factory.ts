@@ -1,0 +1,46 @@
+/**
+ * A thread's gRPC side of `bench grpc://…`: its connections (its share of --connections) and the VUs
+ * that call the method. The proto is parsed again in each thread (workers get plain options), the request
+ * encoded once per thread.
+ */
+import type { GrpcCallSpec } from '../../load-model/types.ts';
+import type { MetricsAccumulator } from '../engine/metrics.ts';
+import type { VuFactory } from '../engine/vu-pool.ts';
+import type { TlsSettings } from '../http/types.ts';
+import { GrpcCallUser, type PreparedCall } from './grpc-call-user.ts';
+import { GrpcChannels, metadataOf } from './grpc-channels.ts';
+import { encodeRequest, loadProtoRoot, resolveMethod } from './grpc-method.ts';
+
+export interface GrpcTransport {
+  channels: GrpcChannels;
+  factory(metrics: MetricsAccumulator): VuFactory;
+}
+
+export function prepareCall(spec: GrpcCallSpec, timeoutMs: number): PreparedCall {
+  const method = resolveMethod(loadProtoRoot(spec.protoFile), spec.call);
+  return {
+    path: method.path,
+    name: spec.call.slice(spec.call.lastIndexOf('/') + 1),
+    request: encodeRequest(method, spec.data),
+    metadata: metadataOf(spec.metadata),
+    deadlineMs: timeoutMs,
+    responseStream: method.responseStream,
+  };
+}
+
+export function openGrpcTransport(
+  target: string,
+  spec: GrpcCallSpec,
+  options: { timeoutMs: number; tls: TlsSettings; threads: number },
+): GrpcTransport {
+  const call = prepareCall(spec, options.timeoutMs);
+  const channels = new GrpcChannels({
+    target,
+    tls: options.tls,
+    connections: Math.max(1, Math.ceil((spec.connections ?? 1) / options.threads)),
+  });
+  return {
+    channels,
+    factory: (metrics) => () => new GrpcCallUser(channels, call, metrics),
+  };
+}
