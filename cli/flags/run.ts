@@ -13,7 +13,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('run the experiment suite (clones, caching, async, database) and write the report')
     .argument('[experiments...]', 'experiments to run (default: all)')
-    .option('--quick', 'the short profile: the whole suite in about 3 minutes on 2 cores, 1 trial')
+    .option(
+      '--quick',
+      'the short profile: 1 trial per variant, capacity for the headline variants (about 10 minutes on 2 cores)',
+    )
     .option(
       '--profile <name>',
       'quick, full (default) or workshop: the quick variants at 26 s each, the kill 8 s into the measured part and undone at 14 s, a projector-sized dashboard',

@@ -87,7 +87,8 @@ describe('the packed tarball, installed in an empty folder', () => {
 
   it('runs a short experiment for real and writes its report', async () => {
     const args = ['run', 'clones', '--quick', '--variant', 'stateless-1', '--format', 'json,md', '--quiet'];
-    const suite = await exec(join(userDir, 'node_modules/.bin/scalebench'), args, userDir);
+    // a capacity search of 500-request steps at one clone's ~35/s takes most of a minute
+    const suite = await exec(join(userDir, 'node_modules/.bin/scalebench'), args, userDir, 200_000);
     // 1 only when a busy machine saturated the generator (the report says INVALID); anything else fails
     expect([0, 1], suite.stderr).toContain(suite.code);
     expect(suite.stderr).not.toMatch(/internal error|running the TypeScript sources/);
@@ -100,5 +101,5 @@ describe('the packed tarball, installed in an empty folder', () => {
     expect(clones?.variants.map((variant) => [variant.name, variant.trials.length])).toEqual([
       ['stateless-1', 1],
     ]);
-  });
+  }, 240_000);
 });
