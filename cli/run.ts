@@ -170,7 +170,10 @@ function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
   for (const line of failed) ctx.stderr(`threshold failed: ${line}\n`);
   // neither passed nor failed: a threshold on a failure count judged on too few cases (results/evidence.ts)
   for (const { experiment, variant } of variants) {
-    for (const { threshold, evidence } of variantVerdict(variant).withoutEvidence)
+    // a count that failed (lost > 0) needs no more evidence: it failed
+    for (const { threshold, evidence } of variantVerdict(variant).withoutEvidence.filter(
+      (t) => t.threshold.passed,
+    ))
       ctx.stderr(
         `threshold not judged: ${experiment}/${variant.name}: ${threshold.metric} ${threshold.expression} (${notEnoughText(evidence)})\n`,
       );

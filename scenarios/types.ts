@@ -62,6 +62,13 @@ export interface CapacitySearch {
   growth?: number;
   /** how many times a marginally broken step is measured again before it counts (default 1) */
   confirmBreaks?: number;
+  /** measure the rate found a second time before it counts (default true) */
+  confirmKnee?: boolean;
+  /**
+   * the least a step measures: requests (default 500) and ms (default 2000), whichever takes longer, so
+   * its p99 is a percentile (runners/orchestration/step-length.ts); tests of the stepping set less
+   */
+  minStep?: { requests: number; ms: number };
   /** flow parameters for the search's steps, over the experiment's (e.g. do not wait for queued jobs) */
   flowParams?: Record<string, unknown>;
   stepDuration: DurationInput;

@@ -74,7 +74,7 @@ export async function findCapacity(
   const declaredMs = durationMs(search.stepDuration) ?? 0;
   let requestsPerIteration = hooks.requestsPerIteration ?? 1;
   const measure = async (rate: number): Promise<CapacityProbe> => {
-    const lengthMs = stepLengthMs(rate, requestsPerIteration, declaredMs);
+    const lengthMs = stepLengthMs(rate, requestsPerIteration, declaredMs, search.minStep);
     const { value: measured, load } = await withHostLoad(sampler, async () => {
       const before = await snapshotServers(target.instances());
       const step = await measureStep(target, experiment, search, baseDir, rate, lengthMs, hooks.signal);
@@ -96,6 +96,7 @@ export async function findCapacity(
       resolution: search.step,
       ...(search.precision === undefined ? {} : { precision: search.precision }),
       ...(search.confirmBreaks === undefined ? {} : { confirmBreaks: search.confirmBreaks }),
+      ...(search.confirmKnee === undefined ? {} : { confirmKnee: search.confirmKnee }),
       ...(hooks.hint
         ? { growth: hooks.hint.growth }
         : search.growth === undefined

@@ -10,8 +10,13 @@ export const MIN_STEP_MS = 2_000;
 /** no step measures longer than this, whatever its rate (a very slow target) */
 export const MAX_STEP_MS = 15_000;
 
-export function stepLengthMs(rate: number, requestsPerIteration: number, declaredMs: number): number {
+export function stepLengthMs(
+  rate: number,
+  requestsPerIteration: number,
+  declaredMs: number,
+  least: { requests: number; ms: number } = { requests: MIN_STEP_REQUESTS, ms: MIN_STEP_MS },
+): number {
   const perSecond = rate * Math.max(1, requestsPerIteration);
-  const forRequests = perSecond > 0 ? Math.ceil((MIN_STEP_REQUESTS / perSecond) * 10) * 100 : MAX_STEP_MS;
-  return Math.min(MAX_STEP_MS, Math.max(MIN_STEP_MS, declaredMs, forRequests));
+  const forRequests = perSecond > 0 ? Math.ceil((least.requests / perSecond) * 10) * 100 : MAX_STEP_MS;
+  return Math.min(MAX_STEP_MS, Math.max(least.ms, declaredMs, forRequests));
 }
