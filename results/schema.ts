@@ -73,6 +73,26 @@ export const seriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
+/** gRPC status codes by name (as k6 and grpcurl name them), OK aside: each an error class of its own */
+export const GRPC_STATUS_NAMES = [
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+] as const;
+
 /**
  * error classes: refused, reset, timeout, parse (malformed response), tls (handshake or certificate
  * check failed), status_4xx, status_5xx, check, other; for gRPC calls the status code's name
@@ -104,22 +124,7 @@ export const errorClassSchema = z.enum([
   'sse_not_stream',
   'sse_unterminated',
   'not_grpc',
-  'CANCELLED',
-  'UNKNOWN',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'UNIMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'DATA_LOSS',
-  'UNAUTHENTICATED',
+  ...GRPC_STATUS_NAMES,
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 

@@ -5,26 +5,7 @@
  * OK is no error.
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import type { ErrorClass } from '../../results/schema.ts';
-
-export const GRPC_STATUS_NAMES = [
-  'CANCELLED',
-  'UNKNOWN',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'UNIMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'DATA_LOSS',
-  'UNAUTHENTICATED',
-] as const;
+import { type ErrorClass, GRPC_STATUS_NAMES } from '../../results/schema.ts';
 
 export type GrpcStatusName = (typeof GRPC_STATUS_NAMES)[number];
 
