@@ -246,7 +246,8 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
   let vusCreated = 0;
   let unfinishedIterations = 0;
   try {
-    if (clock.now() < startAt) await clock.wait(startAt - clock.now());
+    // the clock wakes early by design: wait until startAt has come, or the first VU's due lies before it
+    while (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(
       { ...run, startAt, signal: stop.signal },
