@@ -147,7 +147,7 @@ function seedOptionsFrom(env: Record<string, string | undefined>): Partial<ShopS
 export const cachingTarget: TargetDefinition = {
   name: 'caching',
   description:
-    'shop product pages over Postgres (10k products, 200k reviews, seeded by scalebench): no cache, a query cache in Redis (SQL result + TTL) or an object cache (assembled product, invalidated on write)',
+    'shop product pages over Postgres (10k products, 300k reviews, seeded by scalebench): no cache, a query cache in Redis (SQL result + TTL) or an object cache (assembled product, invalidated on write)',
   variants: cachingVariants,
   // a sized run starts a PostgreSQL server of its own (system binaries), not the shared one
   services: () => ['redis', 'postgres'],

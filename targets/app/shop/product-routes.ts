@@ -2,10 +2,13 @@
  * `GET /products/:id` → the product page (at least id, version, reviewCount, avgRating);
  * `POST /products/:id/reviews {"rating": 1..5, "text"}` → 201 {"version"}, 400 on bad input, 404 on an
  * unknown product. The cache is invalidated after the write commits, before the client is answered.
+ * With a page cost (PAGE_COST_MS) every read renders the page as real CPU work, cached or not, as a
+ * server-rendered shop does with the data it read or found in its cache.
  */
 import type pg from 'pg';
 import type { Counters } from '../metrics.ts';
 import { HttpError, type Router } from '../router.ts';
+import { renderReport } from '../work/render.ts';
 import { bodyObject, idParam, intField, stringField } from './body.ts';
 import type { ProductStore } from './product-store.ts';
 import { writeReview } from './review-write.ts';
@@ -15,11 +18,13 @@ export function registerProductRoutes(
   pool: pg.Pool,
   products: ProductStore,
   counters: Counters,
+  pageCostMs = 0,
 ): void {
   router.get('/products/:id', async (req) => {
     const id = idParam(req.params['id']);
     const page = await products.read(id);
     if (page === undefined) throw new HttpError(404, `no product ${id}`);
+    if (pageCostMs > 0) renderReport(`product:${id}`, pageCostMs);
     return { status: 200, text: page, headers: { 'content-type': 'application/json' } };
   });
 

@@ -37,6 +37,14 @@ return 1`;
 const generationTtlSeconds = 86_400;
 
 export class ObjectCacheProductStore implements ProductStore {
+  /**
+   * Misses of one product at one generation share one load (single flight): a write ends the sharing,
+   * since it moves the generation before it is acknowledged, so a read sent after an acknowledged write
+   * never joins a load that began before it. Without it every read of a just-invalidated hot product ran
+   * the page's ~40 ms of SQL at once, and the database's queue, not the cache, set the capacity.
+   */
+  private readonly loading = new Map<string, Promise<string | undefined>>();
+
   constructor(
     private readonly runner: SqlRunner,
     private readonly redis: Redis,
@@ -52,6 +60,15 @@ export class ObjectCacheProductStore implements ProductStore {
       return cached;
     }
     this.counters.inc('cacheMisses');
+    const flight = `${id}:${generation ?? ''}`;
+    const shared = this.loading.get(flight);
+    if (shared) return shared;
+    const load = this.load(id, generation ?? '').finally(() => this.loading.delete(flight));
+    this.loading.set(flight, load);
+    return load;
+  }
+
+  private async load(id: number, generation: string): Promise<string | undefined> {
     const page = await loadProductPage(this.runner, id);
     const text = page && JSON.stringify(page);
     if (text) {
@@ -60,7 +77,7 @@ export class ObjectCacheProductStore implements ProductStore {
         2,
         this.objectKey(id),
         this.generationKey(id),
-        generation ?? '',
+        generation,
         text,
         String(Math.max(1, Math.round(this.ttlSeconds * 1000))),
       );

@@ -45,7 +45,7 @@ export const createShopFeature: FeatureFactory = async ({ config, counters }): P
   return {
     register(router) {
       registerCartRoutes(router, sessions, counters, config.PAGE_COST_MS);
-      registerProductRoutes(router, pool, products, counters);
+      registerProductRoutes(router, pool, products, counters, config.PAGE_COST_MS);
     },
     async ready() {
       if (redis) await redis.ping();

@@ -8,6 +8,8 @@ import { deleteRedisKeys, redisUrl, uniquePrefix } from './shop-app.ts';
 /** an in-process database of one product whose product query can be held until released */
 class GatedRunner implements SqlRunner {
   version = 1;
+  /** product queries run so far */
+  queries = 0;
   private gate: Promise<void> | undefined;
   release: () => void = () => {};
   private signalEntered: () => void = () => {};
@@ -24,6 +26,7 @@ class GatedRunner implements SqlRunner {
 
   async rows<T>(sql: string): Promise<T[]> {
     if (sql !== productSql) return [];
+    this.queries += 1;
     const version = this.version;
     const gate = this.gate;
     this.gate = undefined;
@@ -57,5 +60,26 @@ describe('the object cache when a write lands while a miss is being loaded', () 
     expect(version(await slowRead)).toBe(1);
     expect(version(await store.read(1))).toBe(2);
     expect(version(await store.read(1))).toBe(2);
+  });
+  it('shares one load among the misses of a generation, and a read after a write does not join it', async () => {
+    redis = new Redis(redisUrl);
+    const runner = new GatedRunner();
+    const store = new ObjectCacheProductStore(runner, redis, prefix, 600, new Counters());
+    const entered = runner.hold();
+    const first = store.read(1);
+    await entered;
+    const joined = [store.read(1), store.read(1)];
+    // the three misses of generation 0 wait on one query
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runner.queries).toBe(1);
+    runner.version = 2;
+    await store.invalidate(1);
+    // sent after the write was acknowledged: a load of its own, which sees version 2
+    const after = store.read(1);
+    runner.release();
+    const version = (text: string | undefined) => (JSON.parse(text ?? '{}') as { version?: number }).version;
+    expect((await Promise.all([first, ...joined])).map(version)).toEqual([1, 1, 1]);
+    expect(version(await after)).toBe(2);
+    expect(runner.queries).toBe(2);
   });
 });
