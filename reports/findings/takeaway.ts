@@ -6,7 +6,7 @@
  * against the worst one, then a series peak that belongs to one variant (replica lag). When speed is
  * within the noise it comes last, per variant.
  */
-import { compareFigures, compareP50, comparisonNote } from '../model/comparison.ts';
+import { againstBaseline, compareP50, comparisonNote } from '../model/comparison.ts';
 import { type CorrectnessMetric, metricsIn, shareOf } from '../model/correctness-metrics.ts';
 import { compareStats, factorBetween } from '../model/difference.ts';
 import { faultCondition, faultGroups } from '../model/faults.ts';
@@ -14,7 +14,7 @@ import { formatCount, formatFactor, formatMs, formatPercent } from '../model/uni
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 import { capacityTakeaway } from './capacity.ts';
 import { claim, costClause } from './claims.ts';
-import { capitalize, differenceNote, withArticle } from './latency.ts';
+import { capitalize, withArticle } from './latency.ts';
 import { notifyPart } from './notify.ts';
 import { readWritePart } from './read-write.ts';
 import { scalingModelClause } from './scaling-model.ts';
@@ -83,17 +83,14 @@ function trendPart(experiment: ExperimentView, keys: string[]): string | null {
   const [baseline, ...others] = experiment.variants;
   const [first, ...rest] = keys;
   if (!baseline || !first || !baseline.trends[first]) return null;
-  const base = baseline.trends[first].p99;
-  const clauses = others
-    .filter((variant) => variant.trends[first])
-    .map((variant) => {
-      const stats = variant.trends[first]!.p99;
-      const note = comparisonNote(compareFigures(baseline, variant, (v) => v.trends[first]!.p99));
-      return `${variant.name} ${formatMs(stats.mean)} (${note})`;
-    });
-  const parts = [
-    `${trendLabel(first).toLowerCase()} p99: ${baseline.name} ${formatMs(base.mean)} vs ${clauses.join(', ')}`,
-  ];
+  const compared = againstBaseline(
+    baseline,
+    others.filter((variant) => variant.trends[first]),
+    (v) => v.trends[first]!.p99,
+    (v) => formatMs(v.trends[first]!.p99.mean),
+    ' vs ',
+  );
+  const parts = [`${trendLabel(first).toLowerCase()} p99: ${compared}`];
   for (const key of rest) {
     // only where this latency tells something the first one does not (e.g. time to done after a queue)
     const distinct = experiment.variants.filter((variant) => {

@@ -4,7 +4,7 @@
  * way round, differences within the noise called about the same, and none claimed from a variant that
  * failed its requests or ran past its capacity (model/comparison.ts).
  */
-import { compareFigures, comparisonNote } from '../model/comparison.ts';
+import { againstBaseline } from '../model/comparison.ts';
 import { formatMs } from '../model/units.ts';
 import { type ExperimentView, trendKeys, type VariantView } from '../model/views.ts';
 
@@ -26,13 +26,14 @@ export function trendSentence(experiment: ExperimentView, key: string): string |
   if (!baseline || !measured(baseline, key)) return null;
   const compared = others.filter((variant) => measured(variant, key));
   if (compared.length === 0) return null;
-  const base = baseline.trends[key]!.p99;
-  const clauses = compared.map((variant) => {
-    const stats = variant.trends[key]!.p99;
-    const note = comparisonNote(compareFigures(baseline, variant, (v) => v.trends[key]!.p99));
-    return `${variant.name} ${formatMs(stats.mean)} (${note})`;
-  });
-  return `${trendLabel(key)} p99: ${baseline.name} ${formatMs(base.mean)} against ${clauses.join(', ')}.`;
+  const list = againstBaseline(
+    baseline,
+    compared,
+    (v) => v.trends[key]!.p99,
+    (v) => formatMs(v.trends[key]!.p99.mean),
+    ' against ',
+  );
+  return `${trendLabel(key)} p99: ${list}.`;
 }
 
 export function trendFindings(experiment: ExperimentView): string[] {

@@ -88,6 +88,29 @@ export function comparisonNote(comparison: Comparison): string {
 }
 
 /**
+ * A baseline's figure against the others': `sync 1.76 s vs a 6.1 ms (287× lower), b 3.2 ms (…)`. When the
+ * baseline itself cannot be compared (overloaded, failing, host-bound), its reasons are said once, beside
+ * it, and the others get their figures, with their own reasons only.
+ */
+export function againstBaseline(
+  baseline: VariantView,
+  others: VariantView[],
+  pick: (variant: VariantView) => MetricStats,
+  figure: (variant: VariantView) => string,
+  joiner: string,
+): string {
+  const own = trialFlaws(baseline);
+  const named = (variant: VariantView, reasons: string[]) =>
+    `${variant.name} ${figure(variant)}${reasons.length > 0 ? ` (not compared: ${reasons.join('; ')})` : ''}`;
+  const clauses = others.map((variant) =>
+    own.length > 0
+      ? named(variant, trialFlaws(variant))
+      : `${variant.name} ${figure(variant)} (${comparisonNote(compareFigures(baseline, variant, pick))})`,
+  );
+  return `${named(baseline, own)}${joiner}${clauses.join(', ')}`;
+}
+
+/**
  * A capacity ratio, or null when one side cannot lead one: `≥ 8.0×` when the larger side is a floor
  * (the search's ceiling), null when the smaller one is (the ratio could be anything).
  */

@@ -120,4 +120,18 @@ describe('a queue building up', () => {
       /not compared: sync's p50 grew from 4\d\d ms to 8\d\d ms within the trial \(queueing: overloaded\)/,
     );
   });
+
+  it("says an overloaded baseline's reason once, beside it, not once per variant", () => {
+    const view = experiment(
+      { name: 'sync', p50: 160, p50At: 900, trends: { acceptMs: [4000] } },
+      { name: 'queued-bullmq', p50: 2, trends: { acceptMs: [12] } },
+      { name: 'queued-rabbitmq', p50: 3, trends: { acceptMs: [14] } },
+      { name: 'prerendered', p50: 1, trends: { acceptMs: [5] } },
+    );
+    const takeaway = experimentTakeaway(view) ?? '';
+    expect(takeaway.match(/sync's p50 grew/g)).toHaveLength(1);
+    expect(takeaway).toMatch(
+      /sync 4\.00 s \(not compared: sync's p50 grew [^)]+\)\) vs queued-bullmq 12\.0 ms, queued-rabbitmq 14\.0 ms, prerendered 5\.0 ms/,
+    );
+  });
 });
