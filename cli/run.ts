@@ -21,7 +21,7 @@ import {
 import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
 import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
 import { ensureDockerEngine } from '../runners/stack/docker.ts';
-import type { ExperimentDefinition } from '../scenarios/types.ts';
+import type { ExperimentDefinition, ProfileName } from '../scenarios/types.ts';
 import { workshopExperiment } from '../scenarios/workshop.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
@@ -58,7 +58,7 @@ export interface RunFlags extends LiveFlags, RemoteWriteFlags {
 
 export interface RunOptions {
   experiments: string[];
-  profile: 'quick' | 'full';
+  profile: ProfileName;
   /** the workshop profile (--profile workshop, --demo): the quick variants stretched for a room */
   workshop: boolean;
   trials: number;
@@ -96,6 +96,9 @@ function parseOut(out: RunFlags['out']): { dir: string; prometheus: string | nul
   return { dir: rest[0] ?? DEFAULT_RUN_OUT, prometheus };
 }
 
+/** trials per variant unless --trials says otherwise */
+const TRIALS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
+
 export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: CliContext): RunOptions {
   if (flags.stack !== 'local' && flags.stack !== 'docker') {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--stack '${flags.stack}' is not local or docker`, {
@@ -110,9 +113,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     workshop,
     trials:
       flags.trials === undefined
-        ? profile === 'quick'
-          ? 1
-          : 5
+        ? TRIALS[profile]
         : parseNumber(flags.trials, '--trials', { min: 1, integer: true }),
     outDir: resolve(ctx.cwd, out.dir),
     configPath: flags.config,

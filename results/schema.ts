@@ -435,7 +435,7 @@ export const suiteResultsSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('suite'),
   createdAt: z.string(),
-  profile: z.enum(['quick', 'full', 'custom']),
+  profile: z.enum(['quick', 'default', 'full', 'custom']),
   complete: z.boolean(),
   options: z.record(z.string(), z.unknown()),
   environment: environmentSchema,

@@ -5,7 +5,8 @@
  */
 import type { DurationInput, ExecutorConfig, FlowRef, SaturationThresholds } from '../load-model/types.ts';
 
-export type ProfileName = 'quick' | 'full';
+/** quick: 1 short trial; default (no flag): 3 trials of 6 s; full: 5 trials of 30 s */
+export type ProfileName = 'quick' | 'default' | 'full';
 
 export interface FaultStep {
   /** when, counted from the start of the measured part (after warm-up) */
@@ -76,10 +77,12 @@ export interface CapacitySearch {
   warmup?: DurationInput;
   slo: { p99Ms: number; errorRate: number };
   /**
-   * the variants whose capacity carries the experiment's headline: the quick profile searches only
-   * these (all variants with --find-capacity or the full profile); default: all
+   * the variants whose capacity carries the experiment's headline: the quick and default profiles search
+   * only these (all variants with --find-capacity or the full profile); default: all
    */
   headline?: string[];
+  /** false: --quick searches none of them (its minutes go elsewhere); the default profile still does */
+  quick?: boolean;
 }
 
 export interface ExperimentDefinition {
@@ -90,7 +93,8 @@ export interface ExperimentDefinition {
   /** name in the target registry: clones, caching, async, database, or a URL for an external service */
   target: string;
   variants: VariantDefinition[];
-  profiles: Record<ProfileName, LoadProfile>;
+  /** the default profile, when not given, is the full one (an experiment of your own) */
+  profiles: Record<'quick' | 'full', LoadProfile> & { default?: LoadProfile };
   flow: FlowRef;
   flowParams?: Record<string, unknown>;
   thresholds?: Thresholds;
@@ -129,4 +133,14 @@ export function defineConfig(config: ScalebenchConfig): ScalebenchConfig {
 
 export function defineExperiment(experiment: ExperimentDefinition): ExperimentDefinition {
   return experiment;
+}
+
+/** The load profile an experiment runs in `profile`: the default one falls back to the full one. */
+export function profileLoad(
+  experiment: Pick<ExperimentDefinition, 'profiles'>,
+  profile: ProfileName,
+): LoadProfile {
+  return profile === 'default'
+    ? (experiment.profiles.default ?? experiment.profiles.full)
+    : experiment.profiles[profile];
 }

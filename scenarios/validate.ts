@@ -9,10 +9,11 @@ import { validateLoadOptions } from '../load-model/validate.ts';
 import type { ExperimentDefinition, FaultStep, Thresholds } from './types.ts';
 
 function checkProfiles(experiment: ExperimentDefinition, where: string, errors: string[]): void {
-  for (const name of ['quick', 'full'] as const) {
+  for (const name of ['quick', 'default', 'full'] as const) {
     const profile = experiment.profiles?.[name];
     if (!profile) {
-      errors.push(`${where}: profiles.${name} is missing`);
+      // the default profile is optional: the full one runs in its place
+      if (name !== 'default') errors.push(`${where}: profiles.${name} is missing`);
       continue;
     }
     const result = validateLoadOptions({

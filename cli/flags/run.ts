@@ -15,16 +15,16 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .argument('[experiments...]', 'experiments to run (default: all)')
     .option(
       '--quick',
-      'the short profile: 1 trial per variant, capacity for the headline variants (about 10 minutes on 2 cores)',
+      'the short profile: 1 trial of 4 s per variant, capacity of the clones at 1, 2 and 4 (3-4 minutes on 2 cores)',
     )
     .option(
       '--profile <name>',
-      'quick, full (default) or workshop: the quick variants at 26 s each, the kill 8 s into the measured part and undone at 14 s, a projector-sized dashboard',
+      'quick; default: 3 trials of 6 s per variant, capacity of the headline variants; full: 5 trials of 30 s, capacity of every variant; workshop: the quick variants at 26 s each, the kill 8 s into the measured part and undone at 14 s, a projector-sized dashboard',
     )
     .option('--demo', 'the workshop profile (--profile workshop)')
     .option(
       '--trials <n>',
-      'repeated trials per variant, for confidence intervals (default 5, 1 with --quick)',
+      'repeated trials per variant, for confidence intervals (default 3; 1 with --quick, 5 with --profile full)',
     )
     .option(
       '-o, --out <dir>',

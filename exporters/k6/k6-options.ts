@@ -7,7 +7,7 @@
 import { durationMs, formatDuration, toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type DurationInput, type ExecutorConfig } from '../../load-model/types.ts';
 import { vuPoolSize } from '../../runners/load-models/vu-pool-size.ts';
-import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
+import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
 
 export type K6Scenario = Record<string, unknown> & { executor: string };
 
@@ -63,7 +63,7 @@ export function k6Scenario(executor: ExecutorConfig, timeout: DurationInput | un
 }
 
 export function k6Options(experiment: ExperimentDefinition, profile: ProfileName): K6Options {
-  const load = experiment.profiles[profile];
+  const load = profileLoad(experiment, profile);
   return {
     scenarios: { [experiment.name]: k6Scenario(load.executor, experiment.timeout) },
     thresholds: Object.fromEntries(

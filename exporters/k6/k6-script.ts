@@ -6,7 +6,7 @@
 
 import { formatDuration, toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
-import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
+import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
 import { k6Options } from './k6-options.ts';
 
@@ -56,7 +56,7 @@ function header(input: K6ScriptInput, flow: FlowRef): string {
   const variantThresholds = experiment.variants
     .filter((variant) => variant.thresholds)
     .map((variant) => `//   ${variant.name}: ${JSON.stringify(variant.thresholds)}`);
-  const warmup = formatDuration(toMs(experiment.profiles[profile].warmup, 0));
+  const warmup = formatDuration(toMs(profileLoad(experiment, profile).warmup, 0));
   return [
     '// @ts-check',
     `// k6 script of the scalebench experiment '${experiment.name}' (${profile} profile): ${experiment.title}`,

@@ -9,7 +9,12 @@ import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import { variantVerdict, verdictLines } from '../../results/variant-verdicts.ts';
-import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import {
+  type ExperimentDefinition,
+  type ProfileName,
+  profileLoad,
+  type VariantDefinition,
+} from '../../scenarios/types.ts';
 import { resolveServerSize } from '../../targets/sizing/confine.ts';
 import {
   DEFAULT_SERVER_CPUS,
@@ -50,8 +55,9 @@ function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
 }
 
 /**
- * Whether a variant's capacity is searched: always with --find-capacity; by default, in the full
- * profile for every variant and in the quick profile for the variants that carry the headline.
+ * Whether a variant's capacity is searched: always with --find-capacity; in the full profile for every
+ * variant; in the default profile for the variants that carry the headline, and in the quick one too
+ * unless the search says `quick: false`.
  */
 export function searchesCapacity(
   experiment: ExperimentDefinition,
@@ -61,6 +67,7 @@ export function searchesCapacity(
 ): boolean {
   if (!experiment.capacity) return false;
   if (findCapacity || profile === 'full') return true;
+  if (profile === 'quick' && experiment.capacity.quick === false) return false;
   return experiment.capacity.headline?.includes(variant.name) === true;
 }
 
@@ -79,7 +86,7 @@ export function variantSeconds(
   profile: ProfileName,
   trials: number,
 ): number {
-  const load = experiment.profiles[profile];
+  const load = profileLoad(experiment, profile);
   const executor = load.executor;
   const runMs =
     'duration' in executor

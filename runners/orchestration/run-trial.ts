@@ -8,7 +8,12 @@ import { codeUrl, packageRoot } from '../../core/entry-points.ts';
 import { durationMs } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { FaultEvent, TrialResult } from '../../results/schema.ts';
-import type { ExperimentDefinition, FaultStep, ProfileName } from '../../scenarios/types.ts';
+import {
+  type ExperimentDefinition,
+  type FaultStep,
+  type ProfileName,
+  profileLoad,
+} from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
 import { type CpuSampler, systemCpuSampler } from '../engine/host-cpu.ts';
@@ -70,7 +75,7 @@ export async function runTrial(
   hooks: TrialHooks = {},
 ): Promise<TrialResult> {
   const { experiment } = plan;
-  const load = experiment.profiles[plan.profile];
+  const load = profileLoad(experiment, plan.profile);
   const before = await target.counters();
   const sampler = startSampler(target, experiment.sample ?? [], 1000, (index, values) =>
     hooks.onSample?.(index + 1, values),

@@ -7,7 +7,12 @@ import { evaluateThresholds, parseThresholds } from '../../load-model/thresholds
 import { liveTotals } from '../../results/live-events.ts';
 import type { DockerStack, ThresholdOutcome, TrialResult, VariantResult } from '../../results/schema.ts';
 import { stepNames, unknownStepError } from '../../results/step-stats.ts';
-import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
+import {
+  type ExperimentDefinition,
+  type ProfileName,
+  profileLoad,
+  type VariantDefinition,
+} from '../../scenarios/types.ts';
 import { externalTarget, isExternalTarget } from '../../targets/external/external-target.ts';
 import { findTarget } from '../../targets/registry.ts';
 import type { ServerSize } from '../../targets/sizing/server-size.ts';
@@ -151,7 +156,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
         trial,
         trials: plan.trials,
         ...(experiment.counters ? { counters: [...experiment.counters] } : {}),
-        ...trialLength(experiment.profiles[plan.profile]),
+        ...trialLength(profileLoad(experiment, plan.profile)),
       });
       const record = await runTrial(
         target,

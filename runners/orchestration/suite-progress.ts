@@ -49,6 +49,15 @@ function stepVerdict(
   return `broke by a little: measured again (${why})`;
 }
 
+/** `scalebench run (default): clones 7, caching 3 variants × 3 trials, about 13m left` */
+export function planLine(event: Extract<SuiteEvent, { type: 'plan' }>): string {
+  const counts = new Map<string, number>();
+  for (const { experiment } of event.variants) counts.set(experiment, (counts.get(experiment) ?? 0) + 1);
+  const experiments = [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
+  const trials = `${event.trials} trial${event.trials === 1 ? '' : 's'}`;
+  return `${event.title}: ${experiments} variants × ${trials} each, at each experiment's profile rate; about ${wholeSeconds(event.etaSeconds * 1000)} in all`;
+}
+
 export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
   if (options.quiet) return () => {};
   let heading = '';
@@ -67,6 +76,9 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
   };
   return (event) => {
     switch (event.type) {
+      case 'plan':
+        if (event.command === 'run') line(planLine(event));
+        return;
       case 'variant-start':
         heading = `[${event.index + 1}/${event.total}] ${event.experiment}/${event.variant}`;
         etaAt = Date.now() + event.etaSeconds * 1000;

@@ -60,7 +60,8 @@ export const databaseExperiment = defineExperiment({
     step: 5,
     maxRate: 400,
     slo: { p99Ms: 250, errorRate: 0.01 },
-    // --quick compares the trials only (its 4 minutes go to the clones' curve): --find-capacity searches
+    // the quick and default profiles compare the trials only (their minutes go to the clones' curve and
+    // the caches): --find-capacity or the full profile searches, 15 s steps at the primary's ~30 reads/s
     headline: [],
     // read capacity: account pages only, so the primary alone and primary + replica compare their reads
     flowParams: { writeRatio: 0 },

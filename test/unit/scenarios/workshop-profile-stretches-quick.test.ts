@@ -41,10 +41,11 @@ describe('the workshop profile', () => {
   it('is --profile workshop or --demo, on the quick variants; two profiles at once are refused', () => {
     expect(parseRunProfile({ demo: true })).toEqual({ profile: 'quick', workshop: true, name: 'workshop' });
     expect(parseRunProfile({ profile: 'workshop' })).toEqual(parseRunProfile({ demo: true }));
-    expect(parseRunProfile({})).toEqual({ profile: 'full', workshop: false, name: 'full' });
+    expect(parseRunProfile({})).toEqual({ profile: 'default', workshop: false, name: 'default' });
+    expect(parseRunProfile({ profile: 'full' })).toEqual({ profile: 'full', workshop: false, name: 'full' });
     expect(parseRunProfile({ quick: true })).toEqual({ profile: 'quick', workshop: false, name: 'quick' });
     expect(parseRunProfile({ quick: true, profile: 'quick' }).name).toBe('quick');
     expect(() => parseRunProfile({ quick: true, demo: true })).toThrow(ScalebenchError);
-    expect(() => parseRunProfile({ profile: 'huge' })).toThrow(/not one of quick, full, workshop/);
+    expect(() => parseRunProfile({ profile: 'huge' })).toThrow(/not one of quick, default, full, workshop/);
   });
 });
