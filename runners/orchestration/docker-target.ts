@@ -37,6 +37,8 @@ const COMPOSE_NUMBER_LABEL = 'com.docker.compose.container-number';
 
 export interface DockerTargetOptions {
   server?: ServerSize;
+  /** the experiment's database size, over the server size (caching's 1-CPU PostgreSQL) */
+  databaseCpus?: number;
   signal?: AbortSignal;
   env?: Env;
 }
@@ -131,7 +133,7 @@ export async function startDockerTarget(
   const variables = { ...env, ...composeVariables(variant.params), SCALEBENCH_PORT: String(port) };
   const project = readComposeFile(file, variables);
   const scale = composeScale(variant);
-  const sizes = serviceSizes(options.server);
+  const sizes = serviceSizes(options.server, options.databaseCpus);
   const name = `scalebench-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const label = driver === 'engine-api' ? `${STACK_LABEL}=${name}` : `${COMPOSE_PROJECT_LABEL}=${name}`;
   await assertPortsFree(project.services.flatMap((service) => service.ports));

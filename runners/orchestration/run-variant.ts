@@ -90,6 +90,7 @@ async function startTarget(
   if (plan.stack === 'docker') {
     return startDockerTarget(plan.experiment.target, plan.variant, {
       ...(plan.server ? { server: plan.server } : {}),
+      ...databaseSize(plan),
       ...(signal ? { signal } : {}),
       ...(plan.env ? { env: plan.env } : {}),
     });
@@ -102,11 +103,16 @@ async function startTarget(
     ...(plan.variant.workers === undefined ? {} : { workers: plan.variant.workers }),
     ...(plan.variant.env === undefined ? {} : { env: plan.variant.env }),
     ...(plan.server ? { server: plan.server } : {}),
-    ...(plan.experiment.databaseCpus === undefined || plan.serverOverridden
-      ? {}
-      : { databaseCpus: plan.experiment.databaseCpus }),
+    ...databaseSize(plan),
   });
   return { target };
+}
+
+/** the experiment's own database size, unless --server-size set every server's */
+function databaseSize(plan: VariantPlan): { databaseCpus?: number } {
+  return plan.experiment.databaseCpus === undefined || plan.serverOverridden
+    ? {}
+    : { databaseCpus: plan.experiment.databaseCpus };
 }
 
 /** the server size that ran: only built-in targets (local processes or containers) are sized */

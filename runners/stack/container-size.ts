@@ -28,9 +28,19 @@ export function containerServerSize(request: ServerSizeRequest): ServerSize {
   };
 }
 
-/** the limits per sized service for a server size (none when unlimited) */
-export function serviceSizes(server: ServerSize | undefined): Record<string, ContainerSize> {
+/**
+ * The limits per sized service for a server size (none when unlimited). `databaseCpus`, when the
+ * experiment declares one (caching: a 1-CPU PostgreSQL behind a 0.25-CPU app), sizes the database
+ * containers as the local run sizes its PostgreSQL server.
+ */
+export function serviceSizes(
+  server: ServerSize | undefined,
+  databaseCpus?: number,
+): Record<string, ContainerSize> {
   if (server?.model !== 'cpu-quota' || server.size === null) return {};
   const size = containerSize(server.size);
-  return Object.fromEntries(SIZED_SERVICES.map((service) => [service, size]));
+  const database = databaseCpus === undefined ? size : containerSize(databaseCpus);
+  return Object.fromEntries(
+    SIZED_SERVICES.map((service) => [service, service.startsWith('postgres') ? database : size]),
+  );
 }

@@ -19,6 +19,13 @@ describe('container limits from a server size', () => {
     });
   });
 
+  it("an experiment's database size holds for its PostgreSQL containers (caching: 1 CPU behind a 0.25 app)", () => {
+    const sizes = serviceSizes(containerServerSize({ kind: 'cpus', cpus: 0.25 }), 1);
+    expect(sizes['app']).toEqual({ cpus: 0.25, memoryBytes: 256 * mib });
+    expect(sizes['postgres']).toEqual({ cpus: 1, memoryBytes: 1024 * mib });
+    expect(sizes['postgres-replica']).toEqual({ cpus: 1, memoryBytes: 1024 * mib });
+  });
+
   it('2 CPUs get 2 GiB', () => {
     expect(serviceSizes(containerServerSize({ kind: 'cpus', cpus: 2 })).app).toEqual({
       cpus: 2,
