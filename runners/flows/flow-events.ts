@@ -8,7 +8,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { DEFAULT_MAX_SSE_LINE } from '../sse/sse-bench-user.ts';
 import { SseStream } from '../sse/sse-stream.ts';
-import { fillTemplate } from './template.ts';
+import { fillTemplate, openingHeaders } from './template.ts';
 
 export interface FlowEventsContext {
   baseUrl: string;
@@ -28,11 +28,7 @@ export async function waitForEvent(
   timeoutMs: number,
   ctx: FlowEventsContext,
 ): Promise<SseWaitResult> {
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.headers ?? {}))
-    headers[key] = fillTemplate(value, ctx.vars, false);
-  const cookie = ctx.cookies.header();
-  if (cookie !== undefined && headers['cookie'] === undefined) headers['cookie'] = cookie;
+  const headers = openingHeaders(options.headers, ctx.vars, ctx.cookies.header());
   let found: FlowEvent | undefined;
   let resolveFound: () => void = () => {};
   const matched = new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { DEFAULT_MAX_WS_MESSAGE } from '../ws/ws-bench-user.ts';
 import { WsSession } from '../ws/ws-session.ts';
-import { fillTemplate } from './template.ts';
+import { fillTemplate, openingHeaders } from './template.ts';
 
 export interface FlowSocketContext {
   /** the run's baseUrl (http(s):// or ws(s)://) */
@@ -47,11 +47,7 @@ export async function openFlowSocket(
   options: WsOpenOptions,
   ctx: FlowSocketContext,
 ): Promise<FlowSocket> {
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.headers ?? {}))
-    headers[key] = fillTemplate(value, ctx.vars, false);
-  const cookie = ctx.cookies.header();
-  if (cookie !== undefined && headers['cookie'] === undefined) headers['cookie'] = cookie;
+  const headers = openingHeaders(options.headers, ctx.vars, ctx.cookies.header());
   const session = new WsSession({
     url: socketUrl(ctx.baseUrl, fillTemplate(options.path, ctx.vars, true)),
     headers,

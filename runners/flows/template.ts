@@ -12,6 +12,21 @@ export function fillTemplate(template: string, vars: Record<string, unknown>, en
   });
 }
 
+/**
+ * A stream's opening headers (an event stream's, a WebSocket's): the flow's header values filled from
+ * the VU's vars, and the VU's cookies unless the flow set its own Cookie header.
+ */
+export function openingHeaders(
+  given: Record<string, string> | undefined,
+  vars: Record<string, unknown>,
+  cookie: string | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given ?? {})) headers[key] = fillTemplate(value, vars, false);
+  if (cookie !== undefined && headers['cookie'] === undefined) headers['cookie'] = cookie;
+  return headers;
+}
+
 /** 'json:a.b.0.c' → the value at that path of a parsed body. */
 export function pickPath(value: unknown, path: string): unknown {
   let current = value;

@@ -12,6 +12,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { nginxHttpFiles, nginxMain } from './nginx-config.ts';
 
 export interface TlsNginx {
   /** https://localhost:port — HTTP/1.1 over TLS only */
@@ -59,23 +60,14 @@ async function supportsHttp2Directive(binary: string): Promise<boolean> {
 
 function config(dir: string, ports: number[], cert: { cert: string; key: string }, http2On: boolean): string {
   const [h1, h2, h2c] = ports;
-  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
   const tls = `ssl_certificate ${cert.cert}; ssl_certificate_key ${cert.key};`;
   const h2Listen = http2On ? `listen 127.0.0.1:${h2} ssl; http2 on;` : `listen 127.0.0.1:${h2} ssl http2;`;
   const h2cListen = http2On ? `listen 127.0.0.1:${h2c}; http2 on;` : `listen 127.0.0.1:${h2c} http2;`;
-  return `${user}worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 4096; }
+  return `${nginxMain(dir, 4096)}
 http {
   log_format counts '$status $body_bytes_sent $server_protocol $server_port';
   access_log ${dir}/access.log counts;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+${nginxHttpFiles(dir)}
   keepalive_requests 1000000;
   keepalive_timeout 120s;
   ssl_session_cache shared:SSL:1m;

@@ -8,6 +8,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from '../../../core/cleanup.ts';
+import { nginxHttpFiles, nginxMain } from '../../helpers/nginx-config.ts';
 import { stopChild } from './child.ts';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';
@@ -30,19 +31,10 @@ export function freePort(): Promise<number> {
 }
 
 function config(dir: string, port: number): string {
-  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
-  return `${user}worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 4096; }
+  return `${nginxMain(dir, 4096)}
 http {
   access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+${nginxHttpFiles(dir)}
   keepalive_requests 1000000;
   keepalive_timeout 120s;
   server {

@@ -17,6 +17,7 @@ import type { BenchResults } from '../../../results/schema.ts';
 import { freePort } from '../../../targets/lifecycle/free-port.ts';
 import { locateTool } from '../../../targets/services/tools.ts';
 import { runCliInProcess } from '../../helpers/cli.ts';
+import { nginxHttpFiles, nginxMain } from '../../helpers/nginx-config.ts';
 import { type PrometheusServer, startPrometheus } from '../../helpers/prometheus-server.ts';
 import { requireTool } from '../../helpers/requires-tool.ts';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates.ts';
@@ -32,21 +33,12 @@ function nginxConfig(
   prom: number,
   certs: TestCertificates,
 ): string {
-  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
   const upstream = `proxy_pass http://127.0.0.1:${prom}/api/v1/write;`;
   const basic = `location = /basic/write { auth_basic "rw"; auth_basic_user_file ${dir}/htpasswd; ${upstream} }`;
-  return `${user}worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
+  return `${nginxMain(dir, 256)}
 http {
   access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+${nginxHttpFiles(dir)}
   server {
     listen 127.0.0.1:${http};
     ${basic}
