@@ -40,7 +40,7 @@ export function thresholdCell(variant: VariantView): string {
     marks.push(`? ${thresholdText(threshold)}: ${notEnoughText(evidence)}`);
   const gated = new Set(failed.map((threshold) => threshold.metric));
   if (verdict.failing && !gated.has('http_req_failed_outside_faults') && !gated.has('http_req_failed'))
-    marks.push(`⚠ ${formatPercent(verdict.errors.rate)} errors`);
+    marks.push(`⚠ ${formatPercent(verdict.errors.rate)} errors outside fault windows`);
   if (verdict.patternFailures.length > 0)
     marks.push(`⚠ the pattern's failure: ${verdict.patternFailures.map((e) => e.label).join(', ')}`);
   // what the thresholds checked, so a ✓ is not read as "this variant is fine" beyond them

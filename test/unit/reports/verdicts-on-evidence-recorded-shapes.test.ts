@@ -74,7 +74,7 @@ describe('errors outside the fault windows', () => {
       .split('\n')
       .find((line) => line.includes('stateless-1'))!;
     expect(row).not.toContain('✓');
-    expect(row).toContain('held p(50)<100, sessionsLost count==0; ⚠ 18% errors');
+    expect(row).toContain('held p(50)<100, sessionsLost count==0; ⚠ 18% errors outside fault windows');
   });
 
   it('fails the built-in error threshold, so the CI gate fails', () => {
