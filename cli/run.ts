@@ -13,6 +13,7 @@ import { notEnoughText } from '../results/evidence.ts';
 import { EVENTS_FILE_NAME } from '../results/live-events.ts';
 import type { SuiteResults } from '../results/schema.ts';
 import { variantVerdict } from '../results/variant-verdicts.ts';
+import { DEFAULT_RATE_FRACTION } from '../runners/orchestration/comparison-rate.ts';
 import {
   checkVariantNames,
   loadExperiments,
@@ -48,6 +49,8 @@ export interface RunFlags extends LiveFlags, RemoteWriteFlags {
   config?: string;
   variant?: string[];
   findCapacity?: boolean;
+  rate?: string;
+  rateFraction?: string;
   format: string;
   stack: string;
   quiet?: boolean;
@@ -66,6 +69,10 @@ export interface RunOptions {
   configPath: string | undefined;
   variants: string[];
   findCapacity: boolean;
+  /** --rate: one fixed comparison rate; undefined: derived from the capacities measured */
+  rate: number | undefined;
+  /** --rate-fraction: the share of the smallest capacity the variants are compared at */
+  rateFraction: number;
   formats: ReportFormat[];
   stack: 'local' | 'docker';
   quiet: boolean;
@@ -119,6 +126,9 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     configPath: flags.config,
     variants: flags.variant ?? [],
     findCapacity: Boolean(flags.findCapacity),
+    rate: flags.rate === undefined ? undefined : parseRate(flags.rate),
+    rateFraction:
+      flags.rateFraction === undefined ? DEFAULT_RATE_FRACTION : parseRateFraction(flags.rateFraction),
     formats: parseFormats(flags.format),
     stack: flags.stack,
     quiet: Boolean(flags.quiet),
@@ -130,6 +140,28 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     replicaDelayMs: flags.replicaDelay === undefined ? undefined : parseReplicaDelay(flags.replicaDelay),
     live: parseLiveOptions(flags, parseRemoteWrite(out.prometheus, flags, ctx.env, ctx.cwd)),
   };
+}
+
+function parseRate(text: string): number {
+  const rate = parseNumber(text, '--rate');
+  if (rate <= 0) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--rate must be above 0, got ${text}`, {
+      hint: 'give iterations per second, e.g. --rate 20',
+    });
+  }
+  return rate;
+}
+
+function parseRateFraction(text: string): number {
+  const fraction = parseNumber(text, '--rate-fraction');
+  if (!(fraction > 0 && fraction <= 1)) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_ARGUMENT',
+      `--rate-fraction must be above 0 and at most 1, got ${text}`,
+      { hint: 'give a share of the smallest capacity, e.g. --rate-fraction 0.7' },
+    );
+  }
+  return fraction;
 }
 
 function parseReplicaDelay(text: string): number {
@@ -223,6 +255,8 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ...(options.workshop ? { label: 'workshop' } : {}),
       trials: options.trials,
       findCapacity: options.findCapacity,
+      ...(options.rate === undefined ? {} : { rate: options.rate }),
+      rateFraction: options.rateFraction,
       logDir: join(options.outDir, 'logs'),
       cwd: ctx.cwd,
       variants: options.variants,

@@ -135,6 +135,14 @@ export type LiveEventBody =
       clean?: boolean;
     }
   | { type: 'warning'; message: string }
+  /** the rate an experiment's variants are compared at, once its capacity searches are done */
+  | {
+      type: 'comparison-rate';
+      experiment: string;
+      rate: number;
+      derivation: 'fixed' | 'from-capacity';
+      reason: string;
+    }
   /** variants left out before anything started: a backend they need is missing */
   | { type: 'variants-skipped'; variants: string[]; reason: string; remedy: string }
   /** the run is over and its results are written; the last record */

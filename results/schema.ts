@@ -427,6 +427,22 @@ export const experimentResultSchema = z.object({
   variants: z.array(variantResultSchema),
   /** variants left out because a backend they need is missing; absent when none was */
   skipped: z.array(skippedVariantSchema).optional(),
+  /**
+   * the one rate every variant's trials ran at and how it was chosen (absent in older files and for
+   * closed-model experiments): from-capacity is `fraction` of the smallest capacity a compared variant
+   * had after its fault (`from`, `limitingCapacity`); fixed is the scenario's declared rate or --rate
+   */
+  comparison: z
+    .object({
+      rate: z.number(),
+      derivation: z.enum(['fixed', 'from-capacity']),
+      fraction: z.number(),
+      from: z.string().optional(),
+      limitingCapacity: z.number().optional(),
+      /** one plain line: '70% of stateless-1's capacity 45/s, the smallest of the compared variants' */
+      reason: z.string(),
+    })
+    .optional(),
 });
 export type ExperimentResult = z.infer<typeof experimentResultSchema>;
 

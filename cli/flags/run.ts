@@ -41,6 +41,14 @@ export function registerRun(program: Command, ctx: CliContext): void {
       'also search the highest sustainable rate per variant where the experiment defines an SLO',
     )
     .option(
+      '--rate <n>',
+      'compare every variant at this fixed rate (iterations/s) instead of one derived from the capacities measured; the report warns where it overloads a variant',
+    )
+    .option(
+      '--rate-fraction <f>',
+      'the share of the smallest capacity a compared variant has (after its fault) that every variant is compared at, from 0 to 1 (default 0.7)',
+    )
+    .option(
       '-f, --format <list>',
       `report formats: ${reportFormats.join(', ')} or all`,
       'json,md,html,png,junit,bmf,gab',

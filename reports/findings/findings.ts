@@ -1,6 +1,7 @@
 /** The findings paragraph of an experiment, computed from its data: plain sentences, no markup. */
 import type { ExperimentView } from '../model/views.ts';
 import { capacityFindings } from './capacity.ts';
+import { comparisonRateSentence } from './comparison-rate.ts';
 import { correctnessFindings } from './correctness.ts';
 import { latencyFindings } from './latency.ts';
 import { seriesFindings } from './series.ts';
@@ -24,6 +25,7 @@ function trialsNote(experiment: ExperimentView): string[] {
 export function experimentFindings(experiment: ExperimentView): string[] {
   if (experiment.variants.length === 0) return ['No variant has finished yet.'];
   return [
+    ...[comparisonRateSentence(experiment)].filter((sentence): sentence is string => sentence !== null),
     ...latencyFindings(experiment),
     ...trendFindings(experiment),
     ...correctnessFindings(experiment),

@@ -7,6 +7,7 @@ import { decodeHistogram, type Histogram, mergeHistograms } from '../../results/
 import { MIN_HOST_IDLE } from '../../results/host-bound.ts';
 import type {
   CapacityStepResult,
+  ExperimentResult,
   FaultEvent,
   PhaseHistograms,
   ResultsFile,
@@ -95,6 +96,8 @@ export interface ExperimentView {
   variants: VariantView[];
   /** variants that did not run: a backend they need is missing */
   skipped: SkippedVariant[];
+  /** the one rate the variants were compared at and how it was chosen (absent in older files) */
+  comparison?: NonNullable<ExperimentResult['comparison']>;
 }
 
 export interface ReportView {
@@ -256,6 +259,7 @@ export function buildReportView(results: ResultsFile): ReportView {
       title: experiment.title,
       variants: experiment.variants.map((variant) => variantView(experiment.name, variant)),
       skipped: experiment.skipped ?? [],
+      ...(experiment.comparison ? { comparison: experiment.comparison } : {}),
     })),
   };
 }

@@ -21,7 +21,7 @@ export interface CapacityHint {
 const storeOf = (name: string) => name.replace(/-\d+$/, '');
 
 export function capacityHint(
-  earlier: readonly VariantResult[],
+  earlier: readonly Pick<VariantResult, 'name' | 'capacity' | 'capped' | 'clones'>[],
   variant: { name: string; clones?: number },
   resolution: number,
 ): CapacityHint | null {

@@ -7,15 +7,16 @@ import type { VariantResult } from '../../results/schema.ts';
 
 export function loadShare(
   variant: Pick<VariantResult, 'trials' | 'capacity' | 'capped'>,
+  derivation: 'fixed' | 'from-capacity' = 'fixed',
 ): VariantResult['load'] | undefined {
   const rates = variant.trials.map((trial) => trial.summary.targetRate).filter((rate) => rate !== null);
   if (rates.length === 0) return undefined;
   const rate = Math.max(...(rates as number[]));
   if (variant.capacity === null || variant.capacity <= 0)
-    return { rate, derivation: 'fixed', capacity: null, share: null };
+    return { rate, derivation, capacity: null, share: null };
   return {
     rate,
-    derivation: 'fixed',
+    derivation,
     capacity: variant.capacity,
     share: Math.round((rate / variant.capacity) * 1000) / 1000,
     ...(variant.capped ? { atMost: true } : {}),

@@ -10,6 +10,7 @@ import type { ExperimentResult, SuiteResults, VariantResult } from '../../result
 import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import { variantVerdict, verdictLines } from '../../results/variant-verdicts.ts';
 import {
+  declaredRate,
   type ExperimentDefinition,
   type ProfileName,
   profileLoad,
@@ -22,10 +23,11 @@ import {
   type ServerSizeRequest,
 } from '../../targets/sizing/server-size.ts';
 import { containerServerSize } from '../stack/container-size.ts';
-import { type CapacityHint, capacityHint } from './capacity-hint.ts';
+import { capacityHint } from './capacity-hint.ts';
+import { type ComparisonRate, comparisonRate, DEFAULT_RATE_FRACTION } from './comparison-rate.ts';
 import type { SuiteEvent } from './events.ts';
 import type { LoadedExperiment } from './load-config.ts';
-import { runVariant } from './run-variant.ts';
+import { type CapacityFields, runVariant, type VariantPlan } from './run-variant.ts';
 import { checkServices, type SkippedItem } from './service-check.ts';
 import { stepLengthMs } from './step-length.ts';
 
@@ -45,6 +47,10 @@ export interface SuitePlan {
   /** the size of every server process of the targets (--server-size); default: each experiment's own */
   serverSize?: ServerSizeRequest;
   options: Record<string, unknown>;
+  /** --rate: every experiment's variants are compared at this fixed rate instead of one from capacity */
+  rate?: number;
+  /** --rate-fraction: the share of the smallest capacity the variants are compared at (default 0.7) */
+  rateFraction?: number;
   /** where REDIS_URL / DATABASE_URL / AMQP_URL are read for the service check (default process.env) */
   env?: Record<string, string | undefined>;
 }
@@ -101,7 +107,7 @@ export function capacitySeconds(experiment: ExperimentDefinition, variant?: Vari
   if (!search) return 0;
   // a step measures 500 requests or 2 s (step-length.ts); flows make about 1.5 requests an iteration
   const start = variant?.capacityStartRate ?? search.startRate;
-  const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0);
+  const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0, search.minStep);
   const stepMs = measuredMs + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
   return Math.round((6 * stepMs) / 1000);
 }
@@ -141,9 +147,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   );
   const itemSeconds = (item: QueueItem) =>
     variantSeconds(item.experiment, plan.profile, plan.trials) +
-    (searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity)
-      ? capacitySeconds(item.experiment, item.variant)
-      : 0);
+    (searches(plan, item) ? capacitySeconds(item.experiment, item.variant) : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
   hooks.emit?.({
     type: 'plan',
@@ -154,20 +158,54 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     trials: plan.trials,
     etaSeconds: remaining,
   });
+  // each experiment measures its searched variants' capacities first, then compares every variant at
+  // one rate derived from them (comparison-rate.ts), so latency is compared below saturation
+  const step = (item: QueueItem, seconds: number, description?: string) => {
+    hooks.emit?.({
+      type: 'variant-start',
+      experiment: item.experiment.name,
+      variant: item.variant.name,
+      index: queue.indexOf(item),
+      total: queue.length,
+      etaSeconds: remaining,
+      ...(description ? { description } : {}),
+    });
+    return () => {
+      remaining -= seconds;
+    };
+  };
   try {
-    for (const [index, item] of queue.entries()) {
+    for (const group of byExperiment(queue)) {
+      const measured = new Map<string, CapacityFields>();
+      for (const item of group.filter((one) => searches(plan, one))) {
+        if (hooks.signal?.aborted) break;
+        const done = step(
+          item,
+          capacitySeconds(item.experiment, item.variant),
+          'capacity search first: every variant is then compared at one rate below the smallest capacity',
+        );
+        measured.set(item.variant.name, await measureCapacity(plan, hooks, item, measured));
+        done();
+      }
       if (hooks.signal?.aborted) break;
-      hooks.emit?.({
-        type: 'variant-start',
-        experiment: item.experiment.name,
-        variant: item.variant.name,
-        index,
-        total: queue.length,
-        etaSeconds: remaining,
-        ...(item.variant.description ? { description: item.variant.description } : {}),
-      });
-      await runQueueItem(plan, hooks, results, item);
-      remaining -= itemSeconds(item);
+      const rate = comparisonFor(plan, group, measured);
+      if (rate) {
+        experimentSlot(results, group[0]!.experiment, experimentOrder(plan)).comparison = rate;
+        hooks.emit?.({ type: 'comparison-rate', experiment: group[0]!.experiment.name, ...rate });
+      }
+      for (const item of group) {
+        if (hooks.signal?.aborted) break;
+        const done = step(
+          item,
+          variantSeconds(item.experiment, plan.profile, plan.trials),
+          item.variant.description,
+        );
+        await runQueueItem(plan, hooks, results, item, {
+          ...(rate ? { rate: { rate: rate.rate, derivation: rate.derivation } } : {}),
+          ...(measured.has(item.variant.name) ? { measured: measured.get(item.variant.name)! } : {}),
+        });
+        done();
+      }
     }
   } catch (error: unknown) {
     // what finished before the failure is kept, in every format
@@ -179,15 +217,81 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
   return results;
 }
 
-/** a bigger fleet's capacity search starts from what a smaller one of its store measured in this run */
-function hintFor(
-  results: SuiteResults,
-  experiment: ExperimentDefinition,
-  variant: VariantDefinition,
-): { capacityHint?: CapacityHint } {
-  const earlier = results.experiments.find((slot) => slot.name === experiment.name)?.variants ?? [];
+const searches = (plan: SuitePlan, item: QueueItem) =>
+  searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity);
+
+/** the queue's items grouped by experiment, in the queue's order */
+function byExperiment(queue: readonly QueueItem[]): QueueItem[][] {
+  const groups = new Map<string, QueueItem[]>();
+  for (const item of queue) {
+    const group = groups.get(item.experiment.name) ?? [];
+    group.push(item);
+    groups.set(item.experiment.name, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The rate the experiment's variants are compared at: --rate when given; else a fraction of the smallest
+ * capacity measured (after faults); else the profile's declared rate. None for a load without one rate.
+ */
+function comparisonFor(
+  plan: SuitePlan,
+  group: readonly QueueItem[],
+  measured: ReadonlyMap<string, CapacityFields>,
+): ComparisonRate | null {
+  const experiment = group[0]!.experiment;
+  const declared = declaredRate(profileLoad(experiment, plan.profile));
+  if (declared === null) return null;
+  const fraction = plan.rateFraction ?? DEFAULT_RATE_FRACTION;
+  if (plan.rate !== undefined)
+    return { rate: plan.rate, derivation: 'fixed', fraction, reason: 'the rate --rate set' };
+  return comparisonRate(
+    group
+      .filter((item) => measured.has(item.variant.name))
+      .map(({ variant }) => ({
+        name: variant.name,
+        capacity: measured.get(variant.name)!.capacity ?? null,
+        capped: measured.get(variant.name)!.capped === true,
+        ...(variant.clones === undefined ? {} : { clones: variant.clones }),
+        faults: variant.faults ?? experiment.faults ?? [],
+      })),
+    fraction,
+    declared,
+  );
+}
+
+/** One variant's capacity search, before any variant of its experiment runs its trials. */
+async function measureCapacity(
+  plan: SuitePlan,
+  hooks: SuiteHooks,
+  item: QueueItem,
+  measured: ReadonlyMap<string, CapacityFields>,
+): Promise<CapacityFields> {
+  const { experiment, variant } = item;
+  const earlier = [...measured].map(([name, fields]) => ({
+    name,
+    capacity: fields.capacity ?? null,
+    capped: fields.capped === true,
+    ...clonesOf(experiment, name),
+  }));
   const hint = experiment.capacity ? capacityHint(earlier, variant, experiment.capacity.step) : null;
-  return hint ? { capacityHint: hint } : {};
+  const outcome = await runVariant(
+    {
+      ...(await variantPlan(plan, item)),
+      trials: 0,
+      findCapacity: true,
+      ...(hint ? { capacityHint: hint } : {}),
+    },
+    { signal: hooks.signal, emit: hooks.emit },
+  );
+  const { capacity, capped, slo, hostIdleAtKnee, hostBound, capacitySteps, servers } = outcome;
+  return { capacity, capped, slo, hostIdleAtKnee, hostBound, capacitySteps, servers };
+}
+
+function clonesOf(experiment: ExperimentDefinition, name: string): { clones?: number } {
+  const clones = experiment.variants.find((variant) => variant.name === name)?.clones;
+  return clones === undefined ? {} : { clones };
 }
 
 /** Runs one variant; its result enters `results` with its first finished trial and is updated after each. */
@@ -195,8 +299,10 @@ async function runQueueItem(
   plan: SuitePlan,
   hooks: SuiteHooks,
   results: SuiteResults,
-  { experiment, variant, baseDir }: QueueItem,
+  item: QueueItem,
+  compared: Pick<VariantPlan, 'rate' | 'measured'>,
 ): Promise<void> {
+  const { experiment, variant } = item;
   const store = (partial: VariantResult) => {
     const slot = experimentSlot(results, experiment, experimentOrder(plan));
     const at = slot.variants.findIndex((existing) => existing.name === partial.name);
@@ -204,23 +310,7 @@ async function runQueueItem(
     else slot.variants[at] = partial;
   };
   const outcome = await runVariant(
-    {
-      experiment,
-      variant,
-      profile: plan.profile,
-      trials: plan.trials,
-      findCapacity: searchesCapacity(experiment, variant, plan.profile, plan.findCapacity),
-      logDir: plan.logDir,
-      server:
-        plan.stack === 'docker'
-          ? containerServerSize(serverRequest(plan, experiment))
-          : await resolveServerSize(serverRequest(plan, experiment)),
-      baseDir,
-      ...hintFor(results, experiment, variant),
-      ...(plan.serverSize ? { serverOverridden: true } : {}),
-      ...(plan.stack ? { stack: plan.stack } : {}),
-      ...(plan.env ? { env: plan.env } : {}),
-    },
+    { ...(await variantPlan(plan, item)), findCapacity: false, ...compared },
     {
       signal: hooks.signal,
       emit: hooks.emit,
@@ -233,8 +323,8 @@ async function runQueueItem(
   // a variant interrupted before its first trial finished has nothing to show
   if (outcome.trials.length === 0) return;
   store(outcome);
-  // the trials are on disk already; only a capacity found after them is news
-  if (outcome.capacity !== null) await hooks.persist(results, 'partial');
+  // the trials are on disk already; the load's share of the capacity is news
+  if (outcome.load) await hooks.persist(results, 'partial');
   const verdict = variantVerdict(outcome);
   hooks.emit?.({
     type: 'variant-done',
@@ -245,6 +335,29 @@ async function runQueueItem(
     verdicts: verdictLines(verdict),
     clean: verdict.clean,
   });
+}
+
+/** what every phase of a variant shares: its target, size, stack and logs */
+async function variantPlan(
+  plan: SuitePlan,
+  { experiment, variant, baseDir }: QueueItem,
+): Promise<VariantPlan> {
+  return {
+    experiment,
+    variant,
+    profile: plan.profile,
+    trials: plan.trials,
+    findCapacity: false,
+    logDir: plan.logDir,
+    server:
+      plan.stack === 'docker'
+        ? containerServerSize(serverRequest(plan, experiment))
+        : await resolveServerSize(serverRequest(plan, experiment)),
+    baseDir,
+    ...(plan.serverSize ? { serverOverridden: true } : {}),
+    ...(plan.stack ? { stack: plan.stack } : {}),
+    ...(plan.env ? { env: plan.env } : {}),
+  };
 }
 
 function experimentOrder(plan: SuitePlan): string[] {

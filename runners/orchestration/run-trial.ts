@@ -9,6 +9,7 @@ import { durationMs } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { FaultEvent, TrialResult } from '../../results/schema.ts';
 import {
+  atRate,
   type ExperimentDefinition,
   type FaultStep,
   type ProfileName,
@@ -32,6 +33,8 @@ export interface TrialPlan {
   baseDir: string;
   /** the variant's flowParams, over the experiment's */
   flowParams?: Record<string, unknown>;
+  /** the arrival rate the experiment's variants are compared at, over the profile's (comparison-rate.ts) */
+  rate?: number;
 }
 
 export interface TrialHooks {
@@ -75,7 +78,7 @@ export async function runTrial(
   hooks: TrialHooks = {},
 ): Promise<TrialResult> {
   const { experiment } = plan;
-  const load = profileLoad(experiment, plan.profile);
+  const load = atRate(profileLoad(experiment, plan.profile), plan.rate);
   const before = await target.counters();
   const sampler = startSampler(target, experiment.sample ?? [], 1000, (index, values) =>
     hooks.onSample?.(index + 1, values),

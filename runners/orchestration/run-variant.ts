@@ -45,6 +45,70 @@ export interface VariantPlan {
   serverOverridden?: boolean;
   /** where the capacity search starts when a smaller fleet of the store was measured (capacity-hint.ts) */
   capacityHint?: CapacityHint;
+  /** the rate the trials run at when the experiment's comparison rate replaces the profile's */
+  rate?: { rate: number; derivation: 'fixed' | 'from-capacity' };
+  /** what this variant's capacity search found before its trials (run-suite.ts measures capacities first) */
+  measured?: CapacityFields;
+}
+
+/** what a capacity search adds to a variant's result */
+export type CapacityFields = Partial<
+  Pick<
+    VariantResult,
+    'capacity' | 'capped' | 'slo' | 'hostIdleAtKnee' | 'hostBound' | 'capacitySteps' | 'servers'
+  >
+>;
+
+/** The capacity search on the running target: where the experiment's SLO breaks, and the host's share. */
+async function searchCapacity(
+  plan: VariantPlan,
+  target: RunningTarget,
+  trials: readonly TrialResult[],
+  hooks: VariantHooks,
+): Promise<CapacityFields> {
+  const { experiment, variant } = plan;
+  if (!experiment.capacity) return {};
+  const names = { experiment: experiment.name, variant: variant.name };
+  const { slo } = experiment.capacity;
+  hooks.emit?.({
+    type: 'capacity-start',
+    ...names,
+    slo,
+    startRate: variant.capacityStartRate ?? experiment.capacity.startRate,
+  });
+  const found = await findCapacity(
+    target,
+    experiment,
+    plan.baseDir,
+    {
+      signal: hooks.signal,
+      onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
+      ...(plan.capacityHint ? { hint: plan.capacityHint } : {}),
+      requestsPerIteration: requestsPerIteration(trials),
+    },
+    variant,
+  );
+  // an interrupted search has not found where the SLO breaks
+  if (!found || hooks.signal?.aborted) return {};
+  hooks.emit?.({
+    type: 'capacity-done',
+    ...names,
+    capacity: found.capacity,
+    capped: found.capped,
+    slo,
+    hostIdleAtKnee: found.hostIdleAtKnee,
+  });
+  return {
+    capacity: found.capacity,
+    capped: found.capped,
+    slo,
+    hostIdleAtKnee: found.hostIdleAtKnee,
+    ...(found.hostBound ? { hostBound: true } : {}),
+    capacitySteps: found.steps,
+    ...(isExternalTarget(experiment.target)
+      ? {}
+      : { servers: serverRecords(target.instances(), found.knee?.servers) }),
+  };
 }
 
 export interface VariantHooks {
@@ -153,6 +217,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
     ...sizedServer(plan),
     ...replicaDelay(plan),
     ...(stack ? { stack } : {}),
+    ...plan.measured,
   };
   try {
     for (let trial = 0; trial < plan.trials && !hooks.signal?.aborted; trial += 1) {
@@ -173,6 +238,7 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
           trial,
           baseDir: plan.baseDir,
           ...(variant.flowParams ? { flowParams: variant.flowParams } : {}),
+          ...(plan.rate ? { rate: plan.rate.rate } : {}),
         },
         {
           signal: hooks.signal,
@@ -196,47 +262,9 @@ export async function runVariant(plan: VariantPlan, hooks: VariantHooks = {}): P
       result.thresholds = judgeThresholds(plan, result.trials);
       await hooks.onPartial?.(result);
     }
-    if (plan.findCapacity && experiment.capacity && !hooks.signal?.aborted) {
-      const { slo } = experiment.capacity;
-      hooks.emit?.({
-        type: 'capacity-start',
-        ...names,
-        slo,
-        startRate: variant.capacityStartRate ?? experiment.capacity.startRate,
-      });
-      const found = await findCapacity(
-        target,
-        experiment,
-        plan.baseDir,
-        {
-          signal: hooks.signal,
-          onStep: (step) => hooks.emit?.({ type: 'capacity-step', ...names, ...step }),
-          ...(plan.capacityHint ? { hint: plan.capacityHint } : {}),
-          requestsPerIteration: requestsPerIteration(result.trials),
-        },
-        variant,
-      );
-      // an interrupted search has not found where the SLO breaks
-      if (found && !hooks.signal?.aborted) {
-        result.capacity = found.capacity;
-        result.capped = found.capped;
-        result.slo = experiment.capacity.slo;
-        result.hostIdleAtKnee = found.hostIdleAtKnee;
-        result.hostBound = found.hostBound || result.hostBound === true;
-        result.capacitySteps = found.steps;
-        if (!isExternalTarget(experiment.target))
-          result.servers = serverRecords(target.instances(), found.knee?.servers);
-        hooks.emit?.({
-          type: 'capacity-done',
-          ...names,
-          capacity: found.capacity,
-          capped: found.capped,
-          slo,
-          hostIdleAtKnee: found.hostIdleAtKnee,
-        });
-      }
-    }
-    const load = loadShare(result);
+    if (plan.findCapacity && !hooks.signal?.aborted)
+      Object.assign(result, await searchCapacity(plan, target, result.trials, hooks));
+    const load = loadShare(result, plan.rate === undefined ? 'fixed' : plan.rate.derivation);
     if (load) result.load = load;
     if (!result.servers && !isExternalTarget(experiment.target))
       result.servers = serverRecords(target.instances(), undefined);

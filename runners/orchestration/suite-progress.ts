@@ -140,6 +140,9 @@ export function createSuiteProgress(options: SuiteProgressOptions): (event: Suit
       case 'warning':
         line(`warning: ${event.message}`);
         return;
+      case 'comparison-rate':
+        line(`${event.experiment}: variants compared at ${event.rate}/s (${event.reason})`);
+        return;
       case 'variants-skipped':
         line(`skipped ${event.variants.join(', ')}: ${event.reason} — hint: ${event.remedy}`);
         return;

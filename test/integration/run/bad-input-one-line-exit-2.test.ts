@@ -107,3 +107,11 @@ it('stops before any target starts when a service URL given in the environment d
   );
   expect(line).toContain('fix REDIS_URL');
 });
+
+it('rejects a --rate-fraction outside (0, 1], a --rate of 0 and an unknown --profile', async () => {
+  for (const fraction of ['0', '1.5', '-0.2', 'most'])
+    await expectBadInput(['svc', '--rate-fraction', fraction], 'SB_ERR_INVALID_ARGUMENT', /--rate-fraction/);
+  await expectBadInput(['svc', '--rate', '0'], 'SB_ERR_INVALID_ARGUMENT', /--rate must be above 0, got 0/);
+  const line = await expectBadInput(['svc', '--profile', 'long'], 'SB_ERR_INVALID_ARGUMENT', /profile/);
+  expect(line).toMatch(/quick.*default.*full.*workshop/);
+});
