@@ -16,7 +16,7 @@ import { startNodeTarget } from './support/targets.ts';
 const SCALEBENCH_BIN = fileURLToPath(new URL('../../bin/scalebench.js', import.meta.url));
 const SECONDS = 5;
 const TIMEOUT_S = 10;
-/** The stated bounds (README, Benchmarks): a bench process's own base plus a cost per open socket. */
+/** The stated bounds (docs/benchmarks.md): a bench process's own base plus a cost per open socket. */
 export const BASE_MIB = 200;
 export const PER_CONNECTION_KIB = 24;
 /** The open model's default VU (and socket) ceiling. */

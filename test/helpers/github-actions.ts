@@ -1,5 +1,5 @@
 /**
- * Plays the parts of GitHub Actions that scalebench's action and its README workflow rely on, so a
+ * Plays the parts of GitHub Actions that scalebench's action and docs/ci-gate.md's workflow rely on, so a
  * test can run them here: a zod schema of a composite action (and of the workflow steps we use), `${{ }}`
  * expressions that are plain context look-ups (`inputs.x`, `github.action_path`, `steps.id.outputs.y`),
  * and `run:` steps executed as GitHub does (`bash --noprofile --norc -eo pipefail`) with

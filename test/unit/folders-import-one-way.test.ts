@@ -11,7 +11,7 @@ function importsOutside(folder: string, allowed: string[]): string[] {
     .flatMap(([, files]) => files);
 }
 
-describe('source folders import one way (the README layout)', () => {
+describe('source folders import one way (docs/layout.md)', () => {
   it('no two folders import each other', () => {
     const mutual = [...arrows.keys()].filter((arrow) => {
       const [from, to] = arrow.split(' -> ');

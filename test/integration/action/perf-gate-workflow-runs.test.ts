@@ -1,5 +1,5 @@
 /**
- * The README's workflow (docs/ci/perf-gate.yml) run here as GitHub would run it, as far as it is
+ * The workflow of docs/ci-gate.md (docs/ci/perf-gate.yml) run here as GitHub would run it, as far as it is
  * scalebench's: checkout and build are played by writing `base/` and `pr/` (each an npm package whose
  * `start` serves on $PORT, the PR's 20 ms slower); the action's own steps run with bash, the GitHub files
  * pointed at temp files, the workflow's `with:` inputs (free ports instead of 3001/3002, 1 s trials);

@@ -1,6 +1,6 @@
 /**
  * action.yml is a valid composite action (a zod schema of GitHub's metadata syntax), every expression in
- * it names an input or step that exists, and the README's workflow example is docs/ci/perf-gate.yml
+ * it names an input or step that exists, and the CI gate page's workflow example (docs/ci-gate.md) is docs/ci/perf-gate.yml
  * verbatim, using only inputs the action declares.
  */
 import { readFile } from 'node:fs/promises';
@@ -28,11 +28,11 @@ describe('action.yml', () => {
   });
 });
 
-describe('the README workflow example', () => {
+describe('the CI gate page workflow example', () => {
   it('is docs/ci/perf-gate.yml, word for word, and uses the action with declared inputs only', async () => {
     const workflowText = await readFile(`${root}docs/ci/perf-gate.yml`, 'utf8');
-    const readme = await readFile(`${root}README.md`, 'utf8');
-    expect(readme).toContain(`\`\`\`yaml\n${workflowText}\`\`\``);
+    const page = await readFile(`${root}docs/ci-gate.md`, 'utf8');
+    expect(page).toContain(`\`\`\`yaml\n${workflowText}\`\`\``);
     const workflow = workflowSchema.parse(await readYaml(`${root}docs/ci/perf-gate.yml`));
     const action = compositeActionSchema.parse(await readYaml(`${root}action.yml`));
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
