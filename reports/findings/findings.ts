@@ -1,5 +1,6 @@
 /** The findings paragraph of an experiment, computed from its data: plain sentences, no markup. */
 import type { ExperimentView } from '../model/views.ts';
+import { backlogWarnings } from './backlog.ts';
 import { capacityFindings } from './capacity.ts';
 import { comparisonRateSentence } from './comparison-rate.ts';
 import { correctnessFindings } from './correctness.ts';
@@ -33,6 +34,7 @@ export function experimentFindings(experiment: ExperimentView): string[] {
     ...[replicaDelaySentence(experiment)].filter((sentence): sentence is string => sentence !== null),
     ...capacityFindings(experiment),
     ...overloadWarnings(experiment).map((warning) => `${warning}.`),
+    ...backlogWarnings(experiment).map((warning) => `${warning}.`),
     ...validitySentences(experiment),
     ...trialsNote(experiment),
   ];
