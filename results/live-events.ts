@@ -41,6 +41,8 @@ export type LiveEventBody =
       etaSeconds: number;
       /** the profile that runs ('workshop': the page switches to projector sizes) */
       profile?: string;
+      /** per experiment, how its comparison rate is set: 'rate from capacity', '7/s declared', '20/s (--rate)' */
+      rates?: Record<string, string>;
     }
   | {
       type: 'variant-start';

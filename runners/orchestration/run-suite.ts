@@ -157,6 +157,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     variants: queue.map((item) => ({ experiment: item.experiment.name, variant: item.variant.name })),
     trials: plan.trials,
     etaSeconds: remaining,
+    rates: Object.fromEntries(byExperiment(queue).flatMap((group) => rateWords(plan, group))),
   });
   // each experiment measures its searched variants' capacities first, then compares every variant at
   // one rate derived from them (comparison-rate.ts), so latency is compared below saturation
@@ -259,6 +260,16 @@ function comparisonFor(
     fraction,
     declared,
   );
+}
+
+/** how the plan line names an experiment's comparison rate, before anything ran */
+function rateWords(plan: SuitePlan, group: readonly QueueItem[]): [string, string][] {
+  const experiment = group[0]!.experiment;
+  const declared = declaredRate(profileLoad(experiment, plan.profile));
+  if (declared === null) return [];
+  if (plan.rate !== undefined) return [[experiment.name, `${plan.rate}/s, --rate`]];
+  if (group.some((item) => searches(plan, item))) return [[experiment.name, 'rate from capacity']];
+  return [[experiment.name, `${declared}/s declared`]];
 }
 
 /** One variant's capacity search, before any variant of its experiment runs its trials. */

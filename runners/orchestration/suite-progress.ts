@@ -53,9 +53,10 @@ function stepVerdict(
 export function planLine(event: Extract<SuiteEvent, { type: 'plan' }>): string {
   const counts = new Map<string, number>();
   for (const { experiment } of event.variants) counts.set(experiment, (counts.get(experiment) ?? 0) + 1);
-  const experiments = [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
+  const rate = (name: string) => (event.rates?.[name] ? ` (${event.rates[name]})` : '');
+  const experiments = [...counts].map(([name, count]) => `${name} ${count}${rate(name)}`).join(', ');
   const trials = `${event.trials} trial${event.trials === 1 ? '' : 's'}`;
-  return `${event.title}: ${experiments} variants × ${trials} each, at each experiment's profile rate; about ${wholeSeconds(event.etaSeconds * 1000)} in all`;
+  return `${event.title}: ${experiments} variants × ${trials} each; about ${wholeSeconds(event.etaSeconds * 1000)} in all`;
 }
 
 export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
