@@ -49,10 +49,10 @@ function sum(values: readonly number[]): number {
  * first-seen order, every name kept.
  */
 function stepCounts(summaries: readonly Summary[]): StepStats[] {
-  return mergeStepStats(
-    summaries.map((summary) => summary.steps),
-    Number.POSITIVE_INFINITY,
-  ).map(({ name, requests, errors }) => ({ name, requests, errors }));
+  const counts = summaries.map((summary) =>
+    summary.steps.map(({ name, requests, errors }): StepStats => ({ name, requests, errors })),
+  );
+  return mergeStepStats(counts, Number.POSITIVE_INFINITY);
 }
 
 /** `labels[i]` names part i in the merged invalid reasons ('shard 0/2', 'trial 1') */
