@@ -1,20 +1,13 @@
 /**
- * Pure merge of the shards of a sharded `scalebench bench` (each ran 1/N of the load): histograms
- * merged exactly (per step too), counters summed, latency summaries recomputed from the merged histograms. Inputs that
- * do not belong together (other options, a shard twice, a shard missing) fail in one line.
+ * Pure merge of the shards of a sharded `scalebench bench` (each ran 1/N of the load), side by side
+ * through the one merge (merge-runs.ts): histograms merged exactly (per step too), counters summed,
+ * latency summaries recomputed from the merged histograms. Inputs that do not belong together (other
+ * options, a shard twice, a shard missing) fail in one line.
  */
 
 import { ScalebenchError } from '../core/errors.ts';
-import { addChecks, addCounts } from './counts.ts';
-import {
-  decodeHistogram,
-  mergeEncodedSets,
-  mergePhaseSets,
-  summarizeHistogram,
-  summarizePhases,
-} from './histogram.ts';
-import type { BenchResults, ResultsFile, SeriesPoint, Summary } from './schema.ts';
-import { mergeStepStats } from './step-stats.ts';
+import { mergeRuns } from './merge-runs.ts';
+import type { BenchResults, ResultsFile, SeriesPoint } from './schema.ts';
 
 export interface NamedResults {
   /** shown in errors, e.g. the file path */
@@ -96,57 +89,14 @@ export function mergeShardSeries(all: readonly SeriesPoint[][]): SeriesPoint[] {
   return [...bySecond.values()].sort((a, b) => a.second - b.second);
 }
 
-/** Adds one shard's counts into the merged summary. */
-function addSummary(merged: Summary, summary: Summary, shard: BenchResults['shard']): void {
-  merged.requests += summary.requests;
-  merged.errors += summary.errors;
-  merged.iterations += summary.iterations;
-  merged.droppedIterations += summary.droppedIterations;
-  merged.achievedRate += summary.achievedRate;
-  if (merged.targetRate !== null) merged.targetRate += summary.targetRate ?? 0;
-  addCounts(merged.errorsByClass, summary.errorsByClass);
-  addCounts(merged.servedBy, summary.servedBy);
-  addChecks(merged.checks, summary.checks);
-  const label = shard ? `shard ${shard.index}/${shard.count}` : 'shard';
-  merged.invalidReasons.push(...summary.invalidReasons.map((reason) => `${label}: ${reason}`));
-}
-
-function mergeSummaries(shards: readonly BenchResults[], histograms: BenchResults['histograms']): Summary {
-  const summaries = shards.map((shard) => shard.summary);
-  const merged: Summary = {
-    durationSeconds: Math.max(...summaries.map((s) => s.durationSeconds)),
-    requests: 0,
-    errors: 0,
-    errorsByClass: {},
-    iterations: 0,
-    droppedIterations: 0,
-    achievedRate: 0,
-    targetRate: summaries.some((s) => s.targetRate === null) ? null : 0,
-    latency: {
-      response: summarizeHistogram(decodeHistogram(histograms.response)),
-      service: summarizeHistogram(decodeHistogram(histograms.service)),
-      scheduleLag: summarizeHistogram(decodeHistogram(histograms.scheduleLag)),
-    },
-    checks: {},
-    steps: [],
-    servedBy: {},
-    valid: summaries.every((s) => s.valid),
-    invalidReasons: [],
-  };
-  for (const { summary, shard } of shards) addSummary(merged, summary, shard);
-  merged.steps = mergeStepStats(summaries.map((summary) => summary.steps));
-  return merged;
+function shardLabel(results: BenchResults): string {
+  return results.shard ? `shard ${results.shard.index}/${results.shard.count}` : 'shard';
 }
 
 /** The N shards of one sharded bench run → one BenchResults, as if one machine had sent it all. */
 export function mergeBenchResults(inputs: readonly NamedResults[]): BenchResults {
   const shards = checkShards(inputs).map(({ results }) => results);
   const first = shards[0]!;
-  const histograms = mergeEncodedSets(shards.map((shard) => shard.histograms));
-  const phaseHistograms = mergePhaseSets(
-    shards.flatMap((shard) => (shard.phaseHistograms ? [shard.phaseHistograms] : [])),
-  );
-  const protocol = shards.find((shard) => shard.protocol !== undefined)?.protocol;
   const plan =
     typeof first.options['plan'] === 'string'
       ? `each of ${shards.length} shards: ${first.options['plan']}`
@@ -164,13 +114,7 @@ export function mergeBenchResults(inputs: readonly NamedResults[]): BenchResults
       ...(plan === undefined ? {} : { plan }),
     },
     environment: first.environment,
-    summary: {
-      ...mergeSummaries(shards, histograms),
-      ...(phaseHistograms ? { phases: summarizePhases(phaseHistograms) } : {}),
-    },
-    histograms,
-    ...(phaseHistograms ? { phaseHistograms } : {}),
-    ...(protocol ? { protocol } : {}),
+    ...mergeRuns(shards, 'side-by-side', shards.map(shardLabel)),
     series: mergeShardSeries(shards.map((shard) => shard.series)),
     mergedFrom: shards.length,
   };

@@ -7,7 +7,7 @@ import { ScalebenchError } from '../core/errors.ts';
 import { addCounts } from './counts.ts';
 import { createHistogram, decodeHistogram, mergeEncoded, summarizeHistogram } from './histogram.ts';
 import type { StepStats, Summary } from './schema.ts';
-import { boundStepNames } from './step-names.ts';
+import { boundStepNames, MAX_STEP_NAMES } from './step-names.ts';
 
 function combine(into: StepStats | undefined, from: StepStats): StepStats {
   if (!into) return { ...from, errors: { ...from.errors } };
@@ -29,12 +29,16 @@ function combine(into: StepStats | undefined, from: StepStats): StepStats {
 }
 
 /**
- * The steps of several shards or trials → one list, by name in first-seen order. Latency is kept only
- * when every part has histograms (files from before per-step histograms have none).
+ * The steps of several shards or trials → one list, by name in first-seen order; past `limit` names,
+ * into `other`. Latency is kept only when every part has histograms (files from before per-step
+ * histograms have none).
  */
-export function mergeStepStats(lists: readonly (readonly StepStats[])[]): StepStats[] {
+export function mergeStepStats(
+  lists: readonly (readonly StepStats[])[],
+  limit = MAX_STEP_NAMES,
+): StepStats[] {
   const entries = lists.flatMap((steps) => steps.map((step): [string, StepStats] => [step.name, step]));
-  return boundStepNames(entries, combine).map(([name, step]) => ({ ...step, name }));
+  return boundStepNames(entries, combine, limit).map(([name, step]) => ({ ...step, name }));
 }
 
 /** the step names of some summaries, sorted */

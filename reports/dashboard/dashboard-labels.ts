@@ -5,15 +5,7 @@
  * agree on what a failure is and what it is a share of.
  */
 import { correctnessMetrics } from '../model/correctness-metrics.ts';
-
-export interface PageLabels {
-  /** counter or sampled figure → words */
-  names: Record<string, string>;
-  /** the failure counts, in the metrics' order: violation, its denominator, and the unit of both */
-  failures: { violation: string; denominator: string | null; label: string; unit: string }[];
-  /** counters that are denominators: drawn as the thin grey reference line */
-  totals: string[];
-}
+import type { PageLabels } from './client/page-labels.ts';
 
 const OTHER_NAMES: Record<string, string> = {
   sessionsUnjudged: 'sessions not judged (a request failed)',

@@ -2,12 +2,11 @@
  * The dashboard's HTML: a header with the running variant, what it is doing, its figures and the
  * progress, a banner line for faults and findings, one section per variant (filled by the client
  * script), a log of what happened, and room for the final report. Everything it loads comes from the
- * dashboard server itself: Chart.js from the package, the chart runtime and the client script. The
+ * dashboard server itself: Chart.js from the package, then the chart runtime and the client script
+ * (client-script.ts). The
  * `workshop` body class (the workshop profile) sizes it for a projector.
  */
-import { CHART_RUNTIME_SOURCE } from '../charts/runtime.ts';
 import { PAGE_STYLE } from '../html/page.ts';
-import { DASHBOARD_CLIENT_SOURCE } from './dashboard-client.ts';
 
 const DASHBOARD_STYLE = `${PAGE_STYLE}
 body { max-width: 1500px; }
@@ -44,9 +43,6 @@ body.workshop .charts { grid-template-columns: repeat(auto-fit, minmax(760px, 1f
 body.workshop .capacity h3 { font-size: 30px; } body.workshop .capacity .steps { font-size: 24px; }
 body.workshop .capacity .result { font-size: 32px; } body.workshop .capacity .how { font-size: 22px; }
 `;
-
-/** the page's scripts, served as one file: the chart runtime, then the client */
-export const DASHBOARD_SCRIPT = `window.scalebenchChartRuntime = ${CHART_RUNTIME_SOURCE};\n${DASHBOARD_CLIENT_SOURCE}\n`;
 
 /** The page; `query` (e.g. '?token=…') goes on every URL it loads, so a token-guarded server serves them. */
 export function dashboardPage(query = ''): string {

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { ScalebenchError } from '../../core/errors.ts';
 import type { LiveEvent } from '../../results/live-events.ts';
 import { loadChartJs } from '../html/html.ts';
-import { DASHBOARD_SCRIPT, dashboardPage } from './dashboard-page.ts';
+import { dashboardScript } from './client-script.ts';
+import { dashboardPage } from './dashboard-page.ts';
 
 export interface DashboardServer {
   /** http://127.0.0.1:PORT/ (with ?token=… when there is one) */
@@ -91,6 +92,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   let reportsServed = 0;
   const reportWaiters = new Set<() => void>();
   const chartJs = await loadChartJs();
+  const script = await dashboardScript();
   const token = options.token;
   const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
   const page = dashboardPage(query);
@@ -129,7 +131,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       case '/assets/chart.umd.js':
         return reply(res, 200, 'text/javascript; charset=utf-8', chartJs);
       case '/assets/dashboard.js':
-        return reply(res, 200, 'text/javascript; charset=utf-8', DASHBOARD_SCRIPT);
+        return reply(res, 200, 'text/javascript; charset=utf-8', script);
       case '/events':
         return stream(req, res);
       case '/report':

@@ -1,5 +1,8 @@
-/** Pure merge of per-thread reports: counts add up, histograms merge exactly, series merge by second. */
-import { addChecks, addCounts } from '../../results/counts.ts';
+/**
+ * Pure merge of per-thread reports, side by side: the counts every part carries add up as in the one
+ * merge (results/merge-runs.ts), histograms merge exactly, series merge by second.
+ */
+import { addCounts } from '../../results/counts.ts';
 import {
   decodeHistogram,
   encodeHistogram,
@@ -9,6 +12,7 @@ import {
   mergePhaseSets,
   percentileMs,
 } from '../../results/histogram.ts';
+import { addTotals } from '../../results/merge-runs.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import { boundStepNames } from '../../results/step-names.ts';
 import type { SecondPoint } from './second-buckets.ts';
@@ -120,16 +124,10 @@ export function mergeReports(reports: readonly ThreadReport[]): ThreadReport & {
   };
   const trendNames = new Set<string>();
   for (const report of reports) {
-    merged.requests += report.requests;
-    merged.errors += report.errors;
-    merged.iterations += report.iterations;
-    merged.droppedIterations += report.droppedIterations;
+    addTotals(merged, report);
     merged.vusCreated += report.vusCreated;
     merged.unfinishedIterations += report.unfinishedIterations;
-    addCounts(merged.errorsByClass, report.errorsByClass);
-    addCounts(merged.servedBy, report.servedBy);
     addCounts(merged.counters, report.counters);
-    addChecks(merged.checks, report.checks);
     for (const name of Object.keys(report.trends)) trendNames.add(name);
     merged.firstFlowError ??= report.firstFlowError;
   }

@@ -1,67 +1,39 @@
 /**
  * The fast path of `bench <url>`: every iteration sends the same pre-built request. No VU state.
- * With a client that has `sendWith`, a closed-model VU runs its iterations back to back in callbacks:
- * the response's arrival sends the next request synchronously, with no promise per request.
+ * A closed-model VU runs its iterations through the send loop (send-loop.ts): in callbacks, with no
+ * promise per request, on a client that has `sendWith`.
  */
-import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpResult, PreparedRequest } from '../http/types.ts';
 import type { MetricsAccumulator } from './metrics.ts';
+import { countRequest, type PreparedTarget, runSendLoop } from './send-loop.ts';
 import type { IterationRunner } from './vu-pool.ts';
 
 export const SINGLE_STEP = 'request';
 
 export class SingleRequestUser implements IterationRunner {
-  /** the step's index, looked up once */
-  private readonly step: number;
+  /** the request and its step's index, looked up once */
+  private readonly target: PreparedTarget;
 
   constructor(
     private readonly client: HttpClient,
-    private readonly prepared: PreparedRequest,
+    prepared: PreparedRequest,
     private readonly metrics: MetricsAccumulator,
   ) {
-    this.step = metrics.stepIndex(SINGLE_STEP);
+    this.target = { request: prepared, step: metrics.stepIndex(SINGLE_STEP) };
   }
 
   async runIteration(intendedAt: number): Promise<void> {
-    this.record(intendedAt, await this.client.send(this.prepared));
+    this.record(this.target.step, intendedAt, await this.client.send(this.target.request));
   }
 
   runLoop(more: () => boolean, now: () => number): Promise<void> {
-    if (!this.client.sendWith) return this.loopOnPromises(more, now);
-    const client = this.client;
-    const prepared = this.prepared;
-    return new Promise((resolve) => {
-      let intendedAt = 0;
-      const onResult = (result: HttpResult) => {
-        this.record(intendedAt, result);
-        next();
-      };
-      const next = () => {
-        if (!more()) {
-          resolve();
-          return;
-        }
-        intendedAt = now();
-        client.sendWith!(prepared, onResult);
-      };
-      next();
-    });
+    const target = this.target;
+    return runSendLoop({ client: this.client, next: () => target, record: this.record, more, now });
   }
 
-  private async loopOnPromises(more: () => boolean, now: () => number): Promise<void> {
-    while (more()) await this.runIteration(now());
-  }
-
-  private record(intendedAt: number, result: HttpResult): void {
-    this.metrics.addRequest(
-      this.step,
-      intendedAt,
-      result.sentAt,
-      result.doneAt,
-      result.errorClass ?? classifyStatus(result.status),
-      result.servedBy,
-    );
+  private readonly record = (step: number, intendedAt: number, result: HttpResult): void => {
+    countRequest(this.metrics, step, intendedAt, result);
     this.metrics.addPhases(intendedAt, result);
     this.metrics.addIteration(intendedAt);
-  }
+  };
 }

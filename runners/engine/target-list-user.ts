@@ -1,19 +1,13 @@
 /**
  * The multi-target path of `bench --targets FILE`: each iteration sends the target the thread's picker
  * chooses, each request prepared once and counted under its own step (index looked up once per target).
- * Like SingleRequestUser, a closed-model VU on a client with `sendWith` runs back to back in callbacks.
+ * Like SingleRequestUser, a closed-model VU runs through the send loop (send-loop.ts).
  */
-import { classifyStatus } from '../http/classify-error.ts';
-import type { HttpClient, HttpResult, PreparedRequest } from '../http/types.ts';
+import type { HttpClient, HttpResult } from '../http/types.ts';
 import type { MetricsAccumulator } from './metrics.ts';
+import { countRequest, type PreparedTarget, runSendLoop } from './send-loop.ts';
 import type { TargetPicker } from './target-picker.ts';
 import type { IterationRunner } from './vu-pool.ts';
-
-export interface PreparedTarget {
-  request: PreparedRequest;
-  /** MetricsAccumulator.stepIndex of the target's name */
-  step: number;
-}
 
 export class TargetListUser implements IterationRunner {
   constructor(
@@ -24,47 +18,18 @@ export class TargetListUser implements IterationRunner {
   ) {}
 
   async runIteration(intendedAt: number): Promise<void> {
-    const target = this.targets[this.pick()]!;
+    const target = this.next();
     this.record(target.step, intendedAt, await this.client.send(target.request));
   }
 
   runLoop(more: () => boolean, now: () => number): Promise<void> {
-    if (!this.client.sendWith) return this.loopOnPromises(more, now);
-    const client = this.client;
-    return new Promise((resolve) => {
-      let intendedAt = 0;
-      let step = 0;
-      const onResult = (result: HttpResult) => {
-        this.record(step, intendedAt, result);
-        next();
-      };
-      const next = () => {
-        if (!more()) {
-          resolve();
-          return;
-        }
-        intendedAt = now();
-        const target = this.targets[this.pick()]!;
-        step = target.step;
-        client.sendWith!(target.request, onResult);
-      };
-      next();
-    });
+    return runSendLoop({ client: this.client, next: this.next, record: this.record, more, now });
   }
 
-  private async loopOnPromises(more: () => boolean, now: () => number): Promise<void> {
-    while (more()) await this.runIteration(now());
-  }
+  private readonly next = (): PreparedTarget => this.targets[this.pick()]!;
 
-  private record(step: number, intendedAt: number, result: HttpResult): void {
-    this.metrics.addRequest(
-      step,
-      intendedAt,
-      result.sentAt,
-      result.doneAt,
-      result.errorClass ?? classifyStatus(result.status),
-      result.servedBy,
-    );
+  private readonly record = (step: number, intendedAt: number, result: HttpResult): void => {
+    countRequest(this.metrics, step, intendedAt, result);
     this.metrics.addIteration(intendedAt);
-  }
+  };
 }

@@ -11,7 +11,7 @@ import type { ClientHttp2Stream } from 'node:http2';
 import { connect as connectTcp } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as connectTls, type TLSSocket } from 'node:tls';
-import { classifyError } from './classify-error.ts';
+import { allReady, failedResult } from './client-common.ts';
 import { H2Connection } from './h2-connection.ts';
 import { H2Exchange } from './h2-exchange.ts';
 import { DEFAULT_MAX_BODY } from './response-parser.ts';
@@ -94,18 +94,7 @@ export class Http2Client implements HttpClient {
 
   ready(limitMs: number): Promise<void> {
     const pending = this.connections.filter((connection) => !connection.dead && !connection.settled);
-    if (pending.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      let left = pending.length;
-      const timer = setTimeout(resolve, limitMs);
-      const one = () => {
-        left -= 1;
-        if (left > 0) return;
-        clearTimeout(timer);
-        resolve();
-      };
-      for (const connection of pending) connection.whenSettled(one);
-    });
+    return allReady(pending, (connection, callback) => connection.whenSettled(callback), limitMs);
   }
 
   async close(): Promise<void> {
@@ -159,7 +148,7 @@ export class Http2Client implements HttpClient {
       stream = connection.session.request(prepared.headers, { endStream: prepared.body === undefined });
     } catch (error: unknown) {
       connection.active -= 1;
-      setImmediate(done, failure(error, sentAt));
+      setImmediate(done, failedResult(error, sentAt));
       return;
     }
     const exchange = new H2Exchange(
@@ -197,15 +186,3 @@ const CONNECTION_HEADERS = new Set([
   'transfer-encoding',
   'upgrade',
 ]);
-
-function failure(error: unknown, sentAt: number): HttpResult {
-  return {
-    status: 0,
-    headers: {},
-    body: EMPTY_BODY,
-    sentAt,
-    doneAt: performance.now(),
-    errorClass: classifyError(error),
-    errorMessage: error instanceof Error ? error.message : String(error),
-  };
-}

@@ -6,8 +6,8 @@
  * bench fast path uses (no promise per request); `send` wraps it.
  */
 import { performance } from 'node:perf_hooks';
+import { allReady, failedResult } from './client-common.ts';
 import { RawConnection, type Settled } from './raw-connection.ts';
-import { errorResult } from './raw-result.ts';
 import { buildRequestBytes } from './request-builder.ts';
 import type { ParsedResponse } from './response-parser.ts';
 import { TlsSessionCache } from './tls-session.ts';
@@ -70,18 +70,7 @@ export class RawHttpClient implements HttpClient {
 
   ready(limitMs: number): Promise<void> {
     const pending = this.idle.filter((connection) => connection.readyAt === 0 && !connection.dead);
-    if (pending.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      let left = pending.length;
-      const timer = setTimeout(resolve, limitMs);
-      const one = () => {
-        left -= 1;
-        if (left > 0) return;
-        clearTimeout(timer);
-        resolve();
-      };
-      for (const connection of pending) connection.whenReady(one);
-    });
+    return allReady(pending, (connection, callback) => connection.whenReady(callback), limitMs);
   }
 
   async close(): Promise<void> {
@@ -125,7 +114,7 @@ export class RawHttpClient implements HttpClient {
     if (error) {
       // a failure can come back within the tick that sent (EMFILE on connect is reported on nextTick):
       // answering on the next turn keeps a loop of failing requests from starving the event loop
-      setImmediate(done, errorResult(error, sentAt, doneAt));
+      setImmediate(done, failedResult(error, sentAt, doneAt));
       return;
     }
     const result = response as ParsedResponse;

@@ -2,7 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import { type Dispatcher, Pool } from 'undici';
 import type { HeaderMap } from '../../load-model/flows/header-map.ts';
-import { classifyError, codedError } from './classify-error.ts';
+import { codedError } from './classify-error.ts';
+import { failedResult } from './client-common.ts';
 import { DEFAULT_MAX_BODY } from './response-parser.ts';
 import {
   EMPTY_BODY,
@@ -84,15 +85,7 @@ export class UndiciHttpClient implements HttpClient {
         receiving: doneAt - headAt,
       };
     } catch (error: unknown) {
-      return {
-        status: 0,
-        headers: {},
-        body: EMPTY_BODY,
-        sentAt,
-        doneAt: performance.now(),
-        errorClass: classifyError(error),
-        errorMessage: error instanceof Error ? error.message : String(error),
-      };
+      return failedResult(error, sentAt);
     }
   }
 

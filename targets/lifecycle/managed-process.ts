@@ -1,14 +1,12 @@
 /**
- * Starts a long-running child process that scalebench owns (a Redis server, a target clone, a balancer):
- * waits until a readiness probe passes, registers its stop with the cleanup stack, and kills it on process
- * exit as a last resort. Children run in their own process group so a terminal Ctrl-C reaches scalebench
- * only, which then stops them in order.
+ * Starts a long-running child process that scalebench owns (a Redis server, an A/B side's server)
+ * through the one launcher (launcher.ts), keeping the last of its output for the message when it does
+ * not become ready.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { onCleanup } from '../../core/cleanup.ts';
+import type { ChildProcess } from 'node:child_process';
 import { ScalebenchError } from '../../core/errors.ts';
 import { guardChild } from './child-guard.ts';
+import { launch, type NotReady } from './launcher.ts';
 
 export interface ManagedProcessOptions {
   /** short name used in messages, e.g. 'redis-server' */
@@ -37,69 +35,40 @@ export interface ManagedProcess {
 }
 
 export async function startManagedProcess(options: ManagedProcessOptions): Promise<ManagedProcess> {
-  const child = spawn(options.command, options.args, {
+  const launched = launch({
+    name: options.name,
+    command: options.command,
+    args: options.args,
     env: options.env ?? process.env,
     cwd: options.cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    output: 'pipe',
+    stopSignals: options.stopGroup ? 'group' : 'leader',
+    stopGraceMs: options.stopTimeoutMs ?? 5000,
   });
-  const output = captureOutput(child);
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => {
-    spawnError = error;
-  });
-  void exited.then(guardChild(child.pid ?? -1, { group: true }));
-  const stop = onCleanup(`stop ${options.name}`, () =>
-    stopChild(child, exited, options.stopTimeoutMs ?? 5000, options.stopGroup ?? false),
-  );
-
-  const failure = await waitUntilReady(options, child, () => spawnError);
-  if (failure !== undefined) {
+  const output = captureOutput(launched.child);
+  const { stop } = launched;
+  const notReady = await launched.waitUntilReady(options.ready, options.readyTimeoutMs ?? 15_000);
+  if (notReady !== undefined) {
     await stop();
+    const failure = describe(notReady);
     const last = lastLine(output());
     const detail = last ? `${failure} (${last.trim()})` : failure;
     throw new ScalebenchError('SB_ERR_SERVICE_UNAVAILABLE', `could not start ${options.name}: ${detail}`, {
       hint: options.hint,
     });
   }
-  return { pid: child.pid!, stop, output };
+  return { pid: launched.pid, stop, output };
 }
 
-/** resolves undefined when ready, or a reason why it never became ready */
-async function waitUntilReady(
-  options: ManagedProcessOptions,
-  child: ChildProcess,
-  spawnError: () => Error | undefined,
-): Promise<string | undefined> {
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
-  while (Date.now() < deadline) {
-    const error = spawnError();
-    if (error) return error.message;
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return `it exited with ${child.exitCode ?? child.signalCode}`;
-    }
-    if (child.pid !== undefined && (await options.ready().catch(() => false))) return undefined;
-    await sleep(50);
+function describe(notReady: NotReady): string {
+  switch (notReady.kind) {
+    case 'spawn-error':
+      return notReady.error.message;
+    case 'exited':
+      return `it exited with ${notReady.status}`;
+    case 'timeout':
+      return `not ready after ${notReady.timeoutMs} ms`;
   }
-  return `not ready after ${options.readyTimeoutMs ?? 15_000} ms`;
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number, group: boolean) {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const pid = child.pid;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      if (group) process.kill(-pid, name);
-      else child.kill(name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
 }
 
 function lastLine(text: string): string | undefined {
