@@ -23,6 +23,7 @@ import {
   type ServerSizeRequest,
 } from '../../targets/sizing/server-size.ts';
 import { containerServerSize } from '../stack/container-size.ts';
+import { TARGET_WARMUP_MS } from './capacity.ts';
 import { capacityHint } from './capacity-hint.ts';
 import { type ComparisonRate, comparisonRate, DEFAULT_RATE_FRACTION } from './comparison-rate.ts';
 import type { SuiteEvent } from './events.ts';
@@ -109,7 +110,7 @@ export function capacitySeconds(experiment: ExperimentDefinition, variant?: Vari
   const start = variant?.capacityStartRate ?? search.startRate;
   const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0, search.minStep);
   const stepMs = measuredMs + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
-  return Math.round((6 * stepMs) / 1000);
+  return Math.round((6 * stepMs + TARGET_WARMUP_MS) / 1000);
 }
 
 interface QueueItem {
