@@ -109,6 +109,9 @@ export async function findCapacity(
       TARGET_WARMUP_MS,
       hooks.signal,
     );
+    // the warm-up also says how many requests an iteration makes: the first step is planned with it
+    if (warm.iterations > 0 && warm.requests !== undefined)
+      requestsPerIteration = warm.requests / warm.iterations;
     if (!warm.ok) await drain(target.url, hooks.signal);
   }
   return searchCapacity(
