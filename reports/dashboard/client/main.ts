@@ -196,6 +196,9 @@ function handle(e: LiveEvent): void {
     case 'warning':
       log('warning: ' + e.message, 'warning');
       break;
+    case 'comparison-rate':
+      log(e.experiment + ': variants compared at ' + e.rate + '/s (' + e.reason + ')');
+      break;
     case 'variants-skipped':
       log('skipped ' + e.variants.join(', ') + ': ' + e.reason, 'warning');
       break;
