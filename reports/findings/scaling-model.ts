@@ -8,6 +8,13 @@ import { formatFactor, formatRate } from '../model/units.ts';
 import { fitUsl } from '../model/usl.ts';
 import type { ExperimentView } from '../model/views.ts';
 
+/**
+ * How far past the largest fleet measured a ceiling is named: a fit through three clone counts puts σ
+ * and κ near zero within noise, and a ceiling it implies far out ("228× one clone") is the noise's, not a
+ * finding, so beyond this many times the largest fleet the clause says only that none is in reach.
+ */
+export const MAX_EXTRAPOLATION = 4;
+
 export function scalingModelClause(experiment: ExperimentView): string | null {
   const searched = experiment.variants.filter((variant) => variant.slo !== null && variant.clones !== null);
   const stores = [...new Set(searched.map(storeOf))];
@@ -25,6 +32,12 @@ export function scalingModelClause(experiment: ExperimentView): string | null {
       ];
     const model = `${store} at ${counts} clones fits the Universal Scalability Law with σ = ${fit.sigma.toFixed(3)}, κ = ${fit.kappa.toFixed(4)}`;
     if (fit.ceiling === null) return [`${model}: linear so far, no ceiling in sight`];
+    const largest = Math.max(...points.map((point) => point.clones));
+    const ceilingClones = fit.peakClones ?? fit.ceiling / fit.lambda;
+    if (ceilingClones > MAX_EXTRAPOLATION * largest)
+      return [
+        `${model}: no ceiling within ${MAX_EXTRAPOLATION * largest} clones (${MAX_EXTRAPOLATION}× the most measured; a fit through ${counts} clones cannot place one further out)`,
+      ];
     const where =
       fit.peakClones !== null
         ? `peaks near ${Math.round(fit.peakClones)} clones at ${formatRate(fit.ceiling)}/s`
