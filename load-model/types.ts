@@ -154,6 +154,3 @@ export interface LoadRunOptions {
   /** time allowed for in-flight iterations after the end (default: the request timeout + 1 s) */
   gracefulStop?: DurationInput;
 }
-
-/** LoadRunOptions.timeout when none is given: 10 s per request */
-export const DEFAULT_TIMEOUT_MS = 10_000;

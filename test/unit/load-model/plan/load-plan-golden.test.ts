@@ -4,7 +4,7 @@
  * to the same schedule). UPDATE_GOLDEN=1 rewrites them.
  */
 import { describe, it } from 'vitest';
-import { parseBenchOptions } from '../../../../cli/bench.ts';
+import { parseBenchOptions } from '../../../../cli/bench-options.ts';
 import { packageRoot } from '../../../../core/entry-points.ts';
 import { k6Options } from '../../../../exporters/k6/k6-options.ts';
 import { generateK6Script } from '../../../../exporters/k6/k6-script.ts';

@@ -3,7 +3,7 @@
  * ramping, open and closed, explicit and default VU pools, odd splits), `bench` invocations as the CLI
  * parses them, and the built-in experiments' profile loads.
  */
-import type { BenchFlags } from '../../../../cli/bench.ts';
+import type { BenchFlags } from '../../../../cli/bench-options.ts';
 import type { LoadRunOptions } from '../../../../load-model/types.ts';
 
 const baseUrl = 'http://127.0.0.1:8080/';

@@ -5,15 +5,15 @@
  * Only this file knows the engine's API; the golden files hold what it computes.
  */
 import { k6Scenario } from '../../../../exporters/k6/k6-options.ts';
-import { toMs } from '../../../../load-model/duration.ts';
-import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../../../load-model/types.ts';
+import { type ExecutorPlan, executorOf } from '../../../../load-model/executors/registry.ts';
+import { assertLoadPlan } from '../../../../load-model/plan/compile-plan.ts';
+import { describePlan } from '../../../../load-model/plan/describe-plan.ts';
+import type { LoadPlan } from '../../../../load-model/plan/load-plan.ts';
+import { buildProfile, levelAt, type Profile } from '../../../../load-model/plan/profile.ts';
+import type { LoadRunOptions } from '../../../../load-model/types.ts';
 import { targetRate } from '../../../../runners/engine/build-outcome.ts';
-import { hasWork, splitExecutor } from '../../../../runners/engine/split-executor.ts';
-import { describePlan } from '../../../../runners/load-models/describe.ts';
 import { createPacer } from '../../../../runners/load-models/pacer.ts';
-import { buildProfile, levelAt, type Profile } from '../../../../runners/load-models/rate-profile.ts';
-import { vuPoolSize } from '../../../../runners/load-models/vu-pool-size.ts';
-import { shardLoadOptions } from '../../../../runners/shard/shard-load.ts';
+import { shardLoadPlan } from '../../../../runners/shard/shard-load.ts';
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -21,7 +21,9 @@ const round = (value: number) => Math.round(value * 1e6) / 1e6;
 function schedule(profile: Profile) {
   if (profile.kind === 'vus') {
     const seconds = Math.ceil(profile.totalMs / 1000);
-    return { vusEachSecond: Array.from({ length: seconds }, (_, s) => Math.floor(levelAt(profile, s * 1000))) };
+    return {
+      vusEachSecond: Array.from({ length: seconds }, (_, s) => Math.floor(levelAt(profile, s * 1000))),
+    };
   }
   const pacer = createPacer(profile);
   const perSecond: number[] = [];
@@ -35,21 +37,22 @@ function schedule(profile: Profile) {
   return { arrivals: pacer.issued, firstArrivalsMs: first, arrivalsPerSecond: perSecond };
 }
 
-function share(executor: ExecutorConfig, warmupMs: number) {
+function share(executor: ExecutorPlan, warmupMs: number) {
   const profile = buildProfile(executor, warmupMs);
+  const module = executorOf(executor);
   return {
-    hasWork: hasWork(executor),
-    vuPool: vuPoolSize(executor),
+    hasWork: module.hasWork(executor),
+    vuPool: module.vuPool(executor),
     unitMs: profile.unitMs,
     segments: profile.segments,
     ...schedule(profile),
   };
 }
 
-function shards(options: LoadRunOptions, warmupMs: number) {
+function shards(plan: LoadPlan) {
   return [0, 1].map((index) => {
     try {
-      return share(shardLoadOptions(options, { index, count: 2 }).executor, warmupMs);
+      return share(shardLoadPlan(plan, { index, count: 2 }).executor, plan.warmupMs);
     } catch (error: unknown) {
       return { error: (error as Error).message };
     }
@@ -57,24 +60,29 @@ function shards(options: LoadRunOptions, warmupMs: number) {
 }
 
 export function planSnapshot(options: LoadRunOptions) {
-  const warmupMs = toMs(options.warmup, 0);
-  const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
-  const profile = buildProfile(options.executor, warmupMs);
-  const workers = options.workers ?? 1;
+  const plan = assertLoadPlan(options);
+  const { warmupMs, timeoutMs, gracefulStopMs, workers } = plan;
+  const profile = buildProfile(plan.executor, warmupMs);
+  const module = executorOf(plan.executor);
   return {
-    plan: describePlan(options),
+    plan: describePlan(plan),
     warmupMs,
     timeoutMs,
-    gracefulStopMs: toMs(options.gracefulStop, timeoutMs + 1000),
+    gracefulStopMs,
     workers,
-    targetRate: targetRate(options),
-    vuPool: vuPoolSize(options.executor),
-    profile: { kind: profile.kind, unitMs: profile.unitMs, totalMs: profile.totalMs, segments: profile.segments },
+    targetRate: targetRate(plan),
+    vuPool: module.vuPool(plan.executor),
+    profile: {
+      kind: profile.kind,
+      unitMs: profile.unitMs,
+      totalMs: profile.totalMs,
+      segments: profile.segments,
+    },
     schedule: schedule(profile),
     workerShares: Array.from({ length: workers }, (_, index) =>
-      share(splitExecutor(options.executor, index, workers), warmupMs),
+      share(module.split(plan.executor, index, workers), warmupMs),
     ),
-    shardsOfTwo: shards(options, warmupMs),
-    k6: k6Scenario(options.executor, options.timeout),
+    shardsOfTwo: shards(plan),
+    k6: k6Scenario(plan),
   };
 }
