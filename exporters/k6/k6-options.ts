@@ -8,7 +8,7 @@ import { formatDuration } from '../../load-model/duration.ts';
 import type { K6Scenario } from '../../load-model/executors/executor-module.ts';
 import { executorOf } from '../../load-model/executors/registry.ts';
 import { compileSchedule } from '../../load-model/plan/compile-plan.ts';
-import { GRACEFUL_STOP_BEYOND_TIMEOUT_MS, type LoadSchedule } from '../../load-model/plan/load-plan.ts';
+import type { LoadSchedule } from '../../load-model/plan/load-plan.ts';
 import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
 
 export type { K6Scenario };
@@ -18,11 +18,11 @@ export interface K6Options {
   thresholds: Record<string, string[]>;
 }
 
-/** A compiled schedule → a k6 scenario; gracefulStop mirrors ours (the request timeout + 1 s). */
+/** A compiled schedule → a k6 scenario; gracefulStop is ours (the request timeout + 1 s unless given). */
 export function k6Scenario(schedule: LoadSchedule): K6Scenario {
   return {
     ...executorOf(schedule.executor).k6Scenario(schedule.executor),
-    gracefulStop: formatDuration(schedule.timeoutMs + GRACEFUL_STOP_BEYOND_TIMEOUT_MS),
+    gracefulStop: formatDuration(schedule.gracefulStopMs),
   };
 }
 
