@@ -40,6 +40,20 @@ export function targetRate(plan: LoadPlan): number | null {
   return plannedRate(buildProfile(plan.executor, 0));
 }
 
+/** each step's counts and latency, summarized from its histograms */
+function stepStats(report: ThreadReport): StepStats[] {
+  return Object.entries(report.steps).map(([name, step]) => ({
+    name,
+    requests: step.requests,
+    errors: step.errors,
+    latency: {
+      response: summarizeHistogram(decodeHistogram(step.histograms.response)),
+      service: summarizeHistogram(decodeHistogram(step.histograms.service)),
+    },
+    histograms: step.histograms,
+  }));
+}
+
 export function buildOutcome(
   options: LoadPlan,
   report: ThreadReport,
@@ -70,18 +84,7 @@ export function buildOutcome(
     targetRate: targetRate(options),
     latency,
     checks: report.checks,
-    steps: Object.entries(report.steps).map(
-      ([name, step]): StepStats => ({
-        name,
-        requests: step.requests,
-        errors: step.errors,
-        latency: {
-          response: summarizeHistogram(decodeHistogram(step.histograms.response)),
-          service: summarizeHistogram(decodeHistogram(step.histograms.service)),
-        },
-        histograms: step.histograms,
-      }),
-    ),
+    steps: stepStats(report),
     servedBy: report.servedBy,
     valid: invalidReasons.length === 0,
     invalidReasons,

@@ -32,6 +32,7 @@ import { isStreamLoad, streamUserFactory } from './stream-users.ts';
 import { TargetListUser } from './target-list-user.ts';
 import { createTargetPicker } from './target-picker.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
+import { ThreadStop } from './thread-stop.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
 
 /** what the thread needs of its client, HTTP or gRPC: warm connections, the protocol, closing */
@@ -173,11 +174,10 @@ function warmSockets(poolSize: VuPoolSize): number {
   return Math.min(poolSize.max, Math.max(poolSize.preAllocated, MAX_WARM_SOCKETS));
 }
 
-export async function runThread(run: ThreadRun): Promise<ThreadReport> {
-  const { options, clock, signal } = run;
-  const { warmupMs, timeoutMs } = options;
-  const profile = buildProfile(run.executor, warmupMs);
-  const poolSize = executorOf(run.executor).vuPool(run.executor);
+/** The thread's gRPC channels or HTTP client (none for streams), sized for its share of the load. */
+async function openTransport(run: ThreadRun, profile: Profile, poolSize: VuPoolSize) {
+  const { options } = run;
+  const { timeoutMs } = options;
   const tls = await loadTlsSettings(options.tls);
   const grpc = options.grpc
     ? openGrpcTransport(options.baseUrl, options.grpc, { timeoutMs, tls, threads: options.workers })
@@ -200,6 +200,28 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
         timeoutMs,
         ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
       })));
+  return { grpc, client };
+}
+
+/** the thread's virtual users: gRPC callers, HTTP users (a flow's, a target list's, one request's) or streams */
+async function usersOf(
+  run: ThreadRun,
+  { grpc, client }: Awaited<ReturnType<typeof openTransport>>,
+  metrics: MetricsAccumulator,
+  stop: ThreadStop,
+  closers: (() => Promise<void>)[],
+): Promise<VuFactory> {
+  if (grpc) return grpc.factory(metrics);
+  if (client) return vuFactory(run, client as HttpClient, metrics, stop.fail, closers);
+  return streamUserFactory(run.options, metrics, run.clock)!;
+}
+
+export async function runThread(run: ThreadRun): Promise<ThreadReport> {
+  const { options, clock, signal } = run;
+  const { warmupMs, timeoutMs } = options;
+  const profile = buildProfile(run.executor, warmupMs);
+  const poolSize = executorOf(run.executor).vuPool(run.executor);
+  const { grpc, client } = await openTransport(run, profile, poolSize);
   // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
   await client?.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
@@ -212,25 +234,10 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     onSecond: run.onSecond,
   });
   // a data file that cannot be used stops the run: the schedule ends, then the error is thrown
-  const stop = new AbortController();
-  let fatal: ScalebenchError | undefined;
-  const fail = (error: ScalebenchError) => {
-    fatal ??= error;
-    stop.abort();
-  };
-  // the caller's signal outlives this thread (a suite runs many): its listener goes when the thread ends
-  const forwardAbort = () => stop.abort();
-  if (signal) {
-    if (signal.aborted) stop.abort();
-    else signal.addEventListener('abort', forwardAbort, { once: true });
-  }
+  const stop = new ThreadStop(signal);
   // what a flow opened besides the client (its gRPC connections): closed with it
   const closers: (() => Promise<void>)[] = [];
-  const factory = grpc
-    ? grpc.factory(metrics)
-    : client
-      ? await vuFactory(run, client as HttpClient, metrics, fail, closers)
-      : streamUserFactory(options, metrics, clock)!;
+  const factory = await usersOf(run, { grpc, client }, metrics, stop, closers);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -242,21 +249,21 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     while (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(
-      { ...run, startAt, signal: stop.signal },
+      { ...run, startAt, signal: stop.stopSignal },
       { profile, poolSize, factory, metrics, inFlight },
     ));
     const graceMs = options.gracefulStopMs;
-    await inFlight.drain(stop.signal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    await inFlight.drain(stop.stopSignal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
     unfinishedIterations = inFlight.size;
   } finally {
-    signal?.removeEventListener('abort', forwardAbort);
+    stop.release();
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();
     await client?.close();
     for (const close of closers) await close();
   }
-  if (fatal) throw fatal;
+  if (stop.fatal) throw stop.fatal;
   const data = metrics.close();
   const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
   return toThreadReport(data, {
