@@ -6,23 +6,18 @@
  */
 import { resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import { describePlan } from '../load-model/plan/describe-plan.ts';
 import { compareSampleSets } from '../reports/compare/compare.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeAbResultsFile } from '../results/files.ts';
 import type { AbResults, AbTrial } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema-version.ts';
-import { describePlan } from '../runners/load-models/describe.ts';
 import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
 import { type AbSide, alternateOrder, balancedRandomOrder } from '../runners/trials/ab-order.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
 import { startSideServer } from '../runners/trials/side-server.ts';
-import {
-  assertReachable,
-  type BenchFlags,
-  type BenchOptions,
-  parseBenchOptions,
-  parseTrials,
-} from './bench.ts';
+import { assertReachable } from './bench.ts';
+import { type BenchFlags, type BenchOptions, parseBenchOptions, parseTrials } from './bench-options.ts';
 import { type CompareFlags, emitComparison, parseVerdictOptions, type VerdictOptions } from './compare.ts';
 import type { CliContext } from './context.ts';
 import { parseDuration, parseNumber } from './parse.ts';
@@ -36,7 +31,7 @@ export interface AbFlags extends Omit<BenchFlags, 'shard'>, CompareFlags {
 }
 
 export interface AbOptions {
-  sides: Record<AbSide, { load: BenchOptions['load']; command: string | null }>;
+  sides: Record<AbSide, { load: BenchOptions['load']; plan: BenchOptions['plan']; command: string | null }>;
   trials: number;
   pauseMs: number;
   order: AbResults['order'];
@@ -62,10 +57,10 @@ export function parseAbOptions(
       },
     );
   }
-  const side = (url: string, command: string | undefined) => ({
-    load: parseBenchOptions(url, { ...flags, json: undefined, trials: '1' }, ctx.cwd).load,
-    command: command?.trim() ? command : null,
-  });
+  const side = (url: string, command: string | undefined) => {
+    const { load, plan } = parseBenchOptions(url, { ...flags, json: undefined, trials: '1' }, ctx.cwd);
+    return { load, plan, command: command?.trim() ? command : null };
+  };
   return {
     sides: { baseline: side(baseline, flags.baselineCmd), candidate: side(candidate, flags.candidateCmd) },
     trials,
@@ -109,7 +104,7 @@ async function startSides(
     stops.push(server.stop);
   }
   for (const name of ['baseline', 'candidate'] as const)
-    await assertReachable(new URL(options.sides[name].load.baseUrl), options.sides[name].load);
+    await assertReachable(new URL(options.sides[name].load.baseUrl), options.sides[name].plan);
   return stops;
 }
 
@@ -122,7 +117,7 @@ function toAbResults(options: AbOptions, trials: AbTrial[], interrupted: boolean
     options: {
       ...baseline.load,
       baseUrl: undefined,
-      plan: describePlan(baseline.load),
+      plan: describePlan(baseline.plan),
       trialsPerSide: options.trials,
       pauseMs: options.pauseMs,
       interrupted,
@@ -143,11 +138,11 @@ async function raceSides(options: AbOptions, order: AbSide[], say: (text: string
     if (!options.quiet) {
       const letters = order.map((side) => (side === 'baseline' ? 'A' : 'B')).join(' ');
       say(
-        `${options.trials} trials a side, order ${letters}; each: ${describePlan(options.sides.baseline.load)}\n`,
+        `${options.trials} trials a side, order ${letters}; each: ${describePlan(options.sides.baseline.plan)}\n`,
       );
     }
     const complete = await runTrials(
-      order.map((side) => ({ side, load: options.sides[side].load })),
+      order.map((side) => ({ side, load: options.sides[side].plan })),
       {
         pauseMs: options.pauseMs,
         signal: ctx.signal,

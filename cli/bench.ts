@@ -4,12 +4,12 @@
  * Exit codes: 0 ok, 1 generator saturated (result invalid), 2 bad input or unreachable host,
  * 130 interrupted (partial results still written).
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
-import { durationMs } from '../load-model/duration.ts';
-import { type ParsedTargets, parseTargets } from '../load-model/targets-file.ts';
-import type { LoadRunOptions, TargetPick } from '../load-model/types.ts';
+import { describePlan } from '../load-model/plan/describe-plan.ts';
+import type { LoadPlan } from '../load-model/plan/load-plan.ts';
+import { buildProfile } from '../load-model/plan/profile.ts';
+import type { LoadRunOptions } from '../load-model/types.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
@@ -19,247 +19,24 @@ import { SCHEMA_VERSION } from '../results/schema-version.ts';
 import type { RunOutcome } from '../runners/engine/build-outcome.ts';
 import { assertFeasible } from '../runners/engine/feasibility.ts';
 import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
-import { runLoad } from '../runners/engine/run-load.ts';
+import { runPlan } from '../runners/engine/run-load.ts';
 import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
 import { probeTcp } from '../runners/http/probe.ts';
-import { describePlan } from '../runners/load-models/describe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
 import { formatStreamSummary, streamMetrics } from '../runners/progress/stream-summary.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
 import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
-import { shardLoadOptions } from '../runners/shard/shard-load.ts';
-import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
+import { shardLoadPlan } from '../runners/shard/shard-load.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
-import { parseExecutor, parseHeaders, parseProtocol } from './bench-load-flags.ts';
-import { parseSseSpec, parseWebSocketSpec, type StreamFlags, streamKind } from './bench-stream.ts';
+import type { BenchOptions } from './bench-options.ts';
 import type { CliContext } from './context.ts';
-import { type GrpcFlags, isGrpcUrl, parseGrpcCall, parseGrpcTarget } from './grpc-bench-options.ts';
-import {
-  type LiveFlags,
-  type LiveOptions,
-  parseLiveOptions,
-  splitOutputs,
-  startLiveOutputs,
-} from './live-outputs.ts';
-import { parseDuration, parseNumber } from './parse.ts';
-import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
-
-export interface BenchFlags extends LiveFlags, RemoteWriteFlags, GrpcFlags, StreamFlags {
-  rate?: string;
-  connections?: string;
-  duration: string;
-  warmup: string;
-  workers: string;
-  method: string;
-  header?: string[];
-  body?: string;
-  timeout: string;
-  json?: string;
-  quiet?: boolean;
-  client?: string;
-  maxLag?: string;
-  maxLoopDelay?: string;
-  shard?: string;
-  insecure?: boolean;
-  ca?: string;
-  http2?: boolean;
-  maxStreams?: string;
-  targets?: string;
-  pick?: string;
-  /** prometheus=URL (repeatable flag; one such output) */
-  out?: string[];
-  trials?: string;
-  pause?: string;
-}
-
-export interface BenchOptions {
-  load: LoadRunOptions;
-  jsonPath: string | undefined;
-  quiet: boolean;
-  /** --dashboard, --out prometheus=URL */
-  live: LiveOptions;
-  /** this process runs shard index of count: 1/count of the load (load keeps the whole) */
-  shard?: ShardSpec;
-  /** --trials N: N whole runs, one sample each for `compare`; 1 writes a plain single-run file */
-  trials: number;
-  /** --pause between trials */
-  pauseMs: number;
-}
-
-function parseUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `'${text}' is not a URL`, {
-      hint: 'pass a full URL such as http://127.0.0.1:8080/',
-    });
-  }
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${url.protocol} URLs are not supported: ${text}`, {
-      hint: 'use an http:// or https:// URL',
-    });
-  }
-  return url;
-}
-
-function readTargetsFile(path: string): ParsedTargets {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error: unknown) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `cannot read --targets ${path} (${reason})`, {
-      hint: 'pass a file of targets: `GET http://127.0.0.1:8080/` lines, or JSON Lines',
-    });
-  }
-  return parseTargets({
-    name: path,
-    text,
-    readBody: (body) => readFileSync(resolve(dirname(path), body), 'utf8'),
-  });
-}
-
-function parsePick(text: string | undefined): TargetPick {
-  if (text === undefined || text === 'round-robin' || text === 'weighted') return text ?? 'round-robin';
-  throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--pick '${text}' is unknown`, {
-    hint: 'use --pick round-robin (targets in turn, weights as turns) or --pick weighted (random by weight)',
-  });
-}
-
-/** The URL argument, or the targets file: one of the two */
-function requestsOf(
-  urlText: string | undefined,
-  flags: BenchFlags,
-  cwd: string,
-): {
-  url: URL;
-  request?: LoadRunOptions['request'];
-  targets?: Pick<LoadRunOptions, 'targets' | 'targetPick'>;
-  streams?: Pick<LoadRunOptions, 'websocket' | 'sse'>;
-} {
-  if (flags.targets !== undefined) {
-    if (urlText !== undefined) {
-      throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', 'give a URL or --targets FILE, not both', {
-        hint: 'the targets file names every URL to request',
-      });
-    }
-    streamKind(undefined, flags);
-    const parsed = readTargetsFile(resolve(cwd, flags.targets));
-    return {
-      url: new URL(`${parsed.origin}/`),
-      targets: { targets: parsed.targets, targetPick: parsePick(flags.pick) },
-    };
-  }
-  if (urlText === undefined) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', 'no URL to load-test', {
-      hint: 'pass a URL (scalebench bench http://127.0.0.1:8080/) or --targets FILE',
-    });
-  }
-  if (isGrpcUrl(urlText)) return { url: parseGrpcTarget(urlText) };
-  const url = parseUrl(urlText);
-  const headers = parseHeaders(flags.header ?? []);
-  const kind = streamKind(url, flags);
-  if (kind === 'websocket') return { url, streams: { websocket: parseWebSocketSpec(flags, headers) } };
-  if (kind === 'sse') return { url, streams: { sse: parseSseSpec(flags, headers) } };
-  return {
-    url,
-    request: {
-      method: flags.method.toUpperCase(),
-      path: `${url.pathname}${url.search}`,
-      headers,
-      ...(flags.body === undefined ? {} : { body: flags.body }),
-    },
-  };
-}
-
-/** --trials N (at least 1) and --pause; trials cannot be sharded */
-export function parseTrials(flags: Pick<BenchFlags, 'trials' | 'pause' | 'shard'>) {
-  const trials = parseNumber(flags.trials ?? '1', '--trials', { min: 1, integer: true });
-  if (trials > 1 && flags.shard !== undefined) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--trials and --shard cannot be used together', {
-      hint: 'run the trials on one machine, or shard one run and `scalebench merge` it',
-    });
-  }
-  const pauseMs = parseDuration(flags.pause ?? '0s', '--pause');
-  return { trials, pauseMs };
-}
-
-export function parseBenchOptions(
-  urlText: string | undefined,
-  flags: BenchFlags,
-  cwd: string,
-  env: Record<string, string | undefined> = process.env,
-): BenchOptions {
-  const { url, request, targets, streams } = requestsOf(urlText, flags, cwd);
-  const { trials, pauseMs } = parseTrials(flags);
-  const durationMs = parseDuration(flags.duration, '--duration');
-  if (durationMs <= 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--duration must be longer than 0', {
-      hint: 'e.g. --duration 30s',
-    });
-  }
-  const timeoutMs = parseDuration(flags.timeout, '--timeout');
-  if (timeoutMs <= 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--timeout must be longer than 0', {
-      hint: 'e.g. --timeout 5s',
-    });
-  }
-  if (flags.client !== undefined && flags.client !== 'raw' && flags.client !== 'undici') {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--client '${flags.client}' is unknown`, {
-      hint: 'use --client raw (default) or --client undici',
-    });
-  }
-  const grpc = url.protocol.startsWith('grpc')
-    ? parseGrpcCall(
-        flags,
-        cwd,
-        timeoutMs,
-        flags.connections === undefined
-          ? 1
-          : parseNumber(flags.connections, '--connections', { min: 1, integer: true }),
-      )
-    : undefined;
-  const load: LoadRunOptions = {
-    baseUrl: grpc ? `${url.protocol}//${url.host}` : url.href,
-    executor: parseExecutor(flags, durationMs, grpc !== undefined, streams !== undefined),
-    warmup: parseDuration(flags.warmup, '--warmup'),
-    timeout: timeoutMs,
-    workers: parseNumber(flags.workers, '--workers', { min: 1, integer: true }),
-    ...(request === undefined ? {} : { request }),
-    ...(grpc ? { grpc } : {}),
-    ...targets,
-    ...streams,
-    ...(flags.client === undefined ? {} : { client: flags.client as 'raw' | 'undici' }),
-    ...parseProtocol(url, flags, cwd),
-    saturation: {
-      ...(flags.maxLag === undefined
-        ? {}
-        : { maxScheduleLagP99Ms: parseNumber(flags.maxLag, '--max-lag', { min: 0 }) }),
-      ...(flags.maxLoopDelay === undefined
-        ? {}
-        : { maxEventLoopDelayP99Ms: parseNumber(flags.maxLoopDelay, '--max-loop-delay', { min: 0 }) }),
-    },
-  };
-  const outputs = splitOutputs(flags.out ?? []);
-  if (outputs.rest.length > 0) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--out '${outputs.rest[0]}' is not prometheus=URL`, {
-      hint: 'bench writes its results file with --json FILE; --out takes prometheus=http://HOST:PORT/api/v1/write',
-    });
-  }
-  return {
-    load,
-    jsonPath: flags.json === undefined ? undefined : resolve(cwd, flags.json),
-    quiet: Boolean(flags.quiet),
-    live: parseLiveOptions(flags, parseRemoteWrite(outputs.prometheus, flags, env, cwd)),
-    ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
-    trials,
-    pauseMs,
-  };
-}
+import { startLiveOutputs } from './live-outputs.ts';
 
 /** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
-export async function assertReachable(url: URL, load: LoadRunOptions): Promise<void> {
+export async function assertReachable(
+  url: URL,
+  load: Pick<LoadPlan, 'grpc' | 'tls' | 'http2'>,
+): Promise<void> {
   if (load.grpc) {
     const [{ assertGrpcReachable }, { loadTlsSettings }] = await Promise.all([
       import('../runners/grpc/grpc-probe.ts'),
@@ -307,23 +84,18 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
 
 export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
   if (options.trials > 1) return runTrialsOfBench(options, ctx);
-  const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
-  assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
-  await assertReachable(new URL(options.load.baseUrl), load);
+  const plan = options.shard ? shardLoadPlan(options.plan, options.shard) : options.plan;
+  assertFeasible(plan, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
+  await assertReachable(new URL(options.load.baseUrl), plan);
   const live = await startLiveOutputs(
     options.live,
     options.jsonPath ? join(dirname(options.jsonPath), EVENTS_FILE_NAME) : undefined,
     ctx,
   );
-  if (!options.quiet) ctx.stdout(`${describePlan(load)}\n`);
+  if (!options.quiet) ctx.stdout(`${describePlan(plan)}\n`);
   const printer = createProgressPrinter({ write: ctx.stdout, isTTY: ctx.isTTY, quiet: options.quiet });
   const names = { experiment: 'bench', variant: benchName(options.load) };
-  const executor = load.executor;
-  const seconds = Math.ceil(
-    (('duration' in executor ? (durationMs(executor.duration) ?? 0) : 0) +
-      (load.warmup === undefined ? 0 : (durationMs(load.warmup) ?? 0))) /
-      1000,
-  );
+  const seconds = Math.ceil(buildProfile(plan.executor, plan.warmupMs).totalMs / 1000);
   live.publish({
     type: 'plan',
     command: 'bench',
@@ -340,7 +112,7 @@ export async function runBench(options: BenchOptions, ctx: CliContext): Promise<
     trials: 1,
     ...(options.load.grpc ? { protocol: 'grpc' as const } : {}),
   });
-  const outcome = await runLoad(load, {
+  const outcome = await runPlan(plan, {
     signal: ctx.signal,
     onSecond: (point) => {
       printer.onSecond(point);
@@ -388,15 +160,15 @@ function benchName(load: LoadRunOptions): string {
 
 /** bench --trials N: N whole runs in a row, the file rewritten after each, then the spread across them */
 async function runTrialsOfBench(options: BenchOptions, ctx: CliContext): Promise<number> {
-  assertFeasible(options.load, readOpenFileLimit());
-  await assertReachable(new URL(options.load.baseUrl), options.load);
+  assertFeasible(options.plan, readOpenFileLimit());
+  await assertReachable(new URL(options.load.baseUrl), options.plan);
   if (!options.quiet) {
     const pause = options.pauseMs > 0 ? `, ${options.pauseMs} ms apart` : '';
-    ctx.stdout(`${options.trials} trials${pause}, each: ${describePlan(options.load)}\n`);
+    ctx.stdout(`${options.trials} trials${pause}, each: ${describePlan(options.plan)}\n`);
   }
   const trials: BenchTrial[] = [];
   const complete = await runTrials(
-    Array.from({ length: options.trials }, () => ({ side: 'bench', load: options.load })),
+    Array.from({ length: options.trials }, () => ({ side: 'bench', load: options.plan })),
     {
       pauseMs: options.pauseMs,
       signal: ctx.signal,
@@ -444,7 +216,7 @@ function toTrialsResults(
     options: {
       ...options.load,
       interrupted,
-      plan: describePlan(options.load),
+      plan: describePlan(options.plan),
       trials: options.trials,
       pauseMs: options.pauseMs,
     },

@@ -1,5 +1,7 @@
 /** Duration values of load options: '250ms', '30s', '2m', '1h', or a number of milliseconds. */
 
+export type DurationInput = string | number;
+
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds, or null when the input is not a duration. */

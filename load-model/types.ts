@@ -5,55 +5,16 @@
  * the previous one ends.
  */
 
+import type { DurationInput } from './duration.ts';
+import type { ExecutorConfig } from './executors/registry.ts';
 import type { FlowDefinition } from './flows/types.ts';
 
-export type DurationInput = string | number;
-
-export interface ConstantArrivalRate {
-  executor: 'constant-arrival-rate';
-  /** iterations started per timeUnit */
-  rate: number;
-  timeUnit?: DurationInput;
-  duration: DurationInput;
-  preAllocatedVUs?: number;
-  maxVUs?: number;
-}
-
-export interface RateStage {
-  duration: DurationInput;
-  /** rate reached (linearly) at the end of the stage, per timeUnit */
-  target: number;
-}
-
-export interface RampingArrivalRate {
-  executor: 'ramping-arrival-rate';
-  startRate?: number;
-  timeUnit?: DurationInput;
-  stages: RateStage[];
-  preAllocatedVUs?: number;
-  maxVUs?: number;
-}
-
-export interface ConstantVus {
-  executor: 'constant-vus';
-  vus: number;
-  duration: DurationInput;
-}
-
-export interface VuStage {
-  duration: DurationInput;
-  /** number of VUs reached (linearly) at the end of the stage */
-  target: number;
-}
-
-export interface RampingVus {
-  executor: 'ramping-vus';
-  startVUs?: number;
-  stages: VuStage[];
-}
-
-export type ExecutorConfig = ConstantArrivalRate | RampingArrivalRate | ConstantVus | RampingVus;
-export type ExecutorName = ExecutorConfig['executor'];
+export type { DurationInput } from './duration.ts';
+export type { ConstantArrivalRate } from './executors/constant-arrival-rate.ts';
+export type { ConstantVus } from './executors/constant-vus.ts';
+export type { RampingArrivalRate, RateStage } from './executors/ramping-arrival-rate.ts';
+export type { RampingVus, VuStage } from './executors/ramping-vus.ts';
+export type { ExecutorConfig, ExecutorName } from './executors/registry.ts';
 
 /** One HTTP request repeated as fast as the model asks: the `scalebench bench <url>` fast path. */
 export interface SingleRequestSpec {
@@ -190,9 +151,6 @@ export interface LoadRunOptions {
   dataSlice?: { index: number; count: number };
   /** call this gRPC method instead of sending HTTP requests (baseUrl is grpc:// or grpcs://) */
   grpc?: GrpcCallSpec;
-  /** time allowed for in-flight iterations after the end (default: the request timeout) */
+  /** time allowed for in-flight iterations after the end (default: the request timeout + 1 s) */
   gracefulStop?: DurationInput;
 }
-
-/** LoadRunOptions.timeout when none is given: 10 s per request */
-export const DEFAULT_TIMEOUT_MS = 10_000;

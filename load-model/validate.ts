@@ -2,115 +2,24 @@
  * Load options validate themselves and return every error at once (k6 executor configs do the same),
  * so a user fixes a scenario in one pass.
  */
-import { durationMs } from './duration.ts';
+import { Check, isObject, type Obj } from './check.ts';
+import { executorNames, executors, isExecutorName } from './executors/registry.ts';
 import type { LoadRunOptions } from './types.ts';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-class Collector {
-  readonly errors: string[] = [];
-  number(
-    obj: Obj,
-    key: string,
-    where: string,
-    opts: { min?: number; integer?: boolean; optional?: boolean },
-  ) {
-    const value = obj[key];
-    if (value === undefined) {
-      if (!opts.optional) this.errors.push(`${where}.${key} is required`);
-      return;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.errors.push(`${where}.${key} must be a number, got ${JSON.stringify(value)}`);
-    } else if (opts.integer && !Number.isInteger(value)) {
-      this.errors.push(`${where}.${key} must be a whole number, got ${value}`);
-    } else if (opts.min !== undefined && value < opts.min) {
-      this.errors.push(`${where}.${key} must be at least ${opts.min}, got ${value}`);
-    }
-  }
-  positive(obj: Obj, key: string, where: string) {
-    const value = obj[key];
-    if (typeof value === 'number' && value <= 0) this.errors.push(`${where}.${key} must be greater than 0`);
-    else this.number(obj, key, where, {});
-  }
-  duration(obj: Obj, key: string, where: string, opts: { optional?: boolean; positive?: boolean } = {}) {
-    const value = obj[key];
-    if (value === undefined) {
-      if (!opts.optional) this.errors.push(`${where}.${key} is required`);
-      return;
-    }
-    const ms = durationMs(value);
-    if (ms === null) {
-      this.errors.push(`${where}.${key} ${JSON.stringify(value)} is not a duration (use 250ms, 30s, 2m, 1h)`);
-    } else if (opts.positive && ms <= 0) {
-      this.errors.push(`${where}.${key} must be longer than 0`);
-    }
-  }
-  stages(obj: Obj, where: string, integer: boolean) {
-    const stages = obj['stages'];
-    if (!Array.isArray(stages) || stages.length === 0) {
-      this.errors.push(`${where}.stages must be a non-empty list of { duration, target }`);
-      return;
-    }
-    stages.forEach((stage: unknown, i) => {
-      const at = `${where}.stages[${i}]`;
-      if (!isObject(stage)) {
-        this.errors.push(`${at} must be an object`);
-        return;
-      }
-      this.duration(stage, 'duration', at);
-      this.number(stage, 'target', at, { min: 0, integer });
-    });
-  }
-}
-
-function checkVuPool(c: Collector, ex: Obj, where: string) {
-  c.number(ex, 'preAllocatedVUs', where, { min: 1, integer: true, optional: true });
-  c.number(ex, 'maxVUs', where, { min: 1, integer: true, optional: true });
-  const pre = ex['preAllocatedVUs'];
-  const max = ex['maxVUs'];
-  if (typeof pre === 'number' && typeof max === 'number' && max < pre) {
-    c.errors.push(`${where}.maxVUs (${max}) must be at least preAllocatedVUs (${pre})`);
-  }
-}
-
-function checkExecutor(c: Collector, ex: unknown) {
+/** the executor's own checks (its module's), after its name */
+function checkExecutor(c: Check, ex: unknown) {
   const where = 'executor';
   if (!isObject(ex))
     return void c.errors.push('executor is required: { executor: "constant-arrival-rate", ... }');
-  switch (ex['executor']) {
-    case 'constant-arrival-rate':
-      c.positive(ex, 'rate', where);
-      c.duration(ex, 'timeUnit', where, { optional: true, positive: true });
-      c.duration(ex, 'duration', where, { positive: true });
-      checkVuPool(c, ex, where);
-      break;
-    case 'ramping-arrival-rate':
-      c.number(ex, 'startRate', where, { min: 0, optional: true });
-      c.duration(ex, 'timeUnit', where, { optional: true, positive: true });
-      c.stages(ex, where, false);
-      checkVuPool(c, ex, where);
-      break;
-    case 'constant-vus':
-      c.number(ex, 'vus', where, { min: 1, integer: true });
-      c.duration(ex, 'duration', where, { positive: true });
-      break;
-    case 'ramping-vus':
-      c.number(ex, 'startVUs', where, { min: 0, integer: true, optional: true });
-      c.stages(ex, where, true);
-      break;
-    default:
-      c.errors.push(
-        `executor.executor ${JSON.stringify(ex['executor'])} is unknown (use constant-arrival-rate, ramping-arrival-rate, constant-vus or ramping-vus)`,
-      );
-  }
+  const name = ex['executor'];
+  if (isExecutorName(name)) return executors[name].validate(ex, c, where);
+  const names = executorNames.slice(0, -1).join(', ') + ` or ${executorNames[executorNames.length - 1]}`;
+  c.errors.push(`executor.executor ${JSON.stringify(name)} is unknown (use ${names})`);
 }
 
-function checkBaseUrl(c: Collector, value: unknown, kind: 'http' | 'websocket' | 'grpc') {
+function checkBaseUrl(c: Check, value: unknown, kind: 'http' | 'websocket' | 'grpc') {
   if (typeof value !== 'string') return void c.errors.push('baseUrl is required, e.g. http://127.0.0.1:8080');
   try {
     const url = new URL(value);
@@ -123,7 +32,7 @@ function checkBaseUrl(c: Collector, value: unknown, kind: 'http' | 'websocket' |
   }
 }
 
-function checkFlow(c: Collector, data: Obj) {
+function checkFlow(c: Check, data: Obj) {
   const flow = data['flow'];
   if (flow === undefined) return;
   const isRef =
@@ -137,7 +46,7 @@ function checkFlow(c: Collector, data: Obj) {
   if (data['request'] !== undefined) c.errors.push('give either flow or request, not both');
 }
 
-function checkProtocolOptions(c: Collector, data: Obj) {
+function checkProtocolOptions(c: Check, data: Obj) {
   const http2 = data['http2'];
   if (http2 !== undefined && typeof http2 !== 'boolean') c.errors.push('http2 must be true or false');
   if (http2 === true && data['client'] === 'undici') {
@@ -153,7 +62,7 @@ function checkProtocolOptions(c: Collector, data: Obj) {
     c.errors.push('tls.caFile must be a path to a PEM file');
 }
 
-function checkTargets(c: Collector, data: Obj) {
+function checkTargets(c: Check, data: Obj) {
   const targets = data['targets'];
   if (targets === undefined) return;
   if (!Array.isArray(targets) || targets.length === 0) {
@@ -179,7 +88,7 @@ function checkTargets(c: Collector, data: Obj) {
 }
 
 /** websocket and sse loads: their spec, and no flow, request or targets beside them */
-function checkStreams(c: Collector, data: Obj) {
+function checkStreams(c: Check, data: Obj) {
   const websocket = data['websocket'];
   const sse = data['sse'];
   if (websocket === undefined && sse === undefined) return;
@@ -205,7 +114,7 @@ function checkStreams(c: Collector, data: Obj) {
 }
 
 export function validateLoadOptions(data: unknown): Validation<LoadRunOptions> {
-  const c = new Collector();
+  const c = new Check();
   if (!isObject(data)) return { ok: false, errors: ['load options must be an object'] };
   checkBaseUrl(
     c,

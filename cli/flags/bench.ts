@@ -1,6 +1,6 @@
 /** `scalebench bench`: its flags only; the command's code (cli/bench.ts) is imported when it runs. */
 import type { Command } from 'commander';
-import type { BenchFlags } from '../bench.ts';
+import type { BenchFlags } from '../bench-options.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
 import { addRemoteWriteOptions } from './remote-write.ts';
@@ -118,7 +118,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
       ].join('\n'),
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {
-      const { parseBenchOptions, runBench } = await import('../bench.ts');
+      const [{ parseBenchOptions }, { runBench }] = await Promise.all([
+        import('../bench-options.ts'),
+        import('../bench.ts'),
+      ]);
       ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd, ctx.env), ctx);
     });
 }

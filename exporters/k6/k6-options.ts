@@ -1,71 +1,40 @@
 /**
- * An experiment's load profile as k6 `options`: its executor as the one scenario (k6 names and shapes
- * already, durations written as k6 strings, VU pool defaults made explicit because k6 requires
- * preAllocatedVUs) and its thresholds copied as they are (k6 syntax already).
+ * An experiment's load profile as k6 `options`: its compiled executor as the one scenario (its
+ * module's k6 scenario: k6 names and shapes already, durations written as k6 strings, VU pool defaults
+ * made explicit because k6 requires preAllocatedVUs) and its thresholds copied as they are (k6 syntax).
  */
 
-import { durationMs, formatDuration, toMs } from '../../load-model/duration.ts';
-import { DEFAULT_TIMEOUT_MS, type DurationInput, type ExecutorConfig } from '../../load-model/types.ts';
-import { vuPoolSize } from '../../runners/load-models/vu-pool-size.ts';
+import { formatDuration } from '../../load-model/duration.ts';
+import type { K6Scenario } from '../../load-model/executors/executor-module.ts';
+import { executorOf } from '../../load-model/executors/registry.ts';
+import { compileSchedule } from '../../load-model/plan/compile-plan.ts';
+import type { LoadSchedule } from '../../load-model/plan/load-plan.ts';
 import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
 
-export type K6Scenario = Record<string, unknown> & { executor: string };
+export type { K6Scenario };
 
 export interface K6Options {
   scenarios: Record<string, K6Scenario>;
   thresholds: Record<string, string[]>;
 }
 
-const k6Duration = (input: DurationInput) => formatDuration(durationMs(input) ?? 0);
-const stagesOf = (stages: { duration: DurationInput; target: number }[]) =>
-  stages.map((stage) => ({ duration: k6Duration(stage.duration), target: stage.target }));
+/** A compiled schedule → a k6 scenario; gracefulStop is ours (the request timeout + 1 s unless given). */
+export function k6Scenario(schedule: LoadSchedule): K6Scenario {
+  return {
+    ...executorOf(schedule.executor).k6Scenario(schedule.executor),
+    gracefulStop: formatDuration(schedule.gracefulStopMs),
+  };
+}
 
-/** Our executor → a k6 scenario; gracefulStop mirrors ours (the request timeout + 1 s). */
-export function k6Scenario(executor: ExecutorConfig, timeout: DurationInput | undefined): K6Scenario {
-  const gracefulStop = formatDuration(toMs(timeout, DEFAULT_TIMEOUT_MS) + 1000);
-  const pool = vuPoolSize(executor);
-  switch (executor.executor) {
-    case 'constant-arrival-rate':
-      return {
-        executor: executor.executor,
-        rate: executor.rate,
-        timeUnit: k6Duration(executor.timeUnit ?? '1s'),
-        duration: k6Duration(executor.duration),
-        preAllocatedVUs: pool.preAllocated,
-        maxVUs: pool.max,
-        gracefulStop,
-      };
-    case 'ramping-arrival-rate':
-      return {
-        executor: executor.executor,
-        startRate: executor.startRate ?? 0,
-        timeUnit: k6Duration(executor.timeUnit ?? '1s'),
-        stages: stagesOf(executor.stages),
-        preAllocatedVUs: pool.preAllocated,
-        maxVUs: pool.max,
-        gracefulStop,
-      };
-    case 'constant-vus':
-      return {
-        executor: executor.executor,
-        vus: executor.vus,
-        duration: k6Duration(executor.duration),
-        gracefulStop,
-      };
-    case 'ramping-vus':
-      return {
-        executor: executor.executor,
-        startVUs: executor.startVUs ?? 1,
-        stages: stagesOf(executor.stages),
-        gracefulStop,
-      };
-  }
+/** the experiment's load in `profile`, compiled */
+export function experimentSchedule(experiment: ExperimentDefinition, profile: ProfileName): LoadSchedule {
+  const load = profileLoad(experiment, profile);
+  return compileSchedule({ executor: load.executor, warmup: load.warmup, timeout: experiment.timeout });
 }
 
 export function k6Options(experiment: ExperimentDefinition, profile: ProfileName): K6Options {
-  const load = profileLoad(experiment, profile);
   return {
-    scenarios: { [experiment.name]: k6Scenario(load.executor, experiment.timeout) },
+    scenarios: { [experiment.name]: k6Scenario(experimentSchedule(experiment, profile)) },
     thresholds: Object.fromEntries(
       Object.entries(experiment.thresholds ?? {}).map(([metric, expressions]) => [metric, [...expressions]]),
     ),

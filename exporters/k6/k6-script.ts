@@ -4,11 +4,11 @@
  * k6-operator. The target comes from __ENV.BASE_URL. Variants are different targets: not exported.
  */
 
-import { formatDuration, toMs } from '../../load-model/duration.ts';
-import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
-import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
+import { formatDuration } from '../../load-model/duration.ts';
+import type { FlowRef } from '../../load-model/types.ts';
+import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
-import { k6Options } from './k6-options.ts';
+import { experimentSchedule, k6Options } from './k6-options.ts';
 
 /** the options section lies between these lines, as `export const options = <JSON>;` */
 export const OPTIONS_BEGIN = '// --- options: generated from the experiment ---';
@@ -56,7 +56,7 @@ function header(input: K6ScriptInput, flow: FlowRef): string {
   const variantThresholds = experiment.variants
     .filter((variant) => variant.thresholds)
     .map((variant) => `//   ${variant.name}: ${JSON.stringify(variant.thresholds)}`);
-  const warmup = formatDuration(toMs(profileLoad(experiment, profile).warmup, 0));
+  const warmup = formatDuration(experimentSchedule(experiment, profile).warmupMs);
   return [
     '// @ts-check',
     `// k6 script of the scalebench experiment '${experiment.name}' (${profile} profile): ${experiment.title}`,
@@ -90,7 +90,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     ? []
     : [`flow '${experiment.flow.exportName}' is not built in: the k6 script has a TODO stub in its place`];
   const counters = [...new Set([...(experiment.counters ?? []), ...flow.counters])];
-  const timeout = formatDuration(toMs(experiment.timeout, DEFAULT_TIMEOUT_MS));
+  const timeout = formatDuration(experimentSchedule(experiment, input.profile).timeoutMs);
   const script = [
     header(input, experiment.flow),
     '',

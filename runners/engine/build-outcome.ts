@@ -3,8 +3,8 @@
  * (summary, encoded histograms, series) plus custom counters and trends, with the saturation verdict.
  */
 
-import { toMs } from '../../load-model/duration.ts';
-import type { LoadRunOptions } from '../../load-model/types.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
+import { buildProfile, plannedRate } from '../../load-model/plan/profile.ts';
 import {
   countAboveMs,
   decodeHistogram,
@@ -12,7 +12,6 @@ import {
   summarizePhases,
 } from '../../results/histogram.ts';
 import type { LatencyStats, RunResult, StepStats, Summary } from '../../results/schema.ts';
-import { buildProfile } from '../load-models/rate-profile.ts';
 import { mergeSeries } from './merge-reports.ts';
 import { saturationReasons } from './saturation.ts';
 import type { ThreadReport } from './thread-report.ts';
@@ -26,7 +25,7 @@ export interface RunOutcome extends RunResult {
   trendHistograms: Record<string, string>;
   /** stopped early by the abort signal */
   interrupted: boolean;
-  /** describePlan(options) */
+  /** describePlan(plan) */
   plan: string;
   vusCreated: number;
   /** iterations still running when the graceful stop ran out: not in the figures, slower than it */
@@ -37,22 +36,30 @@ export interface RunOutcome extends RunResult {
 }
 
 /** Planned iterations per second over the measured part; null for closed models. */
-export function targetRate(options: LoadRunOptions): number | null {
-  const profile = buildProfile(options.executor, 0);
-  if (profile.kind !== 'rate' || profile.totalMs === 0) return null;
-  const planned = profile.segments.reduce(
-    (sum, s) => sum + (((s.from + s.to) / 2) * s.durationMs) / profile.unitMs,
-    0,
-  );
-  return (planned * 1000) / profile.totalMs;
+export function targetRate(plan: LoadPlan): number | null {
+  return plannedRate(buildProfile(plan.executor, 0));
+}
+
+/** each step's counts and latency, summarized from its histograms */
+function stepStats(report: ThreadReport): StepStats[] {
+  return Object.entries(report.steps).map(([name, step]) => ({
+    name,
+    requests: step.requests,
+    errors: step.errors,
+    latency: {
+      response: summarizeHistogram(decodeHistogram(step.histograms.response)),
+      service: summarizeHistogram(decodeHistogram(step.histograms.service)),
+    },
+    histograms: step.histograms,
+  }));
 }
 
 export function buildOutcome(
-  options: LoadRunOptions,
+  options: LoadPlan,
   report: ThreadReport,
   extra: { interrupted: boolean; plan: string },
 ): RunOutcome {
-  const measuredMs = Math.max(0, report.ranMs - toMs(options.warmup, 0));
+  const measuredMs = Math.max(0, report.ranMs - options.warmupMs);
   const durationSeconds = measuredMs / 1000;
   const lagHistogram = decodeHistogram(report.histograms.scheduleLag);
   const latency = {
@@ -77,18 +84,7 @@ export function buildOutcome(
     targetRate: targetRate(options),
     latency,
     checks: report.checks,
-    steps: Object.entries(report.steps).map(
-      ([name, step]): StepStats => ({
-        name,
-        requests: step.requests,
-        errors: step.errors,
-        latency: {
-          response: summarizeHistogram(decodeHistogram(step.histograms.response)),
-          service: summarizeHistogram(decodeHistogram(step.histograms.service)),
-        },
-        histograms: step.histograms,
-      }),
-    ),
+    steps: stepStats(report),
     servedBy: report.servedBy,
     valid: invalidReasons.length === 0,
     invalidReasons,

@@ -3,7 +3,7 @@
  * starts its next iteration as soon as the previous one ends. VUs above the current target finish
  * their iteration and stop.
  */
-import { levelAt, type Profile } from '../load-models/rate-profile.ts';
+import { levelAt, type Profile } from '../../load-model/plan/profile.ts';
 import type { Clock } from './clock.ts';
 import type { InFlight } from './in-flight.ts';
 import type { IterationRunner } from './vu-pool.ts';

@@ -5,10 +5,9 @@
  * (dropped iterations, saturation), on time.
  */
 import { ScalebenchError } from '../../core/errors.ts';
-import { toMs } from '../../load-model/duration.ts';
-import type { LoadRunOptions } from '../../load-model/types.ts';
+import { executorOf } from '../../load-model/executors/registry.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import { DEFAULT_MAX_STREAMS } from '../http/types.ts';
-import { buildProfile, peakLevel } from '../load-models/rate-profile.ts';
 import type { OpenFileLimit } from './open-file-limit.ts';
 
 /**
@@ -24,23 +23,15 @@ export function socketBudget(limit: OpenFileLimit | null): number {
   return limit === null ? Number.POSITIVE_INFINITY : Math.max(1, limit.soft - FD_RESERVE);
 }
 
-function peakVus(options: LoadRunOptions): number {
-  const { executor } = options;
-  if (executor.executor === 'constant-vus') return executor.vus;
-  if (executor.executor === 'ramping-vus')
-    return Math.max(executor.startVUs ?? 1, ...executor.stages.map((stage) => stage.target));
-  return 0;
+/** the connections a closed model holds at its peak (an open model's VUs wait for sockets instead) */
+function peakVus(plan: LoadPlan): number {
+  const module = executorOf(plan.executor);
+  return module.model === 'closed' ? module.vuPool(plan.executor).max : 0;
 }
 
-function peakRatePerSecond(options: LoadRunOptions): number {
-  const { executor } = options;
-  if (executor.executor !== 'constant-arrival-rate' && executor.executor !== 'ramping-arrival-rate') return 0;
-  return (peakLevel(buildProfile(executor, 0)) * 1000) / toMs(executor.timeUnit, 1000);
-}
-
-export function assertFeasible(options: LoadRunOptions, limit: OpenFileLimit | null): void {
-  const threads = options.workers ?? 1;
-  const rate = peakRatePerSecond(options);
+export function assertFeasible(options: LoadPlan, limit: OpenFileLimit | null): void {
+  const threads = options.workers;
+  const rate = executorOf(options.executor).peakRatePerSecond(options.executor);
   if (rate / threads > MAX_RATE_PER_THREAD) {
     const perThread = Math.round(rate / threads).toLocaleString('en');
     throw new ScalebenchError(

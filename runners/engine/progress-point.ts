@@ -1,6 +1,6 @@
 /** What onSecond receives: the finished second plus running totals, for progress lines and live charts. */
 
-import type { LoadRunOptions } from '../../load-model/types.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { LivePoint } from '../../results/live-events.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import { targetRate } from './build-outcome.ts';
@@ -13,7 +13,7 @@ export class ProgressTracker {
   private readonly target: number | null;
 
   constructor(
-    options: LoadRunOptions,
+    options: LoadPlan,
     private readonly onSecond: ((point: ProgressPoint) => void) | undefined,
   ) {
     this.target = targetRate(options);

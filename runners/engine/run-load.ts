@@ -1,11 +1,12 @@
 /**
- * The engine's entry point: validate, describe, run (in this thread or N worker threads), merge,
- * judge saturation. Everything else in scalebench drives load through runLoad.
+ * The engine's entry point: run a compiled load plan (in this thread or N worker threads), merge,
+ * judge saturation. Everything else in scalebench drives load through runPlan, or through runLoad,
+ * which compiles load options into a plan first (the edge for callers holding options).
  */
-import { ScalebenchError } from '../../core/errors.ts';
+import { assertLoadPlan } from '../../load-model/plan/compile-plan.ts';
+import { describePlan } from '../../load-model/plan/describe-plan.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { LoadRunOptions } from '../../load-model/types.ts';
-import { validateLoadOptions } from '../../load-model/validate.ts';
-import { describePlan } from '../load-models/describe.ts';
 import { buildOutcome, type RunOutcome } from './build-outcome.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { assertFeasible } from './feasibility.ts';
@@ -28,24 +29,17 @@ export interface LoadHooks {
   onStart?: (startAt: number) => void;
 }
 
-/** Throws SB_ERR_INVALID_CONFIG with every problem when the options are not valid. */
-export function assertLoadOptions(options: unknown): LoadRunOptions {
-  const result = validateLoadOptions(options);
-  if (!result.ok) {
-    throw new ScalebenchError('SB_ERR_INVALID_CONFIG', `invalid load options: ${result.errors.join('; ')}`, {
-      hint: 'fix every listed field; see describePlan() for what a valid plan looks like',
-    });
-  }
-  return result.value;
+/** Load options compiled (SB_ERR_INVALID_CONFIG with every problem when they are not valid), then run. */
+export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Promise<RunOutcome> {
+  return runPlan(assertLoadPlan(input), hooks);
 }
 
-export async function runLoad(input: LoadRunOptions, hooks: LoadHooks = {}): Promise<RunOutcome> {
-  const options = assertLoadOptions(input);
+export async function runPlan(options: LoadPlan, hooks: LoadHooks = {}): Promise<RunOutcome> {
   assertFeasible(options, readOpenFileLimit());
   const clock = hooks.clock ?? systemClock;
   const plan = describePlan(options);
   const progress = new ProgressTracker(options, hooks.onSecond);
-  const workers = options.workers ?? 1;
+  const workers = options.workers;
   const report =
     workers > 1
       ? await runWorkers(options, workers, {

@@ -5,8 +5,10 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ScalebenchError } from '../../core/errors.ts';
-import { toMs } from '../../load-model/duration.ts';
-import { DEFAULT_TIMEOUT_MS, type ExecutorConfig, type LoadRunOptions } from '../../load-model/types.ts';
+import type { VuPoolSize } from '../../load-model/executors/executor-module.ts';
+import { type ExecutorPlan, executorOf } from '../../load-model/executors/registry.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
+import { buildProfile, type Profile } from '../../load-model/plan/profile.ts';
 import { DataFiles, type DataSlice } from '../flows/data-file.ts';
 import { FlowGrpc } from '../flows/flow-grpc.ts';
 import { FlowVirtualUser, type VuContext } from '../flows/virtual-user.ts';
@@ -15,8 +17,6 @@ import { createHttpClient } from '../http/create-client.ts';
 import { loadTlsSettings } from '../http/tls-settings.ts';
 import { DEFAULT_MAX_STREAMS, type HttpClient } from '../http/types.ts';
 import { createPacer } from '../load-models/pacer.ts';
-import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
-import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
 import { socketBudget } from './feasibility.ts';
@@ -32,17 +32,16 @@ import { isStreamLoad, streamUserFactory } from './stream-users.ts';
 import { TargetListUser } from './target-list-user.ts';
 import { createTargetPicker } from './target-picker.ts';
 import { type ThreadReport, toThreadReport } from './thread-report.ts';
+import { ThreadStop } from './thread-stop.ts';
 import { type VuFactory, VuPool } from './vu-pool.ts';
-
-export const DEFAULT_SERVED_BY_HEADER = 'x-served-by';
 
 /** what the thread needs of its client, HTTP or gRPC: warm connections, the protocol, closing */
 type Transport = Pick<HttpClient, 'protocol' | 'ready' | 'close'>;
 
 export interface ThreadRun {
-  options: LoadRunOptions;
+  options: LoadPlan;
   /** this thread's share of the load */
-  executor: ExecutorConfig;
+  executor: ExecutorPlan;
   clock: Clock;
   /** clock time of offset 0 (may lie a little in the future: the common start of all threads) */
   startAt: number;
@@ -77,10 +76,8 @@ async function vuFactory(
     );
     return () => new SingleRequestUser(client, prepared, metrics);
   }
-  const params = options.flowParams ?? {};
-  const grpc = flow.grpc
-    ? await FlowGrpc.open(flow.grpc, params, toMs(options.timeout, DEFAULT_TIMEOUT_MS))
-    : undefined;
+  const params = options.flowParams;
+  const grpc = flow.grpc ? await FlowGrpc.open(flow.grpc, params, options.timeoutMs) : undefined;
   if (grpc) closers.push(() => grpc.close());
   const ctx: VuContext = {
     ...(grpc ? { grpc } : {}),
@@ -91,7 +88,7 @@ async function vuFactory(
     shared: flow.shared?.(params),
     data: new DataFiles(process.cwd(), run.dataSlice ?? options.dataSlice),
     baseUrl: options.baseUrl,
-    timeoutMs: toMs(options.timeout, DEFAULT_TIMEOUT_MS),
+    timeoutMs: options.timeoutMs,
     insecure: options.tls?.insecure === true,
     fail,
   };
@@ -99,11 +96,7 @@ async function vuFactory(
 }
 
 /** `bench --targets`: every target prepared once, with its step index; one picker for the thread's VUs. */
-function targetListFactory(
-  options: LoadRunOptions,
-  client: HttpClient,
-  metrics: MetricsAccumulator,
-): VuFactory {
+function targetListFactory(options: LoadPlan, client: HttpClient, metrics: MetricsAccumulator): VuFactory {
   const specs = options.targets ?? [];
   const targets: PreparedTarget[] = specs.map((target) => {
     const method = (target.method ?? 'GET').toUpperCase();
@@ -115,7 +108,7 @@ function targetListFactory(
   });
   const pick = createTargetPicker(
     specs.map((target) => target.weight ?? 1),
-    options.targetPick ?? 'round-robin',
+    options.targetPick,
   );
   return () => new TargetListUser(client, targets, pick, metrics);
 }
@@ -181,20 +174,18 @@ function warmSockets(poolSize: VuPoolSize): number {
   return Math.min(poolSize.max, Math.max(poolSize.preAllocated, MAX_WARM_SOCKETS));
 }
 
-export async function runThread(run: ThreadRun): Promise<ThreadReport> {
-  const { options, clock, signal } = run;
-  const warmupMs = toMs(options.warmup, 0);
-  const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
-  const profile = buildProfile(run.executor, warmupMs);
-  const poolSize = vuPoolSize(run.executor);
+/** The thread's gRPC channels or HTTP client (none for streams), sized for its share of the load. */
+async function openTransport(run: ThreadRun, profile: Profile, poolSize: VuPoolSize) {
+  const { options } = run;
+  const { timeoutMs } = options;
   const tls = await loadTlsSettings(options.tls);
   const grpc = options.grpc
-    ? openGrpcTransport(options.baseUrl, options.grpc, { timeoutMs, tls, threads: options.workers ?? 1 })
+    ? openGrpcTransport(options.baseUrl, options.grpc, { timeoutMs, tls, threads: options.workers })
     : undefined;
   const client: Transport | null = isStreamLoad(options)
     ? null
     : (grpc?.channels ??
-      (await createHttpClient(options.http2 ? 'h2' : (options.client ?? 'raw'), {
+      (await createHttpClient(options.http2 ? 'h2' : options.client, {
         origin: new URL(options.baseUrl).origin,
         tls,
         ...(options.maxStreams === undefined ? {} : { maxStreams: options.maxStreams }),
@@ -204,11 +195,33 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
           (run.sockets ?? socketBudget(readOpenFileLimit())) *
             (options.http2 ? (options.maxStreams ?? DEFAULT_MAX_STREAMS) : 1),
         ),
-        servedByHeader: (options.servedByHeader ?? DEFAULT_SERVED_BY_HEADER).toLowerCase(),
+        servedByHeader: options.servedByHeader,
         preconnect: profile.kind === 'rate' ? warmSockets(poolSize) : 0,
         timeoutMs,
         ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
       })));
+  return { grpc, client };
+}
+
+/** the thread's virtual users: gRPC callers, HTTP users (a flow's, a target list's, one request's) or streams */
+async function usersOf(
+  run: ThreadRun,
+  { grpc, client }: Awaited<ReturnType<typeof openTransport>>,
+  metrics: MetricsAccumulator,
+  stop: ThreadStop,
+  closers: (() => Promise<void>)[],
+): Promise<VuFactory> {
+  if (grpc) return grpc.factory(metrics);
+  if (client) return vuFactory(run, client as HttpClient, metrics, stop.fail, closers);
+  return streamUserFactory(run.options, metrics, run.clock)!;
+}
+
+export async function runThread(run: ThreadRun): Promise<ThreadReport> {
+  const { options, clock, signal } = run;
+  const { warmupMs, timeoutMs } = options;
+  const profile = buildProfile(run.executor, warmupMs);
+  const poolSize = executorOf(run.executor).vuPool(run.executor);
+  const { grpc, client } = await openTransport(run, profile, poolSize);
   // the warm sockets connect (and finish their TLS handshakes) before the schedule starts: a burst of
   // handshakes must not eat the first arrivals' time; a thread that is late starts late, not behind
   await client?.ready?.(Math.min(timeoutMs, READY_LIMIT_MS));
@@ -221,25 +234,10 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     onSecond: run.onSecond,
   });
   // a data file that cannot be used stops the run: the schedule ends, then the error is thrown
-  const stop = new AbortController();
-  let fatal: ScalebenchError | undefined;
-  const fail = (error: ScalebenchError) => {
-    fatal ??= error;
-    stop.abort();
-  };
-  // the caller's signal outlives this thread (a suite runs many): its listener goes when the thread ends
-  const forwardAbort = () => stop.abort();
-  if (signal) {
-    if (signal.aborted) stop.abort();
-    else signal.addEventListener('abort', forwardAbort, { once: true });
-  }
+  const stop = new ThreadStop(signal);
   // what a flow opened besides the client (its gRPC connections): closed with it
   const closers: (() => Promise<void>)[] = [];
-  const factory = grpc
-    ? grpc.factory(metrics)
-    : client
-      ? await vuFactory(run, client as HttpClient, metrics, fail, closers)
-      : streamUserFactory(options, metrics, clock)!;
+  const factory = await usersOf(run, { grpc, client }, metrics, stop, closers);
   const inFlight = new InFlight();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const ticker = setInterval(() => metrics.tick(clock.now()), 200);
@@ -251,21 +249,21 @@ export async function runThread(run: ThreadRun): Promise<ThreadReport> {
     while (clock.now() < startAt) await clock.wait(startAt - clock.now());
     loopDelay.enable();
     ({ ranMs, vusCreated } = await runSchedule(
-      { ...run, startAt, signal: stop.signal },
+      { ...run, startAt, signal: stop.stopSignal },
       { profile, poolSize, factory, metrics, inFlight },
     ));
-    const graceMs = toMs(options.gracefulStop, timeoutMs + 1000);
-    await inFlight.drain(stop.signal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
+    const graceMs = options.gracefulStopMs;
+    await inFlight.drain(stop.stopSignal.aborted ? Math.min(graceMs, ABORT_GRACE_MS) : graceMs);
     unfinishedIterations = inFlight.size;
   } finally {
-    signal?.removeEventListener('abort', forwardAbort);
+    stop.release();
     clearInterval(ticker);
     loopDelay.disable();
     metrics.seal();
     await client?.close();
     for (const close of closers) await close();
   }
-  if (fatal) throw fatal;
+  if (stop.fatal) throw stop.fatal;
   const data = metrics.close();
   const eventLoopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
   return toThreadReport(data, {

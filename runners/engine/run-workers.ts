@@ -1,5 +1,5 @@
 /**
- * N worker threads split the load (split-executor.ts), start together at a common wall-clock instant,
+ * N worker threads split the load (each executor module's split), start together at a common wall-clock instant,
  * and post their reports; encoded histograms merge exactly. Per-second points are merged live once
  * every worker has reported that second.
  */
@@ -7,13 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { type ThreadEntry, threadEntry } from '../../core/entry-points.ts';
 import { ScalebenchError } from '../../core/errors.ts';
-import type { LoadRunOptions } from '../../load-model/types.ts';
+import { executorOf } from '../../load-model/executors/registry.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { SeriesPoint } from '../../results/schema.ts';
 import { socketBudget } from './feasibility.ts';
 import { mergeReports, mergeSecond } from './merge-reports.ts';
 import { readOpenFileLimit } from './open-file-limit.ts';
 import type { SecondPoint } from './second-buckets.ts';
-import { hasWork, splitExecutor } from './split-executor.ts';
 import type { ThreadReport } from './thread-report.ts';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol.ts';
 
@@ -69,7 +69,7 @@ function startWorker(entry: ThreadEntry, input: WorkerInput, live: LiveSeconds) 
 }
 
 export async function runWorkers(
-  options: LoadRunOptions,
+  options: LoadPlan,
   count: number,
   hooks: {
     signal?: AbortSignal;
@@ -78,11 +78,12 @@ export async function runWorkers(
     onStart?: (startAt: number) => void;
   },
 ): Promise<ThreadReport> {
+  const module = executorOf(options.executor);
   const executors = Array.from({ length: count }, (_, index) =>
-    splitExecutor(options.executor, index, count),
-  ).filter(hasWork);
+    module.split(options.executor, index, count),
+  ).filter((share) => module.hasWork(share));
   const live = new LiveSeconds(executors.length, hooks.onSecond);
-  const workerOptions: LoadRunOptions = { ...options, workers: 1 };
+  const workerOptions: LoadPlan = { ...options, workers: 1 };
   const entry = threadEntry('runners/engine/worker-main.ts');
   // the threads share one process's open-file limit
   const sockets = Math.max(1, Math.floor(socketBudget(readOpenFileLimit()) / executors.length));

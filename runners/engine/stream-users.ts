@@ -1,10 +1,9 @@
 /**
- * The virtual users of a WebSocket or Server-Sent Events bench (LoadRunOptions.websocket / .sse): they
+ * The virtual users of a WebSocket or Server-Sent Events bench (the plan's websocket / sse): they
  * hold long-lived streams of their own and use no HTTP client. Null for an HTTP load.
  */
 
-import { toMs } from '../../load-model/duration.ts';
-import { DEFAULT_TIMEOUT_MS, type LoadRunOptions } from '../../load-model/types.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import { SseBenchUser } from '../sse/sse-bench-user.ts';
 import { WsBenchUser } from '../ws/ws-bench-user.ts';
 import type { Clock } from './clock.ts';
@@ -12,11 +11,11 @@ import type { MetricsAccumulator } from './metrics.ts';
 import type { VuFactory } from './vu-pool.ts';
 
 export function streamUserFactory(
-  options: LoadRunOptions,
+  options: LoadPlan,
   metrics: MetricsAccumulator,
   clock: Clock,
 ): VuFactory | null {
-  const timeoutMs = toMs(options.timeout, DEFAULT_TIMEOUT_MS);
+  const { timeoutMs } = options;
   const insecure = options.tls?.insecure === true;
   const websocket = options.websocket;
   if (websocket) {
@@ -32,6 +31,6 @@ export function streamUserFactory(
 }
 
 /** the load holds streams of its own (no HTTP client to build) */
-export function isStreamLoad(options: LoadRunOptions): boolean {
+export function isStreamLoad(options: LoadPlan): boolean {
   return options.websocket !== undefined || options.sse !== undefined;
 }

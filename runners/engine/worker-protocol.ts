@@ -1,11 +1,13 @@
 /** Messages between runLoad (main thread) and its worker threads. */
-import type { ExecutorConfig, LoadRunOptions } from '../../load-model/types.ts';
+import type { ExecutorPlan } from '../../load-model/executors/registry.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { SecondPoint } from './second-buckets.ts';
 import type { ThreadReport } from './thread-report.ts';
 
 export interface WorkerInput {
-  options: LoadRunOptions;
-  executor: ExecutorConfig;
+  options: LoadPlan;
+  /** this thread's share of the load */
+  executor: ExecutorPlan;
   /** this thread's share of the sockets the open-file limit allows */
   sockets: number;
   /** this thread's rows of vu.data(file, 'unique') */

@@ -3,7 +3,7 @@
  * the start of the run and knows nothing of HTTP. Arrival k is due when the integral of the rate
  * reaches k, so a constant rate gives k × unit / rate exactly and a ramp follows the linear rate.
  */
-import type { Profile, Segment } from './rate-profile.ts';
+import type { Profile, Segment } from '../../load-model/plan/profile.ts';
 
 export interface Pacer {
   /** next intended start (ms from run start), or null once the profile is over */

@@ -1,24 +1,25 @@
 /**
- * One shard's share of a load: the executor split as worker threads split it (split-executor.ts:
+ * One shard's share of a load plan: the executor split as worker threads split it (its module's split:
  * rates / N, VUs / N with the remainder on the lowest shards) and the flow given the shard's VU ids.
  */
 import { ScalebenchError } from '../../core/errors.ts';
-import type { LoadRunOptions } from '../../load-model/types.ts';
-import { hasWork, splitExecutor } from '../engine/split-executor.ts';
+import { executorOf } from '../../load-model/executors/registry.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { ShardSpec } from './shard-spec.ts';
 import { shardFlowRef, withShardVuIds } from './sharded-flow.ts';
 
-function shardFlow(options: LoadRunOptions, shard: ShardSpec): Partial<LoadRunOptions> {
+function shardFlow(options: LoadPlan, shard: ShardSpec): Partial<LoadPlan> {
   const { flow } = options;
   if (flow === undefined) return {};
-  if ('module' in flow) return shardFlowRef(flow, options.flowParams ?? {}, shard);
+  if ('module' in flow) return shardFlowRef(flow, options.flowParams, shard);
   return { flow: withShardVuIds(flow, shard) };
 }
 
-export function shardLoadOptions(options: LoadRunOptions, shard: ShardSpec): LoadRunOptions {
+export function shardLoadPlan(options: LoadPlan, shard: ShardSpec): LoadPlan {
   if (shard.count === 1) return options;
-  const executor = splitExecutor(options.executor, shard.index, shard.count);
-  if (!hasWork(executor)) {
+  const module = executorOf(options.executor);
+  const executor = module.split(options.executor, shard.index, shard.count);
+  if (!module.hasWork(executor)) {
     throw new ScalebenchError(
       'SB_ERR_INVALID_ARGUMENT',
       `shard ${shard.index}/${shard.count} gets no virtual users: the load has fewer VUs than shards`,

@@ -5,14 +5,14 @@
  * ends the trial running now (its partial numbers are dropped) and skips the rest.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LoadRunOptions } from '../../load-model/types.ts';
+import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { BenchTrial } from '../../results/schema.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
-import { runLoad } from '../engine/run-load.ts';
+import { runPlan } from '../engine/run-load.ts';
 
 export interface TrialSlot<Side> {
   side: Side;
-  load: LoadRunOptions;
+  load: LoadPlan;
 }
 
 export interface FinishedTrial<Side> {
@@ -29,14 +29,14 @@ export interface TrialHooks<Side> {
   signal?: AbortSignal;
   onTrialStart?: (slot: TrialSlot<Side>, sequence: number) => void;
   onTrial: (finished: FinishedTrial<Side>) => Promise<void> | void;
-  /** a load run; runLoad unless a test says otherwise */
-  run?: (load: LoadRunOptions, signal: AbortSignal | undefined) => Promise<RunOutcome>;
+  /** a load run; runPlan unless a test says otherwise */
+  run?: (load: LoadPlan, signal: AbortSignal | undefined) => Promise<RunOutcome>;
   now?: () => Date;
 }
 
 /** Resolves true when every trial ran, false when interrupted. */
 export async function runTrials<Side>(slots: TrialSlot<Side>[], hooks: TrialHooks<Side>): Promise<boolean> {
-  const run = hooks.run ?? ((load, signal) => runLoad(load, { signal }));
+  const run = hooks.run ?? ((load, signal) => runPlan(load, { signal }));
   const now = hooks.now ?? (() => new Date());
   const perSide = new Map<Side, number>();
   for (const [sequence, slot] of slots.entries()) {

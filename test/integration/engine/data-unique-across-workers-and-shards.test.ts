@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
-import { shardLoadOptions } from '../../../runners/shard/shard-load.ts';
+import { runLoad, runPlan } from '../../../runners/engine/run-load.ts';
+import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { LENIENT, startServer } from './fixtures/test-server.ts';
 
@@ -46,7 +47,7 @@ describe('unique data rows', () => {
     };
     let iterations = 0;
     for (const index of [0, 1]) {
-      const outcome = await runLoad(shardLoadOptions(load, { index, count: 2 }));
+      const outcome = await runPlan(shardLoadPlan(assertLoadPlan(load), { index, count: 2 }));
       expect(outcome.counters['flowErrors'] ?? 0).toBe(0);
       iterations += outcome.summary.iterations;
     }

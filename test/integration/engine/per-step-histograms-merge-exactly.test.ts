@@ -8,14 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
 import { collectEnvironment } from '../../../results/environment.ts';
 import { createHistogram, decodeHistogram, recordMs } from '../../../results/histogram.ts';
 import { mergeBenchResults } from '../../../results/merge.ts';
 import type { BenchResults } from '../../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../../results/schema-version.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
-import { shardLoadOptions } from '../../../runners/shard/shard-load.ts';
+import { runPlan } from '../../../runners/engine/run-load.ts';
+import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { LENIENT, startServer } from './fixtures/test-server.ts';
 
@@ -53,7 +54,7 @@ describe('per-step histograms across --workers 2 and 2 shards', () => {
     const shards: BenchResults[] = [];
     for (const index of [0, 1]) {
       const shard = { index, count: 2 };
-      const outcome = await runLoad(shardLoadOptions(load, shard));
+      const outcome = await runPlan(shardLoadPlan(assertLoadPlan(load), shard));
       shards.push({
         schemaVersion: SCHEMA_VERSION,
         kind: 'bench',

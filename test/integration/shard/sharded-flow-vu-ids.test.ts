@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
-import { shardLoadOptions } from '../../../runners/shard/shard-load.ts';
+import { runPlan } from '../../../runners/engine/run-load.ts';
+import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { recorded, recordIdsFlow } from './fixtures/record-ids-flow.ts';
 
 let server: Server;
@@ -32,7 +33,7 @@ async function idsPerShard(flow: LoadRunOptions['flow'], key: string): Promise<n
   const all: number[][] = [];
   for (let index = 0; index < 2; index += 1) {
     const shardKey = `${key}-${index}`;
-    const outcome = await runLoad(shardLoadOptions(load(flow, shardKey), { index, count: 2 }));
+    const outcome = await runPlan(shardLoadPlan(assertLoadPlan(load(flow, shardKey)), { index, count: 2 }));
     expect(outcome.summary.requests).toBeGreaterThan(0);
     all.push([...recorded(shardKey).ids].sort((a, b) => a - b));
   }

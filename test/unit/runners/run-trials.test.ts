@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadRunOptions } from '../../../load-model/types.ts';
+import type { LoadPlan } from '../../../load-model/plan/load-plan.ts';
 import type { RunOutcome } from '../../../runners/engine/build-outcome.ts';
 import { runTrials } from '../../../runners/trials/run-trials.ts';
 import { buildBenchFixture } from '../../helpers/results-fixtures.ts';
@@ -21,7 +21,7 @@ function outcome(seed: number, interrupted = false): RunOutcome {
   };
 }
 
-const load = (baseUrl: string) => ({ baseUrl }) as unknown as LoadRunOptions;
+const load = (baseUrl: string) => ({ baseUrl }) as unknown as LoadPlan;
 const now = () => new Date('2026-01-01T00:00:00.000Z');
 
 describe('running trials one after another', () => {

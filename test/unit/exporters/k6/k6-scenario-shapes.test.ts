@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { k6Scenario } from '../../../../exporters/k6/k6-options.ts';
+import type { DurationInput } from '../../../../load-model/duration.ts';
+import { compileSchedule } from '../../../../load-model/plan/compile-plan.ts';
+import type { ExecutorConfig } from '../../../../load-model/types.ts';
+
+const scenarioOf = (executor: ExecutorConfig, timeout: DurationInput | undefined) =>
+  k6Scenario(compileSchedule({ executor, timeout }));
 
 describe('our executors become k6 scenarios', () => {
   it('ramping arrival rate: stages with k6 duration strings, the VU pool made explicit', () => {
     expect(
-      k6Scenario(
+      scenarioOf(
         {
           executor: 'ramping-arrival-rate',
           stages: [
@@ -29,14 +35,14 @@ describe('our executors become k6 scenarios', () => {
   });
 
   it('constant VUs and ramping VUs', () => {
-    expect(k6Scenario({ executor: 'constant-vus', vus: 8, duration: '2m' }, undefined)).toEqual({
+    expect(scenarioOf({ executor: 'constant-vus', vus: 8, duration: '2m' }, undefined)).toEqual({
       executor: 'constant-vus',
       vus: 8,
       duration: '2m',
       gracefulStop: '11s',
     });
     expect(
-      k6Scenario({ executor: 'ramping-vus', stages: [{ duration: '10s', target: 4 }] }, undefined),
+      scenarioOf({ executor: 'ramping-vus', stages: [{ duration: '10s', target: 4 }] }, undefined),
     ).toEqual({
       executor: 'ramping-vus',
       startVUs: 1,
@@ -47,7 +53,7 @@ describe('our executors become k6 scenarios', () => {
 
   it('constant arrival rate with a time unit keeps it', () => {
     expect(
-      k6Scenario(
+      scenarioOf(
         { executor: 'constant-arrival-rate', rate: 600, timeUnit: '1m', duration: '30s' },
         undefined,
       ),

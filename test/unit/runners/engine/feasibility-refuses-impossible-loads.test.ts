@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { assertLoadPlan } from '../../../../load-model/plan/compile-plan.ts';
 import type { ExecutorConfig } from '../../../../load-model/types.ts';
 import { assertFeasible, FD_RESERVE, socketBudget } from '../../../../runners/engine/feasibility.ts';
 import { parseOpenFileLimit } from '../../../../runners/engine/open-file-limit.ts';
 
-const options = (executor: ExecutorConfig, workers = 1) => ({
-  baseUrl: 'http://127.0.0.1:1/',
-  executor,
-  workers,
-});
+const options = (executor: ExecutorConfig, workers = 1) =>
+  assertLoadPlan({ baseUrl: 'http://127.0.0.1:1/', executor, workers });
 const limit = { soft: 20_000, hard: 20_000 };
 
 function refusal(run: () => void): { message: string; hint: string; exitCode: number } {

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { compileExecutor } from '../../../../load-model/plan/compile-plan.ts';
+import { buildProfile } from '../../../../load-model/plan/profile.ts';
 import { InFlight } from '../../../../runners/engine/in-flight.ts';
 import { createManualClock } from '../../../../runners/engine/manual-clock.ts';
 import { MAX_LAUNCH_BURST, runOpenSchedule } from '../../../../runners/engine/open-scheduler.ts';
 import { type IterationRunner, VuPool } from '../../../../runners/engine/vu-pool.ts';
 import { createPacer } from '../../../../runners/load-models/pacer.ts';
-import { buildProfile } from '../../../../runners/load-models/rate-profile.ts';
 
 /** A schedule whose every arrival is already due when it starts: the generator is hopelessly behind. */
 async function runBehind(pool: VuPool, rate: number, signal?: AbortSignal) {
   const clock = createManualClock(0);
-  const profile = buildProfile({ executor: 'constant-arrival-rate', rate, duration: '1s' }, 0);
+  const profile = buildProfile(
+    compileExecutor({ executor: 'constant-arrival-rate', rate, duration: '1s' }),
+    0,
+  );
   const inFlight = new InFlight();
   let dropped = 0;
   clock.advance(2000);

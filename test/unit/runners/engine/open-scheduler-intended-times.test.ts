@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { compileExecutor } from '../../../../load-model/plan/compile-plan.ts';
+import { buildProfile } from '../../../../load-model/plan/profile.ts';
 import { InFlight } from '../../../../runners/engine/in-flight.ts';
 import { createManualClock, type ManualClock } from '../../../../runners/engine/manual-clock.ts';
 import { type OpenSchedulerOptions, runOpenSchedule } from '../../../../runners/engine/open-scheduler.ts';
 import { type IterationRunner, VuPool } from '../../../../runners/engine/vu-pool.ts';
 import { createPacer } from '../../../../runners/load-models/pacer.ts';
-import { buildProfile } from '../../../../runners/load-models/rate-profile.ts';
 
 interface Schedule extends Partial<Pick<OpenSchedulerOptions, 'onDropped' | 'signal'>> {
   clock: ManualClock;
@@ -15,7 +16,7 @@ interface Schedule extends Partial<Pick<OpenSchedulerOptions, 'onDropped' | 'sig
 
 /** Runs a constant-arrival-rate schedule from the clock's current time with VUs from `pool`. */
 async function schedule({ clock, pool, rate, duration, ...rest }: Schedule) {
-  const profile = buildProfile({ executor: 'constant-arrival-rate', rate, duration }, 0);
+  const profile = buildProfile(compileExecutor({ executor: 'constant-arrival-rate', rate, duration }), 0);
   const inFlight = new InFlight();
   const ended = await runOpenSchedule({
     pacer: createPacer(profile),

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { compileExecutor } from '../../../../load-model/plan/compile-plan.ts';
+import { buildProfile } from '../../../../load-model/plan/profile.ts';
 import type { RateStage } from '../../../../load-model/types.ts';
 import { createPacer } from '../../../../runners/load-models/pacer.ts';
-import { buildProfile } from '../../../../runners/load-models/rate-profile.ts';
 
 /** Every arrival time (ms from the start) of a ramping-arrival-rate profile, in order. */
 function arrivals(startRate: number, stages: RateStage[]): number[] {
-  const pacer = createPacer(buildProfile({ executor: 'ramping-arrival-rate', startRate, stages }, 0));
+  const pacer = createPacer(
+    buildProfile(compileExecutor({ executor: 'ramping-arrival-rate', startRate, stages }), 0),
+  );
   const times: number[] = [];
   for (let next = pacer.next(); next !== null; next = pacer.next()) times.push(next);
   return times;

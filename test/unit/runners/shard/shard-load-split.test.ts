@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { assertLoadPlan } from '../../../../load-model/plan/compile-plan.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../../../../load-model/types.ts';
-import { shardLoadOptions } from '../../../../runners/shard/shard-load.ts';
+import { shardLoadPlan } from '../../../../runners/shard/shard-load.ts';
 
-const base = (executor: ExecutorConfig): LoadRunOptions => ({ baseUrl: 'http://127.0.0.1:1/', executor });
+const base = (executor: ExecutorConfig) =>
+  assertLoadPlan({ baseUrl: 'http://127.0.0.1:1/', executor } satisfies LoadRunOptions);
 const shares = (executor: ExecutorConfig, count: number) =>
-  Array.from({ length: count }, (_, index) => shardLoadOptions(base(executor), { index, count }).executor);
+  Array.from({ length: count }, (_, index) => shardLoadPlan(base(executor), { index, count }).executor);
 
 describe('a shard runs 1/N of the load', () => {
   it('constant arrival rate: rate / N on every shard, duration kept', () => {
     const all = shares({ executor: 'constant-arrival-rate', rate: 400, duration: '60s', maxVUs: 10 }, 4);
     for (const executor of all) {
-      expect(executor).toMatchObject({ executor: 'constant-arrival-rate', rate: 100, duration: '60s' });
+      expect(executor).toMatchObject({ executor: 'constant-arrival-rate', rate: 100, durationMs: 60_000 });
       expect(executor.executor === 'constant-arrival-rate' && executor.maxVUs).toBe(3);
     }
   });
@@ -21,7 +23,7 @@ describe('a shard runs 1/N of the load', () => {
       3,
     );
     for (const executor of all) {
-      expect(executor).toMatchObject({ startRate: 10, stages: [{ duration: '10s', target: 30 }] });
+      expect(executor).toMatchObject({ startRate: 10, stages: [{ durationMs: 10_000, target: 30 }] });
     }
   });
 
@@ -42,12 +44,12 @@ describe('a shard runs 1/N of the load', () => {
 
   it('a shard left without VUs is a one-line input error', () => {
     expect(() =>
-      shardLoadOptions(base({ executor: 'constant-vus', vus: 2, duration: '5s' }), { index: 2, count: 3 }),
+      shardLoadPlan(base({ executor: 'constant-vus', vus: 2, duration: '5s' }), { index: 2, count: 3 }),
     ).toThrow(/shard 2\/3 gets no virtual users/);
   });
 
   it('one shard of one is the whole load', () => {
     const options = base({ executor: 'constant-arrival-rate', rate: 50, duration: '5s' });
-    expect(shardLoadOptions(options, { index: 0, count: 1 })).toBe(options);
+    expect(shardLoadPlan(options, { index: 0, count: 1 })).toBe(options);
   });
 });

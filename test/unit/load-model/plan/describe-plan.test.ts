@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describePlan } from '../../../../runners/load-models/describe.ts';
+import { assertLoadPlan } from '../../../../load-model/plan/compile-plan.ts';
+import { describePlan as describeCompiled } from '../../../../load-model/plan/describe-plan.ts';
+import type { LoadRunOptions } from '../../../../load-model/types.ts';
+
+const describePlan = (options: LoadRunOptions) => describeCompiled(assertLoadPlan(options));
 
 describe('describePlan', () => {
   it('says what an open-model bench will do', () => {
