@@ -19,6 +19,7 @@ import { buildProfile, type Profile } from '../load-models/rate-profile.ts';
 import { type VuPoolSize, vuPoolSize } from '../load-models/vu-pool-size.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
+import { FAST_FAILED_ITERATIONS } from './fast-fail-backoff.ts';
 import { socketBudget } from './feasibility.ts';
 import { InFlight } from './in-flight.ts';
 import { MetricsAccumulator } from './metrics.ts';
@@ -159,6 +160,7 @@ async function runSchedule(
     },
     inFlight,
     signal,
+    onFastFail: (at) => metrics.count(FAST_FAILED_ITERATIONS, 1, at),
   });
   return { ranMs, vusCreated };
 }
