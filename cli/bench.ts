@@ -23,7 +23,11 @@ import { runPlan } from '../runners/engine/run-load.ts';
 import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
 import { probeTcp } from '../runners/http/probe.ts';
 import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
-import { formatStreamSummary, streamMetrics } from '../runners/progress/stream-summary.ts';
+import {
+  formatStreamMetrics,
+  formatStreamSummary,
+  streamMetrics,
+} from '../runners/progress/stream-summary.ts';
 import { formatSummary } from '../runners/progress/summary-table.ts';
 import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
 import { shardLoadPlan } from '../runners/shard/shard-load.ts';
@@ -188,9 +192,8 @@ async function runTrialsOfBench(options: BenchOptions, ctx: CliContext): Promise
   if (options.jsonPath)
     await writeResultsFile(options.jsonPath, toTrialsResults(options, trials, !complete, ctx.cwd));
   const pooled = poolTrials(trials);
-  ctx.stdout(
-    `\n${formatSummary(pooled.summary)}\n${formatTrialSpread(trials.map((trial) => trial.summary))}`,
-  );
+  ctx.stdout(`\n${formatSummary(pooled.summary)}${formatStreamMetrics(pooled)}`);
+  ctx.stdout(`\n${formatTrialSpread(trials.map((trial) => trial.summary))}`);
   if (options.jsonPath && !options.quiet) ctx.stdout(`results written to ${options.jsonPath}\n`);
   if (!complete) {
     ctx.stderr(`interrupted: ${trials.length} of ${options.trials} trials ran\n`);

@@ -1,9 +1,10 @@
 /**
  * The one merge of load results: the parts of a run that ran side by side (the shards of a sharded
  * bench, the worker threads of one machine) or one after another (the trials of `bench --trials N`).
- * Counts add up, histograms merge exactly and latency is recomputed from the merged histograms. What
- * the arrangement changes: side by side, the duration is the longest part's and rates add up; one after
- * another, durations add up, the achieved rate is the mean and the target rate the first part's.
+ * Counts add up, histograms merge exactly and latency is recomputed from the merged histograms, the
+ * WebSocket and event-stream metrics' too (merge-stream-metrics.ts). What the arrangement changes: side
+ * by side, the duration is the longest part's and rates add up; one after another, durations add up,
+ * the achieved rate is the mean and the target rate the first part's.
  */
 import { addChecks, addCounts, type CheckCounts, type Counts } from './counts.ts';
 import {
@@ -13,7 +14,8 @@ import {
   summarizeHistogram,
   summarizePhases,
 } from './histogram.ts';
-import type { RunResult, StepStats, Summary } from './schema.ts';
+import { mergeStreamMetrics } from './merge-stream-metrics.ts';
+import type { RunResult, StepStats, StreamMetrics, Summary } from './schema.ts';
 import { mergeStepStats } from './step-stats.ts';
 
 export type Arrangement = 'side-by-side' | 'one-after-another';
@@ -93,12 +95,15 @@ function mergeSummaries(
   return merged;
 }
 
-/** At least one part: its summary, histograms, phase histograms and protocol merged (the series is the caller's). */
+/**
+ * At least one part: its summary, histograms, phase histograms, protocol and WebSocket/event-stream
+ * metrics merged (the series is the caller's).
+ */
 export function mergeRuns(
-  runs: readonly RunResult[],
+  runs: readonly (RunResult & StreamMetrics)[],
   arrangement: Arrangement,
   labels: readonly string[],
-): Omit<RunResult, 'series' | 'grpc'> {
+): Omit<RunResult, 'series' | 'grpc'> & StreamMetrics {
   const histograms = mergeEncodedSets(runs.map((run) => run.histograms));
   const phaseHistograms = mergePhaseSets(
     runs.flatMap((run) => (run.phaseHistograms ? [run.phaseHistograms] : [])),
@@ -115,5 +120,6 @@ export function mergeRuns(
     histograms,
     ...(phaseHistograms ? { phaseHistograms } : {}),
     ...(protocol ? { protocol } : {}),
+    ...mergeStreamMetrics(runs),
   };
 }

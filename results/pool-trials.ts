@@ -4,7 +4,7 @@
  * its samples from the trials themselves.
  */
 import { mergeRuns } from './merge-runs.ts';
-import type { RunResult, SeriesPoint } from './schema.ts';
+import type { RunResult, SeriesPoint, StreamMetrics } from './schema.ts';
 
 /** trial after trial on one time axis: each trial's seconds shifted past the end of the one before */
 function endToEnd(trials: readonly RunResult[]): SeriesPoint[] {
@@ -18,7 +18,9 @@ function endToEnd(trials: readonly RunResult[]): SeriesPoint[] {
 }
 
 /** At least one trial. */
-export function poolTrials(trials: readonly RunResult[]): RunResult {
+export function poolTrials(
+  trials: readonly (RunResult & StreamMetrics)[],
+): Omit<RunResult, 'grpc'> & StreamMetrics {
   const labels = trials.map((_, index) => `trial ${index + 1}`);
   return { ...mergeRuns(trials, 'one-after-another', labels), series: endToEnd(trials) };
 }

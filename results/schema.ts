@@ -216,10 +216,22 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
+/**
+ * What a WebSocket or event-stream bench adds to a run: its counters (ws_sessions, ws_msgs_sent,
+ * ws_close_1011, sse_events, ...) and latency metrics (ws_connecting, ws_reply, sse_first_event, ...),
+ * each with its HdrHistogram so trials and shards merge exactly (results/merge-stream-metrics.ts).
+ */
+export const streamMetricsSchema = z.object({
+  flowCounters: countsSchema.optional(),
+  trends: z.record(z.string(), z.object({ stats: latencyStatsSchema, histogram: z.string() })).optional(),
+});
+export type StreamMetrics = z.infer<typeof streamMetricsSchema>;
+
 /** one trial of `bench --trials N` (or one side's trial of `ab`): a whole load run of its own */
 export const benchTrialSchema = runResultSchema.extend({
   trial: z.number().int().nonnegative(),
   startedAt: z.string(),
+  ...streamMetricsSchema.shape,
 });
 export type BenchTrial = z.infer<typeof benchTrialSchema>;
 
@@ -238,10 +250,8 @@ export const benchResultsSchema = runResultSchema.extend({
   mergedFrom: z.number().int().optional(),
   /** the trials of `bench --trials N`, in the order they ran; absent for a single run */
   trials: z.array(benchTrialSchema).optional(),
-  /** a WebSocket or event-stream run's counters (ws_sessions, ws_msgs_sent, sse_events, ...); single runs */
-  flowCounters: countsSchema.optional(),
-  /** a WebSocket or event-stream run's latency metrics (ws_connecting, ws_reply, sse_event_latency, ...) */
-  trends: z.record(z.string(), z.object({ stats: latencyStatsSchema, histogram: z.string() })).optional(),
+  /** a WebSocket or event-stream run's counters and latency metrics; with --trials, the trials' merged */
+  ...streamMetricsSchema.shape,
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;
 

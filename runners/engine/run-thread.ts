@@ -19,6 +19,7 @@ import { DEFAULT_MAX_STREAMS, type HttpClient } from '../http/types.ts';
 import { createPacer } from '../load-models/pacer.ts';
 import type { Clock } from './clock.ts';
 import { runClosedSchedule } from './closed-scheduler.ts';
+import { FAST_FAILED_ITERATIONS } from './fast-fail-backoff.ts';
 import { socketBudget } from './feasibility.ts';
 import { InFlight } from './in-flight.ts';
 import { MetricsAccumulator } from './metrics.ts';
@@ -152,6 +153,7 @@ async function runSchedule(
     },
     inFlight,
     signal,
+    onFastFail: (at) => metrics.count(FAST_FAILED_ITERATIONS, 1, at),
   });
   return { ranMs, vusCreated };
 }

@@ -2,9 +2,11 @@
  * Virtual users available to an open model (k6 preAllocatedVUs → maxVUs): an arrival takes an idle
  * VU, or creates one while under the maximum, or is dropped (the caller counts it).
  */
+import type { IterationEnd } from './fast-fail-backoff.ts';
 
 export interface IterationRunner {
-  runIteration(intendedAt: number): Promise<void>;
+  /** 'failed' lets the closed model back off a VU whose iterations fail at once (fast-fail-backoff.ts) */
+  runIteration(intendedAt: number): Promise<IterationEnd | undefined> | Promise<void>;
   /** Optional closed-model fast path: iterations back to back while `more()`, each intended at `now()`. */
   runLoop?(more: () => boolean, now: () => number): Promise<void>;
 }

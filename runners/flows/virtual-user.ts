@@ -26,6 +26,7 @@ import type {
 } from '../../load-model/flows/types.ts';
 import type { ErrorClass } from '../../results/schema.ts';
 import type { Clock } from '../engine/clock.ts';
+import type { IterationEnd } from '../engine/fast-fail-backoff.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyStatus } from '../http/classify-error.ts';
 import type { HttpClient, HttpRequest } from '../http/types.ts';
@@ -72,6 +73,9 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
   private intendedAt: number | undefined;
   /** intended start of the current iteration: counters and trends belong to it */
   private iterationIntendedAt = 0;
+  /** this iteration's steps that got what they asked for, and those that failed */
+  private stepsWorked = 0;
+  private stepsFailed = 0;
 
   constructor(
     readonly id: number,
@@ -87,10 +91,14 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     return this.ctx.shared;
   }
 
-  async runIteration(intendedAt: number): Promise<void> {
+  /** 'failed' when it threw, or when a step failed and none worked (a refused connect, say) */
+  async runIteration(intendedAt: number): Promise<IterationEnd | undefined> {
     this.iteration += 1;
     this.intendedAt = intendedAt;
     this.iterationIntendedAt = intendedAt;
+    this.stepsWorked = 0;
+    this.stepsFailed = 0;
+    let threw = false;
     try {
       if (!this.initialized) {
         this.initialized = true;
@@ -98,13 +106,23 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       }
       await this.flow.iteration(this);
     } catch (error: unknown) {
-      if (isScalebenchError(error)) return this.ctx.fail(error);
+      if (isScalebenchError(error)) {
+        this.ctx.fail(error);
+        return undefined;
+      }
+      threw = true;
       this.ctx.metrics.count('flowErrors', 1, intendedAt);
       if (this.ctx.metrics.firstFlowError === undefined) {
         this.ctx.metrics.firstFlowError = error instanceof Error ? error.message : String(error);
       }
     }
     this.ctx.metrics.addIteration(intendedAt);
+    return threw || (this.stepsFailed > 0 && this.stepsWorked === 0) ? 'failed' : 'worked';
+  }
+
+  private noteStep(worked: boolean): void {
+    if (worked) this.stepsWorked += 1;
+    else this.stepsFailed += 1;
   }
 
   async request(step: string, request: FlowRequest, options: StepOptions = {}): Promise<FlowResponse> {
@@ -136,6 +154,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       result.servedBy,
     );
     metrics.addPhases(intendedAt, result);
+    this.noteStep(response.ok);
     return response;
   }
 
@@ -154,9 +173,9 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     return this.ctx.metrics.measures(this.iterationIntendedAt);
   }
 
-  ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
+  async ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
     const ctx = this.ctx;
-    return openFlowSocket(name, options, {
+    const socket = await openFlowSocket(name, options, {
       baseUrl: ctx.baseUrl,
       metrics: ctx.metrics,
       clock: ctx.clock,
@@ -170,9 +189,12 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
         return intendedAt;
       },
     });
+    // a socket closed with an error class as it opens never opened (refused, no upgrade, …)
+    this.noteStep(!(socket.closed && socket.errorClass !== undefined));
+    return socket;
   }
 
-  sse(
+  async sse(
     name: string,
     options: { path: string; headers?: Record<string, string> },
     match: (event: FlowEvent) => boolean = () => true,
@@ -181,7 +203,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     const ctx = this.ctx;
     const intendedAt = this.intendedAt ?? ctx.clock.now();
     this.intendedAt = undefined;
-    return waitForEvent(name, options, match, timeoutMs, {
+    const result = await waitForEvent(name, options, match, timeoutMs, {
       baseUrl: ctx.baseUrl,
       metrics: ctx.metrics,
       clock: ctx.clock,
@@ -191,6 +213,8 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       vars: this.vars,
       intendedAt,
     });
+    this.noteStep(result.errorClass === undefined);
+    return result;
   }
 
   async grpc(
@@ -212,7 +236,9 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     const intendedAt = this.intendedAt ?? this.ctx.clock.now();
     this.intendedAt = undefined;
     const metrics = this.ctx.metrics;
-    return grpc.call(metrics.stepIndex(step), call, message, options, intendedAt, metrics);
+    const response = await grpc.call(metrics.stepIndex(step), call, message, options, intendedAt, metrics);
+    this.noteStep(response.ok);
+    return response;
   }
 
   count(name: string, amount = 1): void {

@@ -3,7 +3,7 @@
  * ws_sessions, ws_msgs_sent, ws_msgs_received; sse_streams, sse_events, sse_reconnects) and the latency
  * of connecting, of whole sessions, of replies and of events. Empty for HTTP runs.
  */
-import type { BenchResults, LatencyStats } from '../../results/schema.ts';
+import type { LatencyStats, StreamMetrics } from '../../results/schema.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
 
 const ms = (value: number) => value.toFixed(value >= 100 ? 1 : value >= 10 ? 2 : 3);
@@ -33,8 +33,16 @@ export function formatStreamSummary(
   return `${lines.join('\n')}\n`;
 }
 
+/** the summary lines of metrics read back from a results file or merged from trials */
+export function formatStreamMetrics(metrics: StreamMetrics): string {
+  const trends = Object.entries(metrics.trends ?? {}).map(([name, { stats }]) => [name, stats] as const);
+  return formatStreamSummary(metrics.flowCounters ?? {}, Object.fromEntries(trends));
+}
+
 /** the run's WebSocket and event-stream counters and trends for the results file; nothing for HTTP runs */
-export function streamMetrics(outcome: RunOutcome): Pick<BenchResults, 'flowCounters' | 'trends'> {
+export function streamMetrics(
+  outcome: Pick<RunOutcome, 'counters' | 'trends' | 'trendHistograms'>,
+): StreamMetrics {
   const counters = Object.entries(outcome.counters).filter(([name]) => isStreamMetric(name));
   const trends = Object.entries(outcome.trends).filter(([name]) => isStreamMetric(name));
   if (counters.length === 0 && trends.length === 0) return {};

@@ -9,6 +9,7 @@ import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import type { BenchTrial } from '../../results/schema.ts';
 import type { RunOutcome } from '../engine/build-outcome.ts';
 import { runPlan } from '../engine/run-load.ts';
+import { streamMetrics } from '../progress/stream-summary.ts';
 
 export interface TrialSlot<Side> {
   side: Side;
@@ -59,6 +60,8 @@ export async function runTrials<Side>(slots: TrialSlot<Side>[], hooks: TrialHook
       ...(outcome.phaseHistograms ? { phaseHistograms: outcome.phaseHistograms } : {}),
       ...(outcome.protocol ? { protocol: outcome.protocol } : {}),
       series: outcome.series,
+      // a WebSocket or event-stream trial keeps its own metrics, which the pooled result merges
+      ...streamMetrics(outcome),
     };
     await hooks.onTrial({ side: slot.side, sequence, trial, outcome });
   }
