@@ -33,7 +33,14 @@ import { runTrials } from '../runners/trials/run-trials.ts';
 import { parseExecutor, parseHeaders, parseProtocol } from './bench-load-flags.ts';
 import { parseSseSpec, parseWebSocketSpec, type StreamFlags, streamKind } from './bench-stream.ts';
 import type { CliContext } from './context.ts';
-import { type GrpcFlags, isGrpcUrl, parseGrpcCall, parseGrpcTarget } from './grpc-bench-options.ts';
+import {
+  type GrpcFlags,
+  isGrpcUrl,
+  parseGrpcCall,
+  parseGrpcTarget,
+  recordedLoad,
+  withReflectedCall,
+} from './grpc-bench-options.ts';
 import {
   type LiveFlags,
   type LiveOptions,
@@ -290,7 +297,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     schemaVersion: SCHEMA_VERSION,
     kind: 'bench',
     createdAt: new Date().toISOString(),
-    options: { ...options.load, interrupted: outcome.interrupted, plan: outcome.plan },
+    options: { ...recordedLoad(options.load), interrupted: outcome.interrupted, plan: outcome.plan },
     environment: collectEnvironment(cwd),
     summary: outcome.summary,
     histograms: outcome.histograms,
@@ -305,11 +312,13 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
   };
 }
 
-export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
-  if (options.trials > 1) return runTrialsOfBench(options, ctx);
-  const load = options.shard ? shardLoadOptions(options.load, options.shard) : options.load;
-  assertFeasible(load, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
-  await assertReachable(new URL(options.load.baseUrl), load);
+export async function runBench(given: BenchOptions, ctx: CliContext): Promise<number> {
+  if (given.trials > 1) return runTrialsOfBench(given, ctx);
+  const loadOf = (of: BenchOptions) => (of.shard ? shardLoadOptions(of.load, of.shard) : of.load);
+  assertFeasible(loadOf(given), readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
+  await assertReachable(new URL(given.load.baseUrl), loadOf(given));
+  const options = { ...given, load: await withReflectedCall(given.load) };
+  const load = loadOf(options);
   const live = await startLiveOutputs(
     options.live,
     options.jsonPath ? join(dirname(options.jsonPath), EVENTS_FILE_NAME) : undefined,
@@ -387,9 +396,10 @@ function benchName(load: LoadRunOptions): string {
 }
 
 /** bench --trials N: N whole runs in a row, the file rewritten after each, then the spread across them */
-async function runTrialsOfBench(options: BenchOptions, ctx: CliContext): Promise<number> {
-  assertFeasible(options.load, readOpenFileLimit());
-  await assertReachable(new URL(options.load.baseUrl), options.load);
+async function runTrialsOfBench(given: BenchOptions, ctx: CliContext): Promise<number> {
+  assertFeasible(given.load, readOpenFileLimit());
+  await assertReachable(new URL(given.load.baseUrl), given.load);
+  const options = { ...given, load: await withReflectedCall(given.load) };
   if (!options.quiet) {
     const pause = options.pauseMs > 0 ? `, ${options.pauseMs} ms apart` : '';
     ctx.stdout(`${options.trials} trials${pause}, each: ${describePlan(options.load)}\n`);
@@ -442,7 +452,7 @@ function toTrialsResults(
     kind: 'bench',
     createdAt: new Date().toISOString(),
     options: {
-      ...options.load,
+      ...recordedLoad(options.load),
       interrupted,
       plan: describePlan(options.load),
       trials: options.trials,
