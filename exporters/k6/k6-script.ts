@@ -7,6 +7,7 @@
 import { formatDuration, toMs } from '../../load-model/duration.ts';
 import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
 import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
+import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
 import { k6Options } from './k6-options.ts';
 
@@ -22,6 +23,8 @@ export interface K6ScriptInput {
   baseUrl: string;
   /** shown in the header, e.g. the scalebench version */
   generator: string;
+  /** the flow as k6 code when it is not built in but could be read (a gRPC flow), with its warnings */
+  translated?: { template: K6FlowTemplate; warnings: string[] };
 }
 
 export interface K6Script {
@@ -84,10 +87,10 @@ function metricDeclarations(counters: string[], trends: string[]): string {
 
 export function generateK6Script(input: K6ScriptInput): K6Script {
   const { experiment } = input;
-  const builtin = builtinK6Flow(experiment.flow, input.baseDir);
+  const builtin = builtinK6Flow(experiment.flow, input.baseDir) ?? input.translated?.template;
   const flow = builtin ?? stubK6Flow(experiment.flow);
   const warnings = builtin
-    ? []
+    ? (input.translated?.warnings ?? [])
     : [`flow '${experiment.flow.exportName}' is not built in: the k6 script has a TODO stub in its place`];
   const counters = [...new Set([...(experiment.counters ?? []), ...flow.counters])];
   const timeout = formatDuration(toMs(experiment.timeout, DEFAULT_TIMEOUT_MS));
@@ -97,6 +100,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     "import http from 'k6/http';",
     "import { check, sleep } from 'k6';",
     "import { Counter, Trend } from 'k6/metrics';",
+    ...(flow.imports ?? []),
     '',
     `const BASE_URL = (__ENV.BASE_URL || ${JSON.stringify(input.baseUrl)}).replace(/\\/+$/, '');`,
     `const TIMEOUT = ${JSON.stringify(timeout)};`,

@@ -4,6 +4,8 @@ export interface K6FlowTemplate {
   counters: string[];
   /** custom trends (ms) the code adds to, as `trends.<name>.add(ms)` */
   trends: string[];
+  /** import declarations beyond k6/http, k6 and k6/metrics (e.g. k6/net/grpc) */
+  imports?: string[];
   /** module-level JavaScript ending in `export default function () { ... }` */
   code: string;
 }
