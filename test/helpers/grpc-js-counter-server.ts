@@ -1,0 +1,76 @@
+/**
+ * An in-process @grpc/grpc-js server of test/fixtures/grpc/counter.proto that counts what it receives
+ * (calls and request bytes per method, stream messages sent), with or without server reflection
+ * (@grpc/reflection, the grpc-js project's own: v1 and v1alpha). Listens on 127.0.0.1, port 0.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import protobuf from 'protobufjs';
+import { COUNTER_PROTO } from './grpc-python-server.ts';
+
+export interface JsCounterServer {
+  port: number;
+  calls: Record<string, number>;
+  bytesReceived: Record<string, number>;
+  messagesSent: number;
+  close(): Promise<void>;
+}
+
+const identity = (value: Buffer) => value;
+const method = (name: string, responseStream: boolean) => ({
+  path: `/counter.Counter/${name}`,
+  requestStream: false,
+  responseStream,
+  requestSerialize: identity,
+  requestDeserialize: identity,
+  responseSerialize: identity,
+  responseDeserialize: identity,
+});
+
+export async function startJsCounterServer(options: { reflection: boolean }): Promise<JsCounterServer> {
+  const root = protobuf.loadSync(COUNTER_PROTO);
+  const AddReply = root.lookupType('counter.AddReply');
+  const WatchRequest = root.lookupType('counter.WatchRequest');
+  const Tick = root.lookupType('counter.Tick');
+  const server = new grpc.Server();
+  const counts: Omit<JsCounterServer, 'port' | 'close'> = { calls: {}, bytesReceived: {}, messagesSent: 0 };
+  const count = (name: string, request: Buffer) => {
+    counts.calls[name] = (counts.calls[name] ?? 0) + 1;
+    counts.bytesReceived[name] = (counts.bytesReceived[name] ?? 0) + request.length;
+  };
+  let total = 0;
+  server.addService(
+    { Add: method('Add', false), Watch: method('Watch', true) },
+    {
+      Add: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+        count('Add', call.request);
+        total += 1;
+        callback(null, Buffer.from(AddReply.encode(AddReply.create({ total })).finish()));
+      },
+      Watch: (call: grpc.ServerWritableStream<Buffer, Buffer>) => {
+        count('Watch', call.request);
+        const request = WatchRequest.toObject(WatchRequest.decode(call.request)) as { count?: number };
+        for (let seq = 0; seq < (request.count ?? 0); seq++) {
+          call.write(Buffer.from(Tick.encode(Tick.create({ seq })).finish()));
+          counts.messagesSent += 1;
+        }
+        call.end();
+      },
+    },
+  );
+  if (options.reflection) {
+    new ReflectionService(
+      loadSync(COUNTER_PROTO) as ConstructorParameters<typeof ReflectionService>[0],
+    ).addToServer(server);
+  }
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  return Object.assign(counts, {
+    port,
+    close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
+  });
+}
