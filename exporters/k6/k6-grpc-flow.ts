@@ -66,6 +66,7 @@ export async function grpcK6Flow(
   const source = await readFile(path, 'utf8');
   const warnings: string[] = [];
   const lines: string[] = [];
+  const steps = new Map<string, { streaming: boolean }>();
   for (const site of grpcCallSites(source)) {
     const [stepText, callText, messageText, optionsText] = site.args;
     const step = literalValue(stepText ?? '')?.value;
@@ -101,6 +102,7 @@ export async function grpcK6Flow(
       warnings.push(`vu.grpc('${step}') at ${where}: ${options.skipped.join(', ')} not translated to k6`);
     }
     if (k6Call.streaming) warnings.push(streamingWarning(k6Call));
+    steps.set(step, { streaming: k6Call.streaming });
     lines.push(grpcCallCode(k6Call));
   }
   warnings.unshift(
@@ -113,6 +115,7 @@ export async function grpcK6Flow(
       counters: [],
       trends: [],
       imports: [GRPC_IMPORT],
+      grpcSteps: steps,
       code: `${grpcInit(grpcTarget)}
 
 // The vu.grpc calls of the flow '${flow.exportName}' (${flow.module}), in source order.

@@ -101,3 +101,52 @@ export function grpcCallCode(call: K6GrpcCall, indent = '  '): string {
 export function streamingWarning(call: K6GrpcCall): string {
   return `${call.call} streams its responses: the k6 script opens a grpc.Stream, which k6 counts in grpc_streams and grpc_streams_msgs_received, not grpc_req_duration{name:${call.step}}`;
 }
+
+const STEP_METRIC = /^(http_req_failed|http_req_duration|http_reqs|grpc_req_duration)\{name:([^}]+)\}$/;
+
+/** `rate<0.01` of failures → `rate>0.99` of passed checks; undefined when the expression is another shape */
+function passRate(expression: string): string | undefined {
+  const match = /^rate\s*(<=?)\s*(\d*\.?\d+)$/.exec(expression.trim());
+  if (!match) return undefined;
+  return `rate${match[1] === '<=' ? '>=' : '>'}${Number((1 - Number(match[2])).toFixed(10))}`;
+}
+
+/**
+ * Thresholds that select a gRPC step (scalebench counts its calls as requests of the step) in k6's
+ * names: `http_req_duration{name:X}` → `grpc_req_duration{name:X}`, `http_req_failed{name:X}` with a
+ * rate → `checks{name:X}` with the passing rate (each call's check carries the step's name). The rest stay
+ * as they are, with a warning where k6 records nothing for them.
+ */
+export function grpcThresholds(
+  thresholds: Record<string, string[]>,
+  steps: ReadonlyMap<string, { streaming: boolean }>,
+): { thresholds: Record<string, string[]>; warnings: string[] } {
+  const mapped: Record<string, string[]> = {};
+  const warnings: string[] = [];
+  const add = (metric: string, expressions: string[]) => {
+    mapped[metric] = [...(mapped[metric] ?? []), ...expressions];
+  };
+  for (const [metric, expressions] of Object.entries(thresholds)) {
+    const match = STEP_METRIC.exec(metric);
+    const step = match ? steps.get(match[2]!) : undefined;
+    if (!match || !step) {
+      add(metric, expressions);
+      continue;
+    }
+    const [, name, stepName] = match;
+    if (name === 'http_req_failed' && expressions.every((expression) => passRate(expression))) {
+      add(
+        `checks{name:${stepName}}`,
+        expressions.map((expression) => passRate(expression)!),
+      );
+    } else if ((name === 'http_req_duration' || name === 'grpc_req_duration') && !step.streaming) {
+      add(`grpc_req_duration{name:${stepName}}`, expressions);
+    } else {
+      add(metric, expressions);
+      warnings.push(
+        `threshold '${metric}' selects the gRPC step ${stepName}, for which k6 records no ${name}: it will see no data in k6`,
+      );
+    }
+  }
+  return { thresholds: mapped, warnings };
+}

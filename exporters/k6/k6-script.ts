@@ -9,6 +9,7 @@ import { DEFAULT_TIMEOUT_MS, type FlowRef } from '../../load-model/types.ts';
 import { type ExperimentDefinition, type ProfileName, profileLoad } from '../../scenarios/types.ts';
 import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
+import { grpcThresholds } from './k6-grpc.ts';
 import { k6Options } from './k6-options.ts';
 
 /** the options section lies between these lines, as `export const options = <JSON>;` */
@@ -90,8 +91,14 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
   const builtin = builtinK6Flow(experiment.flow, input.baseDir) ?? input.translated?.template;
   const flow = builtin ?? stubK6Flow(experiment.flow);
   const warnings = builtin
-    ? (input.translated?.warnings ?? [])
+    ? [...(input.translated?.warnings ?? [])]
     : [`flow '${experiment.flow.exportName}' is not built in: the k6 script has a TODO stub in its place`];
+  const options = k6Options(experiment, input.profile);
+  if (flow.grpcSteps) {
+    const mapped = grpcThresholds(options.thresholds, flow.grpcSteps);
+    options.thresholds = mapped.thresholds;
+    warnings.push(...mapped.warnings);
+  }
   const counters = [...new Set([...(experiment.counters ?? []), ...flow.counters])];
   const timeout = formatDuration(toMs(experiment.timeout, DEFAULT_TIMEOUT_MS));
   const script = [
@@ -110,7 +117,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     '',
     OPTIONS_BEGIN,
     "/** @type {import('k6/options').Options} */",
-    `export const options = ${JSON.stringify(k6Options(experiment, input.profile), null, 2)};`,
+    `export const options = ${JSON.stringify(options, null, 2)};`,
     OPTIONS_END,
     '',
     metricDeclarations(counters, flow.trends),
