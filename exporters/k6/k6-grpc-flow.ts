@@ -57,13 +57,15 @@ export async function grpcK6Flow(
   params: Record<string, unknown>,
 ): Promise<K6GrpcFlow | undefined> {
   const path = flow.module.startsWith('file:') ? fileURLToPath(flow.module) : resolve(baseDir, flow.module);
+  // only a flow whose source calls gRPC is imported (for its grpc section); any other gets the stub
+  const source = await readFile(path, 'utf8').catch(() => undefined);
+  if (source === undefined || grpcCallSites(source).length === 0) return undefined;
   const definition = await resolveFlow({ module: path, exportName: flow.exportName });
   const grpc = definition?.grpc;
   if (!grpc) return undefined;
   const target = typeof grpc.target === 'function' ? grpc.target(params) : grpc.target;
   const protoFile = resolve(grpc.proto);
   const root = loadProtoRoot(protoFile);
-  const source = await readFile(path, 'utf8');
   const warnings: string[] = [];
   const lines: string[] = [];
   const steps = new Map<string, { streaming: boolean }>();
