@@ -6,6 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
+import { ReflectionV1AlphaImplementation } from '@grpc/reflection/build/src/implementations/reflection-v1alpha.js';
 import protobuf from 'protobufjs';
 import { COUNTER_PROTO } from './grpc-python-server.ts';
 
@@ -28,7 +29,10 @@ const method = (name: string, responseStream: boolean) => ({
   responseDeserialize: identity,
 });
 
-export async function startJsCounterServer(options: { reflection: boolean }): Promise<JsCounterServer> {
+/** reflection: 'both' (v1 and v1alpha, as @grpc/reflection serves it), 'v1alpha' only (older servers), or none */
+export async function startJsCounterServer(options: {
+  reflection: 'both' | 'v1alpha' | false;
+}): Promise<JsCounterServer> {
   const root = protobuf.loadSync(COUNTER_PROTO);
   const AddReply = root.lookupType('counter.AddReply');
   const WatchRequest = root.lookupType('counter.WatchRequest');
@@ -59,11 +63,9 @@ export async function startJsCounterServer(options: { reflection: boolean }): Pr
       },
     },
   );
-  if (options.reflection) {
-    new ReflectionService(
-      loadSync(COUNTER_PROTO) as ConstructorParameters<typeof ReflectionService>[0],
-    ).addToServer(server);
-  }
+  const definition = loadSync(COUNTER_PROTO) as ConstructorParameters<typeof ReflectionService>[0];
+  if (options.reflection === 'both') new ReflectionService(definition).addToServer(server);
+  if (options.reflection === 'v1alpha') new ReflectionV1AlphaImplementation(definition).addToServer(server);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),

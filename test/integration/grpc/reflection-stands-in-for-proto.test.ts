@@ -55,7 +55,7 @@ async function bench(
 
 describe('server reflection stands in for --proto', () => {
   it('unary and server-streaming: the same counts with and without --proto, as the server counted', async () => {
-    server = await startJsCounterServer({ reflection: true });
+    server = await startJsCounterServer({ reflection: 'both' });
     const unary = [
       '--call',
       'counter.Counter/Add',
@@ -95,7 +95,7 @@ describe('server reflection stands in for --proto', () => {
   });
 
   it('a method reflection does not know, and a request that does not fit, are exit 2 with one line', async () => {
-    server = await startJsCounterServer({ reflection: true });
+    server = await startJsCounterServer({ reflection: 'both' });
     const unknown = await bench(server.port, ['--call', 'counter.Counter/Subtract']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
@@ -105,6 +105,21 @@ describe('server reflection stands in for --proto', () => {
     expect(misfit.code).toBe(2);
     expect(misfit.stderr).toMatch(/field 'amont' is not in message counter.AddRequest/);
     expect(server.calls).toEqual({});
+  });
+
+  it('a server with only the older v1alpha reflection: found there', async () => {
+    server = await startJsCounterServer({ reflection: 'v1alpha' });
+    const run = await bench(server.port, [
+      '--call',
+      'counter.Counter/Add',
+      '--data',
+      '{"amount":1}',
+      '--rate',
+      '20',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.results!.grpc!.statuses).toEqual({ OK: server.calls.Add });
+    expect(run.results!.grpc!.bytesSent).toBe(server.bytesReceived.Add);
   });
 
   it('a server without reflection: exit 2, one line saying so and to pass --proto', async () => {
