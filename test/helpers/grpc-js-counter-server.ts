@@ -3,6 +3,7 @@
  * (calls and request bytes per method, stream messages sent), with or without server reflection
  * (@grpc/reflection, the grpc-js project's own: v1 and v1alpha). Listens on 127.0.0.1, port 0.
  */
+import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
@@ -32,6 +33,8 @@ const method = (name: string, responseStream: boolean) => ({
 /** reflection: 'both' (v1 and v1alpha, as @grpc/reflection serves it), 'v1alpha' only (older servers), or none */
 export async function startJsCounterServer(options: {
   reflection: 'both' | 'v1alpha' | false;
+  /** serve TLS with this certificate and key (PEM file paths; grpcs://) */
+  tls?: { cert: string; key: string };
 }): Promise<JsCounterServer> {
   const root = protobuf.loadSync(COUNTER_PROTO);
   const AddReply = root.lookupType('counter.AddReply');
@@ -67,8 +70,14 @@ export async function startJsCounterServer(options: {
   if (options.reflection === 'both') new ReflectionService(definition).addToServer(server);
   if (options.reflection === 'v1alpha') new ReflectionV1AlphaImplementation(definition).addToServer(server);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
+    server.bindAsync(
+      '127.0.0.1:0',
+      options.tls
+        ? grpc.ServerCredentials.createSsl(null, [
+            { private_key: readFileSync(options.tls.key), cert_chain: readFileSync(options.tls.cert) },
+          ])
+        : grpc.ServerCredentials.createInsecure(),
+      (error, bound) => (error ? reject(error) : resolve(bound)),
     ),
   );
   return Object.assign(counts, {

@@ -11,6 +11,7 @@ import type { BenchResults } from '../../../results/schema.ts';
 import { runCliInProcess } from '../../helpers/cli.ts';
 import { type JsCounterServer, startJsCounterServer } from '../../helpers/grpc-js-counter-server.ts';
 import { COUNTER_PROTO } from '../../helpers/grpc-python-server.ts';
+import { makeTestCertificates } from '../../helpers/test-certificates.ts';
 
 const QUIET = [
   '--duration',
@@ -33,16 +34,10 @@ afterEach(async () => {
 async function bench(
   port: number,
   args: string[],
+  url = `grpc://127.0.0.1:${port}`,
 ): Promise<{ code: number; stderr: string; results?: BenchResults }> {
   const json = join(tmpdir(), `sb-grpc-reflect-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  const result = await runCliInProcess([
-    'bench',
-    `grpc://127.0.0.1:${port}`,
-    ...QUIET,
-    '--json',
-    json,
-    ...args,
-  ]);
+  const result = await runCliInProcess(['bench', url, ...QUIET, '--json', json, ...args]);
   const text = await readFile(json, 'utf8').catch(() => undefined);
   await rm(json, { force: true });
   await rm(join(tmpdir(), 'events.ndjson'), { force: true });
@@ -120,6 +115,33 @@ describe('server reflection stands in for --proto', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.results!.grpc!.statuses).toEqual({ OK: server.calls.Add });
     expect(run.results!.grpc!.bytesSent).toBe(server.bytesReceived.Add);
+  });
+
+  it('over grpcs:// with --ca, two worker threads: the descriptors reach both, the counts agree', async () => {
+    const certs = await makeTestCertificates();
+    try {
+      server = await startJsCounterServer({ reflection: 'both', tls: certs.valid });
+      const args = [
+        '--call',
+        'counter.Counter/Add',
+        '--data',
+        '{"name":"t"}',
+        '--rate',
+        '30',
+        '--workers',
+        '2',
+      ];
+      const run = await bench(
+        server.port,
+        [...args, '--ca', certs.caFile],
+        `grpcs://localhost:${server.port}`,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.results!.grpc!.statuses).toEqual({ OK: server.calls.Add });
+      expect(run.results!.grpc!.bytesSent).toBe(server.bytesReceived.Add);
+    } finally {
+      await certs.remove();
+    }
   });
 
   it('a server without reflection: exit 2, one line saying so and to pass --proto', async () => {
