@@ -6,6 +6,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import { assertLoadPlan } from '../load-model/plan/compile-plan.ts';
 import { describePlan } from '../load-model/plan/describe-plan.ts';
 import type { LoadPlan } from '../load-model/plan/load-plan.ts';
 import { buildProfile } from '../load-model/plan/profile.ts';
@@ -34,6 +35,7 @@ import { shardLoadPlan } from '../runners/shard/shard-load.ts';
 import { runTrials } from '../runners/trials/run-trials.ts';
 import type { BenchOptions } from './bench-options.ts';
 import type { CliContext } from './context.ts';
+import { recordedLoad, withReflectedCall } from './grpc-bench-options.ts';
 import { startLiveOutputs } from './live-outputs.ts';
 
 /** The first connection, made as the run will make it: TCP, then the TLS handshake and HTTP/2 agreement. */
@@ -71,7 +73,7 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
     schemaVersion: SCHEMA_VERSION,
     kind: 'bench',
     createdAt: new Date().toISOString(),
-    options: { ...options.load, interrupted: outcome.interrupted, plan: outcome.plan },
+    options: { ...recordedLoad(options.load), interrupted: outcome.interrupted, plan: outcome.plan },
     environment: collectEnvironment(cwd),
     summary: outcome.summary,
     histograms: outcome.histograms,
@@ -86,11 +88,22 @@ function toBenchResults(options: BenchOptions, outcome: RunOutcome, cwd: string)
   };
 }
 
-export async function runBench(options: BenchOptions, ctx: CliContext): Promise<number> {
-  if (options.trials > 1) return runTrialsOfBench(options, ctx);
-  const plan = options.shard ? shardLoadPlan(options.plan, options.shard) : options.plan;
-  assertFeasible(plan, readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
-  await assertReachable(new URL(options.load.baseUrl), plan);
+/**
+ * A gRPC call given without --proto, its method and messages asked of the server's reflection service
+ * once it is reachable; the plan compiled again with them. Any other load as given.
+ */
+async function reflected(given: BenchOptions): Promise<BenchOptions> {
+  const load = await withReflectedCall(given.load, given.plan.timeoutMs);
+  return load === given.load ? given : { ...given, load, plan: assertLoadPlan(load) };
+}
+
+export async function runBench(given: BenchOptions, ctx: CliContext): Promise<number> {
+  if (given.trials > 1) return runTrialsOfBench(given, ctx);
+  const planOf = (of: BenchOptions) => (of.shard ? shardLoadPlan(of.plan, of.shard) : of.plan);
+  assertFeasible(planOf(given), readOpenFileLimit()); // before the plan: an impossible load is refused, not announced
+  await assertReachable(new URL(given.load.baseUrl), planOf(given));
+  const options = await reflected(given);
+  const plan = planOf(options);
   const live = await startLiveOutputs(
     options.live,
     options.jsonPath ? join(dirname(options.jsonPath), EVENTS_FILE_NAME) : undefined,
@@ -163,9 +176,10 @@ function benchName(load: LoadRunOptions): string {
 }
 
 /** bench --trials N: N whole runs in a row, the file rewritten after each, then the spread across them */
-async function runTrialsOfBench(options: BenchOptions, ctx: CliContext): Promise<number> {
-  assertFeasible(options.plan, readOpenFileLimit());
-  await assertReachable(new URL(options.load.baseUrl), options.plan);
+async function runTrialsOfBench(given: BenchOptions, ctx: CliContext): Promise<number> {
+  assertFeasible(given.plan, readOpenFileLimit());
+  await assertReachable(new URL(given.load.baseUrl), given.plan);
+  const options = await reflected(given);
   if (!options.quiet) {
     const pause = options.pauseMs > 0 ? `, ${options.pauseMs} ms apart` : '';
     ctx.stdout(`${options.trials} trials${pause}, each: ${describePlan(options.plan)}\n`);
@@ -217,7 +231,7 @@ function toTrialsResults(
     kind: 'bench',
     createdAt: new Date().toISOString(),
     options: {
-      ...options.load,
+      ...recordedLoad(options.load),
       interrupted,
       plan: describePlan(options.plan),
       trials: options.trials,

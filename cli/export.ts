@@ -6,17 +6,39 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../core/entry-points.ts';
 import { ScalebenchError } from '../core/errors.ts';
-import { generateK6Script } from '../exporters/k6/k6-script.ts';
+import { builtinK6Flow } from '../exporters/k6/k6-flows.ts';
+import { generateK6GrpcBenchScript } from '../exporters/k6/k6-grpc-bench.ts';
+import { grpcK6Flow } from '../exporters/k6/k6-grpc-flow.ts';
+import { generateK6Script, type K6Script } from '../exporters/k6/k6-script.ts';
+import type { LoadPlan } from '../load-model/plan/load-plan.ts';
+import type { LoadRunOptions } from '../load-model/types.ts';
 import { writeFileAtomic } from '../results/files.ts';
 import { loadExperiments, selectExperiments } from '../runners/orchestration/load-config.ts';
 import type { ProfileName } from '../scenarios/types.ts';
+import { parseBenchOptions } from './bench-options.ts';
 import type { CliContext } from './context.ts';
+import { isGrpcUrl } from './grpc-bench-options.ts';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
 };
 
-export interface ExportK6Flags {
+/** the `bench` flags a gRPC invocation takes (`export k6 grpc://… --proto … --call …`) */
+export interface ExportGrpcFlags {
+  proto?: string;
+  call?: string;
+  data?: string;
+  metadata?: string[];
+  rate?: string;
+  connections?: string;
+  maxStreams?: string;
+  duration?: string;
+  timeout?: string;
+  ca?: string;
+  insecure?: boolean;
+}
+
+export interface ExportK6Flags extends ExportGrpcFlags {
   out?: string;
   profile: string;
   baseUrl?: string;
@@ -25,13 +47,66 @@ export interface ExportK6Flags {
 
 export interface ExportK6Options {
   experiment: string;
+  /** set when the argument is a grpc:// URL: the `bench` run it stands for */
+  grpcBench?: { load: LoadRunOptions; plan: LoadPlan; commandLine: string };
   outPath: string | undefined;
   profile: ProfileName;
   baseUrl: string | undefined;
   configPath: string | undefined;
 }
 
+const GRPC_FLAG_NAMES: [keyof ExportGrpcFlags, string][] = [
+  ['proto', '--proto'],
+  ['call', '--call'],
+  ['data', '--data'],
+  ['metadata', '--metadata'],
+  ['rate', '--rate'],
+  ['connections', '--connections'],
+  ['maxStreams', '--max-streams'],
+  ['duration', '--duration'],
+  ['timeout', '--timeout'],
+  ['ca', '--ca'],
+  ['insecure', '--insecure'],
+];
+
+/** `export k6 grpc://…` takes bench's flags: its load options, parsed and checked as `bench` would */
+function parseGrpcBench(url: string, flags: ExportK6Flags, cwd: string): ExportK6Options['grpcBench'] {
+  const { out: _out, profile: _profile, baseUrl: _baseUrl, config: _config, ...grpcFlags } = flags;
+  const bench = parseBenchOptions(
+    url,
+    { duration: '30s', warmup: '0s', workers: '1', method: 'GET', timeout: '10s', ...grpcFlags },
+    cwd,
+  );
+  const words = GRPC_FLAG_NAMES.flatMap(([key, flag]) => {
+    const value = flags[key];
+    if (value === undefined || value === false) return [];
+    if (value === true) return [flag];
+    return (Array.isArray(value) ? value : [value]).flatMap((item) => [flag, shellWord(item)]);
+  });
+  return { load: bench.load, plan: bench.plan, commandLine: ['scalebench bench', url, ...words].join(' ') };
+}
+
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
 export function parseExportK6Options(experiment: string, flags: ExportK6Flags, cwd: string): ExportK6Options {
+  if (isGrpcUrl(experiment)) {
+    return {
+      experiment,
+      outPath: flags.out === undefined ? undefined : resolve(cwd, flags.out),
+      profile: 'full',
+      baseUrl: undefined,
+      configPath: undefined,
+      grpcBench: parseGrpcBench(experiment, flags, cwd),
+    };
+  }
+  const given = GRPC_FLAG_NAMES.find(([key]) => flags[key] !== undefined);
+  if (given) {
+    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `${given[1]} applies to a grpc:// URL only`, {
+      hint: 'scalebench export k6 grpc://host:port --proto api.proto --call pkg.Service/Method',
+    });
+  }
   if (flags.profile !== 'quick' && flags.profile !== 'full') {
     throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--profile '${flags.profile}' is unknown`, {
       hint: 'use --profile quick or --profile full (default)',
@@ -55,18 +130,28 @@ export function parseExportK6Options(experiment: string, flags: ExportK6Flags, c
   };
 }
 
-export async function runExportK6(options: ExportK6Options, ctx: CliContext): Promise<void> {
+async function experimentScript(options: ExportK6Options, ctx: CliContext): Promise<K6Script> {
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const [loaded] = selectExperiments(all, [options.experiment]);
   const { experiment, baseDir } = loaded!;
   const targetUrl = /^https?:\/\//.test(experiment.target) ? experiment.target : undefined;
-  const { script, warnings } = generateK6Script({
+  const translated = builtinK6Flow(experiment.flow, baseDir)
+    ? undefined
+    : await grpcK6Flow(experiment.flow, baseDir, experiment.flowParams ?? {});
+  return generateK6Script({
     experiment,
     baseDir,
     profile: options.profile,
     baseUrl: options.baseUrl ?? targetUrl ?? 'http://127.0.0.1:8080',
     generator: `scalebench ${version}`,
+    ...(translated ? { translated } : {}),
   });
+}
+
+export async function runExportK6(options: ExportK6Options, ctx: CliContext): Promise<void> {
+  const { script, warnings } = options.grpcBench
+    ? generateK6GrpcBenchScript({ ...options.grpcBench, generator: `scalebench ${version}` })
+    : await experimentScript(options, ctx);
   for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
   if (options.outPath === undefined) {
     ctx.stdout(script);

@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
-import type { GrpcCallSpec } from '../load-model/types.ts';
+import type { GrpcCallSpec, LoadRunOptions } from '../load-model/types.ts';
 import { prepareCall } from '../runners/grpc/grpc-user-factory.ts';
+import type { TlsSettings } from '../runners/http/types.ts';
 
 export interface GrpcFlags {
   proto?: string;
@@ -76,20 +77,63 @@ export function parseGrpcCall(
   if (flags.method !== undefined && flags.method.toUpperCase() !== 'GET') {
     throw invalid('--method does not apply to a gRPC URL', 'name the RPC with --call pkg.Service/Method');
   }
-  if (flags.proto === undefined || flags.call === undefined) {
+  if (flags.call === undefined) {
     throw invalid(
-      `a gRPC URL needs ${flags.proto === undefined ? '--proto FILE' : '--call pkg.Service/Method'}`,
+      'a gRPC URL needs --call pkg.Service/Method',
       'e.g. --proto api.proto --call helloworld.Greeter/SayHello --data \'{"name":"x"}\'',
     );
   }
   const spec: GrpcCallSpec = {
-    protoFile: resolve(cwd, flags.proto),
+    ...(flags.proto === undefined ? {} : { protoFile: resolve(cwd, flags.proto) }),
     call: flags.call,
     data: flags.data ?? '{}',
     metadata: parseMetadata(flags.metadata ?? []),
     connections,
   };
+  // without --proto the server's reflection describes the method: resolved once reachable (reflectCall)
+  if (spec.protoFile === undefined) {
+    serviceOf(spec.call);
+    return spec;
+  }
   // parsed, resolved and encoded once here: a mistake is exit 2 before load
   const prepared = prepareCall(spec, timeoutMs);
   return prepared.responseStream ? { ...spec, serverStreaming: true } : spec;
+}
+
+/** `pkg.Service` of `pkg.Service/Method` (what reflection is asked for) */
+export function serviceOf(call: string): string {
+  const slash = call.lastIndexOf('/');
+  if (slash <= 0 || slash === call.length - 1) {
+    throw invalid(`--call '${call}' is not pkg.Service/Method`, 'e.g. --call helloworld.Greeter/SayHello');
+  }
+  return call.slice(0, slash).replace(/^\//, '');
+}
+
+/**
+ * A spec without --proto, completed from the server's reflection: the method resolved and --data checked
+ * as a .proto file would have them (exit 2 with one line), the descriptors kept for the worker threads.
+ */
+export async function reflectCall(target: URL, spec: GrpcCallSpec, tls: TlsSettings, timeoutMs: number) {
+  if (spec.protoFile !== undefined || spec.reflected !== undefined) return spec;
+  const { reflectProtoRoot } = await import('../runners/grpc/grpc-reflection.ts');
+  const root = await reflectProtoRoot(target, tls, serviceOf(spec.call));
+  const reflected: GrpcCallSpec = { ...spec, reflected: root.toJSON() as Record<string, unknown> };
+  const prepared = prepareCall(reflected, timeoutMs);
+  return prepared.responseStream ? { ...reflected, serverStreaming: true } : reflected;
+}
+
+/** gRPC without --proto: the method as the server's reflection describes it (call once it is reachable) */
+export async function withReflectedCall(load: LoadRunOptions, timeoutMs: number): Promise<LoadRunOptions> {
+  const grpc = load.grpc;
+  if (grpc === undefined || grpc.protoFile !== undefined || grpc.reflected !== undefined) return load;
+  const { loadTlsSettings } = await import('../runners/http/tls-settings.ts');
+  const tls = await loadTlsSettings(load.tls);
+  return { ...load, grpc: await reflectCall(new URL(load.baseUrl), grpc, tls, timeoutMs) };
+}
+
+/** the run's options as results files record them: reflected descriptors left out (the call names them) */
+export function recordedLoad(load: LoadRunOptions): Record<string, unknown> {
+  if (load.grpc?.reflected === undefined) return { ...load };
+  const { reflected: _reflected, ...grpc } = load.grpc;
+  return { ...load, grpc: { ...grpc, proto: 'server reflection' } };
 }

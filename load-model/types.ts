@@ -92,8 +92,13 @@ export interface TlsOptions {
 
 /** `bench grpc://host:port`: one gRPC method called with the same request (unary or server-streaming). */
 export interface GrpcCallSpec {
-  /** the .proto file (absolute path) */
-  protoFile: string;
+  /** the .proto file (absolute path); absent: the server's reflection service describes the method */
+  protoFile?: string;
+  /**
+   * what reflection returned, as protobufjs JSON (set before load when there is no protoFile, so that
+   * worker threads need not ask again); not written to results files
+   */
+  reflected?: Record<string, unknown>;
   /** pkg.Service/Method */
   call: string;
   /** the request message as JSON text */

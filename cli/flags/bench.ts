@@ -46,7 +46,10 @@ export function registerBench(program: Command, ctx: CliContext): void {
       'https: trust the certificate authorities in this PEM file instead of the system ones',
     )
     .option('--http2', 'speak HTTP/2: h2 by ALPN for https://, h2c with prior knowledge for http://')
-    .option('--proto <file>', 'grpc:// URLs: the .proto file that defines the service')
+    .option(
+      '--proto <file>',
+      'grpc:// URLs: the .proto file that defines the service (none: server reflection)',
+    )
     .option('--call <pkg.Service/Method>', 'grpc:// URLs: the method to call (unary or server-streaming)')
     .option('--data <json>', 'grpc:// URLs: the request message as JSON (default {})')
     .option('--metadata <key=value>', 'grpc:// URLs: metadata sent with every call, repeatable', collect)

@@ -7,7 +7,9 @@
 import { formatDuration } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
+import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
+import { grpcThresholds } from './k6-grpc.ts';
 import { experimentSchedule, k6Options } from './k6-options.ts';
 
 /** the options section lies between these lines, as `export const options = <JSON>;` */
@@ -22,6 +24,8 @@ export interface K6ScriptInput {
   baseUrl: string;
   /** shown in the header, e.g. the scalebench version */
   generator: string;
+  /** the flow as k6 code when it is not built in but could be read (a gRPC flow), with its warnings */
+  translated?: { template: K6FlowTemplate; warnings: string[] };
 }
 
 export interface K6Script {
@@ -84,11 +88,17 @@ function metricDeclarations(counters: string[], trends: string[]): string {
 
 export function generateK6Script(input: K6ScriptInput): K6Script {
   const { experiment } = input;
-  const builtin = builtinK6Flow(experiment.flow, input.baseDir);
+  const builtin = builtinK6Flow(experiment.flow, input.baseDir) ?? input.translated?.template;
   const flow = builtin ?? stubK6Flow(experiment.flow);
   const warnings = builtin
-    ? []
+    ? [...(input.translated?.warnings ?? [])]
     : [`flow '${experiment.flow.exportName}' is not built in: the k6 script has a TODO stub in its place`];
+  const options = k6Options(experiment, input.profile);
+  if (flow.grpcSteps) {
+    const mapped = grpcThresholds(options.thresholds, flow.grpcSteps);
+    options.thresholds = mapped.thresholds;
+    warnings.push(...mapped.warnings);
+  }
   const counters = [...new Set([...(experiment.counters ?? []), ...flow.counters])];
   const timeout = formatDuration(experimentSchedule(experiment, input.profile).timeoutMs);
   const script = [
@@ -97,6 +107,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     "import http from 'k6/http';",
     "import { check, sleep } from 'k6';",
     "import { Counter, Trend } from 'k6/metrics';",
+    ...(flow.imports ?? []),
     '',
     `const BASE_URL = (__ENV.BASE_URL || ${JSON.stringify(input.baseUrl)}).replace(/\\/+$/, '');`,
     `const TIMEOUT = ${JSON.stringify(timeout)};`,
@@ -106,7 +117,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     '',
     OPTIONS_BEGIN,
     "/** @type {import('k6/options').Options} */",
-    `export const options = ${JSON.stringify(k6Options(experiment, input.profile), null, 2)};`,
+    `export const options = ${JSON.stringify(options, null, 2)};`,
     OPTIONS_END,
     '',
     metricDeclarations(counters, flow.trends),

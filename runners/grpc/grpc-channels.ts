@@ -16,6 +16,17 @@ export interface GrpcChannelsOptions {
 
 const identity = (value: Buffer) => value;
 
+/** grpc:// is cleartext (h2c); grpcs:// is TLS with the --ca / --insecure trust of HTTPS */
+export function channelCredentials(url: URL, tls: TlsSettings): grpc.ChannelCredentials {
+  if (url.protocol !== 'grpcs:') return grpc.credentials.createInsecure();
+  return grpc.credentials.createSsl(
+    tls.ca ? Buffer.from(tls.ca) : null,
+    null,
+    null,
+    tls.insecure ? { rejectUnauthorized: false, checkServerIdentity: () => undefined } : {},
+  );
+}
+
 export class GrpcChannels {
   readonly protocol: 'h2' | 'h2c';
   private readonly clients: grpc.Client[];
@@ -23,16 +34,8 @@ export class GrpcChannels {
 
   constructor(options: GrpcChannelsOptions) {
     const url = new URL(options.target);
-    const secure = url.protocol === 'grpcs:';
-    this.protocol = secure ? 'h2' : 'h2c';
-    const credentials = secure
-      ? grpc.credentials.createSsl(
-          options.tls.ca ? Buffer.from(options.tls.ca) : null,
-          null,
-          null,
-          options.tls.insecure ? { rejectUnauthorized: false, checkServerIdentity: () => undefined } : {},
-        )
-      : grpc.credentials.createInsecure();
+    this.protocol = url.protocol === 'grpcs:' ? 'h2' : 'h2c';
+    const credentials = channelCredentials(url, options.tls);
     this.clients = Array.from(
       { length: Math.max(1, options.connections) },
       () =>

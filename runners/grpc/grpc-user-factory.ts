@@ -3,6 +3,8 @@
  * that call the method. The proto is parsed again in each thread (workers get plain options), the request
  * encoded once per thread.
  */
+import protobuf from 'protobufjs';
+import { ScalebenchError } from '../../core/errors.ts';
 import type { GrpcCallSpec } from '../../load-model/types.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import type { VuFactory } from '../engine/vu-pool.ts';
@@ -16,8 +18,17 @@ export interface GrpcTransport {
   factory(metrics: MetricsAccumulator): VuFactory;
 }
 
+/** the proto the call is resolved in: the --proto file, or what the server's reflection described */
+function protoRootOf(spec: GrpcCallSpec): protobuf.Root {
+  if (spec.protoFile !== undefined) return loadProtoRoot(spec.protoFile);
+  if (spec.reflected !== undefined) return protobuf.Root.fromJSON(spec.reflected);
+  throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `no proto for ${spec.call}`, {
+    hint: 'pass --proto FILE, or call a server that offers reflection',
+  });
+}
+
 export function prepareCall(spec: GrpcCallSpec, timeoutMs: number): PreparedCall {
-  const method = resolveMethod(loadProtoRoot(spec.protoFile), spec.call);
+  const method = resolveMethod(protoRootOf(spec), spec.call);
   return {
     path: method.path,
     name: spec.call.slice(spec.call.lastIndexOf('/') + 1),

@@ -4,6 +4,10 @@ export interface K6FlowTemplate {
   counters: string[];
   /** custom trends (ms) the code adds to, as `trends.<name>.add(ms)` */
   trends: string[];
+  /** import declarations beyond k6/http, k6 and k6/metrics (e.g. k6/net/grpc) */
+  imports?: string[];
+  /** the flow's gRPC steps by name (their thresholds take k6's gRPC metric names) */
+  grpcSteps?: ReadonlyMap<string, { streaming: boolean }>;
   /** module-level JavaScript ending in `export default function () { ... }` */
   code: string;
 }
