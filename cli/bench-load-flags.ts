@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
+import { DEFAULT_MAX_STREAMS } from '../load/http/types.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../load-model/types.ts';
-import { DEFAULT_MAX_STREAMS } from '../runners/http/types.ts';
 import { parseNumber } from './parse.ts';
 
 /** the part of bench's flags read here */

@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
+import { parseShard, type ShardSpec } from '../load/shard/shard-spec.ts';
 import { assertLoadPlan } from '../load-model/plan/compile-plan.ts';
 import type { LoadPlan } from '../load-model/plan/load-plan.ts';
 import type { LoadRunOptions } from '../load-model/types.ts';
-import { parseShard, type ShardSpec } from '../runners/shard/shard-spec.ts';
 import { parseExecutor, parseProtocol } from './bench-load-flags.ts';
 import { requestsOf } from './bench-requests.ts';
 import type { StreamFlags } from './bench-stream.ts';

@@ -6,33 +6,33 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import type { RunOutcome } from '../load/engine/build-outcome.ts';
+import { assertFeasible } from '../load/engine/feasibility.ts';
+import { readOpenFileLimit } from '../load/engine/open-file-limit.ts';
+import { runPlan } from '../load/engine/run-load.ts';
+import { formatGrpcLine, grpcStats } from '../load/grpc/grpc-stats.ts';
+import { probeTcp } from '../load/http/probe.ts';
+import { shardLoadPlan } from '../load/shard/shard-load.ts';
 import { assertLoadPlan } from '../load-model/plan/compile-plan.ts';
 import { describePlan } from '../load-model/plan/describe-plan.ts';
 import type { LoadPlan } from '../load-model/plan/load-plan.ts';
 import { buildProfile } from '../load-model/plan/profile.ts';
 import type { LoadRunOptions } from '../load-model/types.ts';
+import { createProgressPrinter } from '../orchestration/progress/progress-printer.ts';
+import {
+  formatStreamMetrics,
+  formatStreamSummary,
+  streamMetrics,
+} from '../orchestration/progress/stream-summary.ts';
+import { formatSummary } from '../orchestration/progress/summary-table.ts';
+import { formatTrialLine, formatTrialSpread } from '../orchestration/progress/trial-spread.ts';
+import { runTrials } from '../orchestration/trials/run-trials.ts';
 import { collectEnvironment } from '../results/environment.ts';
 import { writeResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, liveTotals } from '../results/live-events.ts';
 import { poolTrials } from '../results/pool-trials.ts';
 import type { BenchResults, BenchTrial } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema-version.ts';
-import type { RunOutcome } from '../runners/engine/build-outcome.ts';
-import { assertFeasible } from '../runners/engine/feasibility.ts';
-import { readOpenFileLimit } from '../runners/engine/open-file-limit.ts';
-import { runPlan } from '../runners/engine/run-load.ts';
-import { formatGrpcLine, grpcStats } from '../runners/grpc/grpc-stats.ts';
-import { probeTcp } from '../runners/http/probe.ts';
-import { createProgressPrinter } from '../runners/progress/progress-printer.ts';
-import {
-  formatStreamMetrics,
-  formatStreamSummary,
-  streamMetrics,
-} from '../runners/progress/stream-summary.ts';
-import { formatSummary } from '../runners/progress/summary-table.ts';
-import { formatTrialLine, formatTrialSpread } from '../runners/progress/trial-spread.ts';
-import { shardLoadPlan } from '../runners/shard/shard-load.ts';
-import { runTrials } from '../runners/trials/run-trials.ts';
 import type { BenchOptions } from './bench-options.ts';
 import type { CliContext } from './context.ts';
 import { recordedLoad, withReflectedCall } from './grpc-bench-options.ts';
@@ -45,8 +45,8 @@ export async function assertReachable(
 ): Promise<void> {
   if (load.grpc) {
     const [{ assertGrpcReachable }, { loadTlsSettings }] = await Promise.all([
-      import('../runners/grpc/grpc-probe.ts'),
-      import('../runners/http/tls-settings.ts'),
+      import('../load/grpc/grpc-probe.ts'),
+      import('../load/http/tls-settings.ts'),
     ]);
     return assertGrpcReachable(url, await loadTlsSettings(load.tls));
   }
@@ -58,8 +58,8 @@ export async function assertReachable(
   }
   if (url.protocol !== 'https:' && !load.http2) return;
   const [{ assertHandshake }, { loadTlsSettings }] = await Promise.all([
-    import('../runners/http/probe-handshake.ts'),
-    import('../runners/http/tls-settings.ts'),
+    import('../load/http/probe-handshake.ts'),
+    import('../load/http/tls-settings.ts'),
   ]);
   await assertHandshake(url, {
     tls: await loadTlsSettings(load.tls),

@@ -1,13 +1,13 @@
 /**
  * `bench grpc://host:port` (or grpcs://): its flags checked and the call resolved before any load —
  * --proto parsed, --call looked up, --data checked against the request message, --metadata key=value —
- * so each mistake is exit 2 with one line (runners/grpc/grpc-method.ts says which).
+ * so each mistake is exit 2 with one line (load/grpc/grpc-method.ts says which).
  */
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
+import { prepareCall } from '../load/grpc/grpc-user-factory.ts';
+import type { TlsSettings } from '../load/http/types.ts';
 import type { GrpcCallSpec, LoadRunOptions } from '../load-model/types.ts';
-import { prepareCall } from '../runners/grpc/grpc-user-factory.ts';
-import type { TlsSettings } from '../runners/http/types.ts';
 
 export interface GrpcFlags {
   proto?: string;
@@ -115,7 +115,7 @@ export function serviceOf(call: string): string {
  */
 export async function reflectCall(target: URL, spec: GrpcCallSpec, tls: TlsSettings, timeoutMs: number) {
   if (spec.protoFile !== undefined || spec.reflected !== undefined) return spec;
-  const { reflectProtoRoot } = await import('../runners/grpc/grpc-reflection.ts');
+  const { reflectProtoRoot } = await import('../load/grpc/grpc-reflection.ts');
   const root = await reflectProtoRoot(target, tls, serviceOf(spec.call));
   const reflected: GrpcCallSpec = { ...spec, reflected: root.toJSON() as Record<string, unknown> };
   const prepared = prepareCall(reflected, timeoutMs);
@@ -126,7 +126,7 @@ export async function reflectCall(target: URL, spec: GrpcCallSpec, tls: TlsSetti
 export async function withReflectedCall(load: LoadRunOptions, timeoutMs: number): Promise<LoadRunOptions> {
   const grpc = load.grpc;
   if (grpc === undefined || grpc.protoFile !== undefined || grpc.reflected !== undefined) return load;
-  const { loadTlsSettings } = await import('../runners/http/tls-settings.ts');
+  const { loadTlsSettings } = await import('../load/http/tls-settings.ts');
   const tls = await loadTlsSettings(load.tls);
   return { ...load, grpc: await reflectCall(new URL(load.baseUrl), grpc, tls, timeoutMs) };
 }

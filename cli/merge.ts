@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
+import { formatSummary } from '../orchestration/progress/summary-table.ts';
 import { readResultsFile, writeResultsFile } from '../results/files.ts';
 import { mergeBenchResults } from '../results/merge.ts';
-import { formatSummary } from '../runners/progress/summary-table.ts';
 import type { CliContext } from './context.ts';
 
 export interface MergeOptions {

@@ -6,6 +6,11 @@
 import { join, relative, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { durationMs } from '../load-model/duration.ts';
+import { DEFAULT_RATE_FRACTION } from '../orchestration/run/comparison-rate.ts';
+import { checkVariantNames, loadExperiments, selectExperiments } from '../orchestration/run/load-config.ts';
+import { type PersistStage, runSuite } from '../orchestration/run/run-suite.ts';
+import { createSuiteProgress } from '../orchestration/run/suite-progress.ts';
+import { ensureDockerEngine } from '../orchestration/stack/docker.ts';
 import { parseFormats } from '../reports/registry.ts';
 import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
@@ -13,15 +18,6 @@ import { notEnoughText } from '../results/evidence.ts';
 import { EVENTS_FILE_NAME } from '../results/live-events.ts';
 import type { SuiteResults } from '../results/schema.ts';
 import { variantVerdict } from '../results/variant-verdicts.ts';
-import { DEFAULT_RATE_FRACTION } from '../runners/orchestration/comparison-rate.ts';
-import {
-  checkVariantNames,
-  loadExperiments,
-  selectExperiments,
-} from '../runners/orchestration/load-config.ts';
-import { type PersistStage, runSuite } from '../runners/orchestration/run-suite.ts';
-import { createSuiteProgress } from '../runners/orchestration/suite-progress.ts';
-import { ensureDockerEngine } from '../runners/stack/docker.ts';
 import type { ExperimentDefinition, ProfileName } from '../scenarios/types.ts';
 import { workshopExperiment } from '../scenarios/workshop.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';

@@ -96,7 +96,7 @@ export const GRPC_STATUS_NAMES = [
 /**
  * error classes: refused, reset, timeout, parse (malformed response), tls (handshake or certificate
  * check failed), status_4xx, status_5xx, check, other; for gRPC calls the status code's name
- * (UNAVAILABLE, DEADLINE_EXCEEDED, …) and not_grpc (the server answered, but not in gRPC). WebSocket (runners/ws/ws-errors.ts): ws_no_upgrade
+ * (UNAVAILABLE, DEADLINE_EXCEEDED, …) and not_grpc (the server answered, but not in gRPC). WebSocket (load/ws/ws-errors.ts): ws_no_upgrade
  * (answered without 101), ws_subprotocol (asked-for subprotocol refused), ws_handshake_timeout,
  * ws_abnormal_close (connection lost without a close frame, 1006), ws_protocol_error (invalid frame),
  * ws_message_too_big (over the message cap), ws_close_error (closed by the server with an error code),

@@ -61,7 +61,7 @@ export function constantArrivalProfiles(rates: ArrivalRates): Record<ProfileName
 
 /**
  * How every built-in capacity search steps: a 300 ms warm-up, then at least 2 s and 500 requests measured
- * (runners/orchestration/step-length.ts), bisected until the rate is known within 15%. A break counts at
+ * (orchestration/run/step-length.ts), bisected until the rate is known within 15%. A break counts at
  * once: the rate found is measured a second time instead (capacity-search.ts confirmKnee).
  */
 export const SHORT_CAPACITY_STEPS = {

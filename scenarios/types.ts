@@ -67,7 +67,7 @@ export interface CapacitySearch {
   confirmKnee?: boolean;
   /**
    * the least a step measures: requests (default 500) and ms (default 2000), whichever takes longer, so
-   * its p99 is a percentile (runners/orchestration/step-length.ts); tests of the stepping set less
+   * its p99 is a percentile (orchestration/run/step-length.ts); tests of the stepping set less
    */
   minStep?: { requests: number; ms: number };
   /** flow parameters for the search's steps, over the experiment's (e.g. do not wait for queued jobs) */

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveFlow } from '../../load/engine/resolve-flow.ts';
+import { loadProtoRoot, resolveMethod } from '../../load/grpc/grpc-method.ts';
 import { formatDuration } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
-import { resolveFlow } from '../../runners/engine/resolve-flow.ts';
-import { loadProtoRoot, resolveMethod } from '../../runners/grpc/grpc-method.ts';
 import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
 import { grpcCallSites, literalValue, splitList } from './js-literal.ts';
 import {

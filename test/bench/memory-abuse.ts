@@ -5,8 +5,8 @@
  * under BASE_MIB + PER_CONNECTION_KIB per socket, and the end within duration + timeout + 5 s.
  */
 import { fileURLToPath } from 'node:url';
-import { FD_RESERVE } from '../../runners/engine/feasibility.ts';
-import { readOpenFileLimit } from '../../runners/engine/open-file-limit.ts';
+import { FD_RESERVE } from '../../load/engine/feasibility.ts';
+import { readOpenFileLimit } from '../../load/engine/open-file-limit.ts';
 import type { Benchmark, Verdict } from './support/benchmark.ts';
 import { runToEnd } from './support/child.ts';
 import { rssMiB } from './support/proc-stat.ts';

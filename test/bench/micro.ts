@@ -5,10 +5,10 @@
  * shows a slowdown whatever the machine.
  */
 import { Bench } from 'tinybench';
+import { MetricsAccumulator } from '../../load/engine/metrics.ts';
+import { buildRequestBytes } from '../../load/http/request-builder.ts';
+import { ResponseParser } from '../../load/http/response-parser.ts';
 import { createHistogram, recordMs } from '../../results/histogram.ts';
-import { MetricsAccumulator } from '../../runners/engine/metrics.ts';
-import { buildRequestBytes } from '../../runners/http/request-builder.ts';
-import { ResponseParser } from '../../runners/http/response-parser.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { fmt, printTable } from './support/table.ts';
 

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runLoad } from '../../runners/engine/run-load.ts';
+import { runLoad } from '../../load/engine/run-load.ts';
 import { bareWsLoop } from './support/bare-ws-loop.ts';
 import type { Benchmark, BenchOptions, Verdict } from './support/benchmark.ts';
 import { REPO_ROOT, startChild, tsNodeArgs } from './support/child.ts';

@@ -1,10 +1,10 @@
 /**
- * Feeds one response to our parser (runners/http/response-parser.ts + head-scanner.ts, in pieces) and
+ * Feeds one response to our parser (load/http/response-parser.ts + head-scanner.ts, in pieces) and
  * to Node's llhttp (node:http's own parser), and says whether they agree on the first final response:
  * accepted or refused, status, headers and body bytes. Differences we chose are listed in `explain`.
  */
 import { createRequire } from 'node:module';
-import { ResponseParser } from '../../runners/http/response-parser.ts';
+import { ResponseParser } from '../../load/http/response-parser.ts';
 
 interface Parsed {
   ok: boolean;

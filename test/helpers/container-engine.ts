@@ -5,7 +5,7 @@
  * the podman CLI where it runs (what a person would type), else the Engine API.
  */
 import { execFileSync } from 'node:child_process';
-import { connectEngine, type Engine } from '../../runners/stack/engine.ts';
+import { connectEngine, type Engine } from '../../orchestration/stack/container-engine.ts';
 import { findOnPath } from '../../targets/lifecycle/find-executable.ts';
 import { requireSetup, type SkippableContext } from './requires-tool.ts';
 

@@ -32,12 +32,25 @@ describe('source folders import one way (docs/layout.md)', () => {
     expect(importsOutside('load-model', ['results', 'core'])).toEqual([]);
   });
 
+  it('load/ generates load from the load model: imports nothing but load-model/, results/ and core/', () => {
+    expect(importsOutside('load', ['load-model', 'results', 'core'])).toEqual([]);
+  });
+
+  it('orchestration/ runs experiments and is run by the commands: only cli/ imports it, it imports no cli/', () => {
+    const into = [...arrows]
+      .filter(([arrow]) => arrow.endsWith(' -> orchestration') && !arrow.startsWith('cli -> '))
+      .flatMap(([, files]) => files);
+    expect(into).toEqual([]);
+    expect(arrows.get('orchestration -> cli') ?? []).toEqual([]);
+  });
+
   it('reports/ read results only', () => {
     expect(importsOutside('reports', ['results', 'core'])).toEqual([]);
   });
 
   it('sees the arrows it judges', () => {
-    expect(arrows.get('runners -> scenarios')?.length).toBeGreaterThan(0);
+    expect(arrows.get('orchestration -> scenarios')?.length).toBeGreaterThan(0);
+    expect(arrows.get('orchestration -> load')?.length).toBeGreaterThan(0);
     expect(arrows.get('reports -> results')?.length).toBeGreaterThan(0);
   });
 });

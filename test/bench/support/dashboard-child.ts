@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliContext } from '../../../cli/context.ts';
 import { startLiveOutputs } from '../../../cli/live-outputs.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 
 export interface DashboardJob {
   url: string;

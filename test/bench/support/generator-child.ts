@@ -7,9 +7,9 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { type Clock, systemClock } from '../../../load/engine/clock.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import type { ExecutorConfig } from '../../../load-model/types.ts';
-import { type Clock, systemClock } from '../../../runners/engine/clock.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 import { monotonicMs, perfToMonotonic } from './monotonic.ts';
 import { runSocketFloor } from './socket-floor.ts';
 

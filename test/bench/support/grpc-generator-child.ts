@@ -8,9 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
-import { type Clock, systemClock } from '../../../runners/engine/clock.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
-import { encodeRequest, loadProtoRoot, resolveMethod } from '../../../runners/grpc/grpc-method.ts';
+import { type Clock, systemClock } from '../../../load/engine/clock.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
+import { encodeRequest, loadProtoRoot, resolveMethod } from '../../../load/grpc/grpc-method.ts';
 import { perfToMonotonic } from './monotonic.ts';
 
 export interface GrpcGeneratorJob {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../runners/stack/engine.ts';
+import type { Engine } from '../../../orchestration/stack/container-engine.ts';
 import { type SpawnedCli, spawnCli } from '../../helpers/cli.ts';
 import {
   leftovers,

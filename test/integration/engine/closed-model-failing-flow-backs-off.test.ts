@@ -6,9 +6,9 @@
  */
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FAST_FAILED_ITERATIONS } from '../../../load/engine/fast-fail-backoff.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { defineFlow } from '../../../load-model/flows/define-flow.ts';
-import { FAST_FAILED_ITERATIONS } from '../../../runners/engine/fast-fail-backoff.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 import { startWsServer, type TestWsServer } from '../websocket/ws-servers.ts';
 
 let server: TestWsServer | undefined;

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLoad, runPlan } from '../../../load/engine/run-load.ts';
+import { shardLoadPlan } from '../../../load/shard/shard-load.ts';
 import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runLoad, runPlan } from '../../../runners/engine/run-load.ts';
-import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { LENIENT, startServer } from './fixtures/test-server.ts';
 

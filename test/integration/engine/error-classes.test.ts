@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 import { LENIENT, startServer, type TestServer } from './fixtures/test-server.ts';
 
 const closers: (() => Promise<void>)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { LENIENT, startServer } from './fixtures/test-server.ts';
 

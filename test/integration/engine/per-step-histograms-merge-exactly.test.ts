@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runPlan } from '../../../load/engine/run-load.ts';
+import { shardLoadPlan } from '../../../load/shard/shard-load.ts';
 import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
 import { collectEnvironment } from '../../../results/environment.ts';
@@ -15,8 +17,6 @@ import { createHistogram, decodeHistogram, recordMs } from '../../../results/his
 import { mergeBenchResults } from '../../../results/merge.ts';
 import type { BenchResults } from '../../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../../results/schema-version.ts';
-import { runPlan } from '../../../runners/engine/run-load.ts';
-import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { LENIENT, startServer } from './fixtures/test-server.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+import { RawHttpClient } from '../../../load/http/raw-client.ts';
 import { startNetServer } from '../../fixtures/engine/net-server.ts';
 
 const closers: (() => Promise<void>)[] = [];

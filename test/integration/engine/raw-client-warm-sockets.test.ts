@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+import { RawHttpClient } from '../../../load/http/raw-client.ts';
 import { startNetServer } from '../../fixtures/engine/net-server.ts';
 
 const closers: (() => Promise<void>)[] = [];

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

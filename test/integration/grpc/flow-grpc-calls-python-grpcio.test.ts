@@ -6,12 +6,12 @@
  * the run with exit-2 input error naming the field.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runLoad } from '../../../load/engine/run-load.ts';
+import { GRPC_COUNTERS } from '../../../load/grpc/grpc-call-user.ts';
 import { defineFlow } from '../../../load-model/flows/define-flow.ts';
 import type { GrpcResponse } from '../../../load-model/flows/types.ts';
 import { evaluateThresholds, parseThresholds } from '../../../load-model/thresholds.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
-import { GRPC_COUNTERS } from '../../../runners/grpc/grpc-call-user.ts';
-import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
+import { trialMetricSource } from '../../../orchestration/run/trial-metrics.ts';
 import {
   COUNTER_PROTO,
   findGrpcPython,

@@ -4,8 +4,8 @@
  * served; TLS clients send the URL's host name as SNI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { defineFlow } from '../../../load-model/flows/define-flow.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates.ts';
 import { LENIENT } from '../engine/fixtures/test-server.ts';

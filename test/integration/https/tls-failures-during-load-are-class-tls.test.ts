@@ -4,7 +4,7 @@
  * it is never retried as a stale keep-alive socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates.ts';
 import { LENIENT } from '../engine/fixtures/test-server.ts';

@@ -3,7 +3,7 @@
  * request: every reconnect offers the session the server last gave out, and the server resumes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawHttpClient } from '../../../runners/http/raw-client.ts';
+import { RawHttpClient } from '../../../load/http/raw-client.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates.ts';
 import { startSecureServer } from './fixtures/secure-servers.ts';

@@ -3,7 +3,7 @@
  * counts as the server, the protocol recorded, and the phases it can see (waiting, receiving).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { serverPerTest } from '../../fixtures/engine/server-per-test.ts';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates.ts';
 import { LENIENT } from '../engine/fixtures/test-server.ts';

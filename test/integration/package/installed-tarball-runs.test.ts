@@ -69,7 +69,9 @@ describe('the packed tarball, installed in an empty folder', () => {
     expect(files).toContain('package/dist/cli/main.js');
     expect(files).toContain('package/dist/targets/app/main.js');
     expect(files).toContain('package/docker/compose/clones.yaml');
-    expect(files.filter((file) => /^package\/(test|cli|core|runners|targets)\//.test(file))).toEqual([]);
+    expect(
+      files.filter((file) => /^package\/(test|cli|core|load|orchestration|targets)\//.test(file)),
+    ).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * The service (its own process, port 0) answers at once, so steps 10, 20, 30 all hold.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
+import { type CapacityStep, findCapacity } from '../../../orchestration/run/capacity.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
 import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';

@@ -6,7 +6,7 @@
  * holds, and the gap is the resolution.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type CapacityStep, findCapacity } from '../../../runners/orchestration/capacity.ts';
+import { type CapacityStep, findCapacity } from '../../../orchestration/run/capacity.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
 import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPlan } from '../../../load/engine/run-load.ts';
+import { shardLoadPlan } from '../../../load/shard/shard-load.ts';
 import { assertLoadPlan } from '../../../load-model/plan/compile-plan.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
-import { runPlan } from '../../../runners/engine/run-load.ts';
-import { shardLoadPlan } from '../../../runners/shard/shard-load.ts';
 import { recorded, recordIdsFlow } from './fixtures/record-ids-flow.ts';
 
 let server: Server;

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpuBetween, serverRecords, snapshotServers } from '../../../runners/orchestration/server-cpu.ts';
+import { cpuBetween, serverRecords, snapshotServers } from '../../../orchestration/run/server-cpu.ts';
 import type { InstanceInfo } from '../../../targets/target.ts';
 
 const children: ChildProcess[] = [];

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 
 let server: Server | undefined;
 afterEach(async () => {

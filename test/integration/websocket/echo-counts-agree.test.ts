@@ -1,6 +1,6 @@
 /** bench ws:// in the engine: what scalebench counted agrees with what the echo server counted, merged across threads. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { startWsServer, type TestWsServer } from './ws-servers.ts';
 
 let server: TestWsServer | undefined;

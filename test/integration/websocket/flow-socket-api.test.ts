@@ -3,8 +3,8 @@
  * matching message, hold, close with a code; the exchange is a request of its step and ws_reply{name:…}.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { defineFlow } from '../../../load-model/flows/define-flow.ts';
-import { runLoad } from '../../../runners/engine/run-load.ts';
 import { startWsServer, type TestWsServer } from './ws-servers.ts';
 
 let server: TestWsServer | undefined;

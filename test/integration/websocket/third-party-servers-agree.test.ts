@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoad } from '../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../load/engine/run-load.ts';
 import { requireSetup } from '../../helpers/requires-tool.ts';
 
 const PYTHON = '/usr/bin/python3';

@@ -34,16 +34,16 @@ describe('buildState', () => {
 
   it('is fresh when every source is older than the stamp', () => {
     file('cli/main.ts', 1000);
-    file('runners/engine/run-load.ts', 1500);
+    file('load/engine/run-load.ts', 1500);
     file('dist/.built', 2000);
     expect(buildState(root)).toBe('fresh');
   });
 
   it('names the first source modified after the stamp', () => {
     file('cli/main.ts', 1000);
-    file('runners/engine/run-load.ts', 3000);
+    file('load/engine/run-load.ts', 3000);
     file('dist/.built', 2000);
-    expect(buildState(root)).toBe('stale: runners/engine/run-load.ts');
+    expect(buildState(root)).toBe('stale: load/engine/run-load.ts');
   });
 
   it('is fresh in an installed package, which has dist/ and no sources', () => {

@@ -1,6 +1,8 @@
 /** k6 tag thresholds select one step: http_req_duration{name:login}, http_req_failed{name:checkout}. */
 import { describe, expect, it } from 'vitest';
 import { evaluateThresholds, parseThreshold, parseThresholds } from '../../../load-model/thresholds.ts';
+import { judgeThresholds } from '../../../orchestration/run/run-variant.ts';
+import { trialMetricSource } from '../../../orchestration/run/trial-metrics.ts';
 import {
   createHistogram,
   encodeHistogram,
@@ -8,8 +10,6 @@ import {
   summarizeHistogram,
 } from '../../../results/histogram.ts';
 import type { StepStats, TrialResult } from '../../../results/schema.ts';
-import { judgeThresholds } from '../../../runners/orchestration/run-variant.ts';
-import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
 import type { ExperimentDefinition } from '../../../scenarios/types.ts';
 
 function step(name: string, latencies: number[], errors: number): StepStats {

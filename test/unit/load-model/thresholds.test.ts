@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateThresholds, parseThreshold, parseThresholds } from '../../../load-model/thresholds.ts';
+import { trialMetricSource } from '../../../orchestration/run/trial-metrics.ts';
 import {
   createHistogram,
   encodeHistogram,
   recordMs,
   summarizeHistogram,
 } from '../../../results/histogram.ts';
-import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
 
 function trialWithLatencies(latencies: number[]) {
   const histogram = createHistogram();

@@ -1,6 +1,7 @@
 /** WebSocket thresholds: ws_reply{name:chat} is the chat step's reply time; ws_connecting{name:chat} its tagged trend. */
 import { describe, expect, it } from 'vitest';
 import { evaluateThresholds, parseThresholds } from '../../../load-model/thresholds.ts';
+import { trialMetricSource } from '../../../orchestration/run/trial-metrics.ts';
 import {
   createHistogram,
   encodeHistogram,
@@ -9,7 +10,6 @@ import {
   summarizeHistogram,
 } from '../../../results/histogram.ts';
 import type { StepStats, TrialResult } from '../../../results/schema.ts';
-import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
 
 function histogramOf(values: number[]): Histogram {
   const histogram = createHistogram();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadShare } from '../../../orchestration/run/load-share.ts';
 import { overloadWarnings } from '../../../reports/findings/servers.ts';
 import type { ExperimentView, VariantView } from '../../../reports/model/views.ts';
 import type { VariantResult } from '../../../results/schema.ts';
-import { loadShare } from '../../../runners/orchestration/load-share.ts';
 
 const recorded = (targetRate: number, capacity: number | null, capped = false) =>
   ({ trials: [{ summary: { targetRate } }], capacity, capped }) as unknown as VariantResult;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../../orchestration/progress/summary-table.ts';
 import { renderHtml } from '../../../reports/html/html.ts';
 import { renderMarkdown } from '../../../reports/markdown/markdown.ts';
 import { createHistogram, encodeHistogram, recordMs, summarizePhases } from '../../../results/histogram.ts';
 import type { BenchResults, PhaseHistograms } from '../../../results/schema.ts';
-import { formatSummary } from '../../../runners/progress/summary-table.ts';
 import { shardResults } from '../shard/bench-shard-fixture.ts';
 
 function encoded(values: number[]): string {

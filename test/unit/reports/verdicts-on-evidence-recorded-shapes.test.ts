@@ -4,13 +4,13 @@
  * pattern's failure in the table, report.html or junit.xml.
  */
 import { describe, expect, it } from 'vitest';
+import { trialMetricSource } from '../../../orchestration/run/trial-metrics.ts';
 import { experimentFindings } from '../../../reports/findings/findings.ts';
 import { experimentTakeaway } from '../../../reports/findings/takeaway.ts';
 import { renderHtml } from '../../../reports/html/html.ts';
 import { renderJunit } from '../../../reports/junit.ts';
 import { markdownTable } from '../../../reports/markdown/table.ts';
 import type { SuiteResults } from '../../../results/schema.ts';
-import { trialMetricSource } from '../../../runners/orchestration/trial-metrics.ts';
 import { base, experiment, passed, trialOf, variant } from '../../helpers/problem-shapes.ts';
 
 describe('correctness on evidence', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunProfile } from '../../../cli/run-profile.ts';
 import { ScalebenchError } from '../../../core/errors.ts';
-import { trialLength } from '../../../runners/orchestration/trial-length.ts';
+import { trialLength } from '../../../orchestration/run/trial-length.ts';
 import { asyncExperiment } from '../../../scenarios/experiments/async.ts';
 import { clonesExperiment } from '../../../scenarios/experiments/clones.ts';
 import { workshopExperiment } from '../../../scenarios/workshop.ts';

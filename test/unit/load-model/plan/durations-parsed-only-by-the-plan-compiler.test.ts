@@ -28,11 +28,11 @@ const allowed: Record<string, string> = {
  * lengths, capacity steps, fault times), and hands runLoad load options it compiles per trial.
  */
 const remaining = [
-  'runners/orchestration/capacity.ts',
-  'runners/orchestration/fault-schedule.ts',
-  'runners/orchestration/run-suite.ts',
-  'runners/orchestration/run-trial.ts',
-  'runners/orchestration/trial-length.ts',
+  'orchestration/run/capacity.ts',
+  'orchestration/run/fault-schedule.ts',
+  'orchestration/run/run-suite.ts',
+  'orchestration/run/run-trial.ts',
+  'orchestration/run/trial-length.ts',
 ];
 
 const isEdge = (file: string) => file.startsWith('cli/') || file in allowed || remaining.includes(file);

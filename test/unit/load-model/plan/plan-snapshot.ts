@@ -5,15 +5,15 @@
  * Only this file knows the engine's API; the golden files hold what it computes.
  */
 import { k6Scenario } from '../../../../exporters/k6/k6-options.ts';
+import { targetRate } from '../../../../load/engine/build-outcome.ts';
+import { createPacer } from '../../../../load/engine/pacer.ts';
+import { shardLoadPlan } from '../../../../load/shard/shard-load.ts';
 import { type ExecutorPlan, executorOf } from '../../../../load-model/executors/registry.ts';
 import { assertLoadPlan } from '../../../../load-model/plan/compile-plan.ts';
 import { describePlan } from '../../../../load-model/plan/describe-plan.ts';
 import type { LoadPlan } from '../../../../load-model/plan/load-plan.ts';
 import { buildProfile, levelAt, type Profile } from '../../../../load-model/plan/profile.ts';
 import type { LoadRunOptions } from '../../../../load-model/types.ts';
-import { targetRate } from '../../../../runners/engine/build-outcome.ts';
-import { createPacer } from '../../../../runners/load-models/pacer.ts';
-import { shardLoadPlan } from '../../../../runners/shard/shard-load.ts';
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 

@@ -1,5 +1,6 @@
 /** A run with two or more measured steps gets a per-step table in the summary, report.md and report.html. */
 import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../../../orchestration/progress/summary-table.ts';
 import { renderHtml } from '../../../../reports/html/html.ts';
 import { renderMarkdown } from '../../../../reports/markdown/markdown.ts';
 import {
@@ -9,7 +10,6 @@ import {
   summarizeHistogram,
 } from '../../../../results/histogram.ts';
 import type { StepStats } from '../../../../results/schema.ts';
-import { formatSummary } from '../../../../runners/progress/summary-table.ts';
 import { buildBenchFixture } from '../../../helpers/results-fixtures.ts';
 
 function step(name: string, values: number[], errors: Record<string, number> = {}): StepStats {

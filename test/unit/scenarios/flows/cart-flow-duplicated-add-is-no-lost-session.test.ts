@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
-import { runLoad } from '../../../../runners/engine/run-load.ts';
+import { runLoad } from '../../../../load/engine/run-load.ts';
 import { cartFlow } from '../../../../scenarios/flows/cart-flow.ts';
 
 let server: Server | undefined;
