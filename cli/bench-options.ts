@@ -5,15 +5,15 @@
  */
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
-import { parseShard, type ShardSpec } from '../load/shard/shard-spec.ts';
+import { parseShard } from '../load/shard/shard-spec.ts';
 import { assertLoadPlan } from '../load-model/plan/compile-plan.ts';
-import type { LoadPlan } from '../load-model/plan/load-plan.ts';
 import type { LoadRunOptions } from '../load-model/types.ts';
+import type { BenchOptions } from '../orchestration/bench/bench-run-options.ts';
 import { parseExecutor, parseProtocol } from './bench-load-flags.ts';
 import { requestsOf } from './bench-requests.ts';
 import type { StreamFlags } from './bench-stream.ts';
 import { type GrpcFlags, parseGrpcCall } from './grpc-bench-options.ts';
-import { type LiveFlags, type LiveOptions, parseLiveOptions, splitOutputs } from './live-outputs.ts';
+import { type LiveFlags, parseLiveOptions, splitOutputs } from './live-flags.ts';
 import { parseDuration, parseNumber } from './parse.ts';
 import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 
@@ -43,23 +43,6 @@ export interface BenchFlags extends LiveFlags, RemoteWriteFlags, GrpcFlags, Stre
   out?: string[];
   trials?: string;
   pause?: string;
-}
-
-export interface BenchOptions {
-  /** the load options as parsed from the flags: what the results file records */
-  load: LoadRunOptions;
-  /** the same, compiled: what runs */
-  plan: LoadPlan;
-  jsonPath: string | undefined;
-  quiet: boolean;
-  /** --dashboard, --out prometheus=URL */
-  live: LiveOptions;
-  /** this process runs shard index of count: 1/count of the load (load keeps the whole) */
-  shard?: ShardSpec;
-  /** --trials N: N whole runs, one sample each for `compare`; 1 writes a plain single-run file */
-  trials: number;
-  /** --pause between trials */
-  pauseMs: number;
 }
 
 /** --trials N (at least 1) and --pause; trials cannot be sharded */

@@ -2,25 +2,12 @@
  * What a command may touch of the outside world. Injected so commands run in-process in tests
  * with captured output, their own environment and an abort signal standing in for Ctrl-C.
  */
+import type { RunContext } from '../orchestration/run-context.ts';
 
-export interface CliContext {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  /** true when stdout is a terminal: live progress lines instead of periodic plain ones */
-  isTTY: boolean;
-  /** aborted on the first SIGINT/SIGTERM: long work stops, writes partial results, returns */
-  signal: AbortSignal;
+export interface CliContext extends RunContext {
   verbose: boolean;
   /** set by a command's action; 0 when it leaves it alone */
   exitCode: number;
-}
-
-/** Resolves once the command is interrupted (Ctrl-C): the foreground commands that serve until then. */
-export function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 export function processContext(signal: AbortSignal): CliContext {

@@ -1,20 +1,14 @@
 /**
  * `--dashboard-host <addr>`: the dashboard for a room. The page is served on that address (0.0.0.0: all
  * of this machine's), every URL needs a random token that only the printed URL carries, and the URL is
- * also printed as a QR code for phones. The default stays 127.0.0.1 without a token.
+ * also printed as a QR code for phones (orchestration/live/qr-code.ts). The default stays 127.0.0.1
+ * without a token.
  */
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { ScalebenchError } from '../core/errors.ts';
-
-export interface DashboardAddress {
-  /** where the server listens */
-  host: string;
-  /** what the printed URL names: an address others can reach */
-  urlHost: string;
-  token: string;
-}
+import type { DashboardAddress } from '../orchestration/live/live-outputs.ts';
 
 /** 128 bits, URL-safe: not guessable from the room */
 export function newDashboardToken(): string {
@@ -39,10 +33,4 @@ export function parseDashboardHost(text: string): DashboardAddress {
   }
   const any = text === '0.0.0.0' || text === '::';
   return { host: text, urlHost: any ? (externalAddress() ?? text) : text, token: newDashboardToken() };
-}
-
-/** The URL as a QR code: ANSI blocks on a terminal, plain Unicode blocks in a log. */
-export async function qrCode(url: string, isTTY: boolean): Promise<string> {
-  const { default: QRCode } = await import('qrcode');
-  return QRCode.toString(url, isTTY ? { type: 'terminal', small: true } : { type: 'utf8' });
 }

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
 import { prepareCall } from '../load/grpc/grpc-user-factory.ts';
-import type { TlsSettings } from '../load/http/types.ts';
-import type { GrpcCallSpec, LoadRunOptions } from '../load-model/types.ts';
+import { serviceOf } from '../load/grpc/reflected-call.ts';
+import type { GrpcCallSpec } from '../load-model/types.ts';
 
 export interface GrpcFlags {
   proto?: string;
@@ -90,7 +90,8 @@ export function parseGrpcCall(
     metadata: parseMetadata(flags.metadata ?? []),
     connections,
   };
-  // without --proto the server's reflection describes the method: resolved once reachable (reflectCall)
+  // without --proto the server's reflection describes the method: resolved once reachable
+  // (load/grpc/reflected-call.ts)
   if (spec.protoFile === undefined) {
     serviceOf(spec.call);
     return spec;
@@ -98,42 +99,4 @@ export function parseGrpcCall(
   // parsed, resolved and encoded once here: a mistake is exit 2 before load
   const prepared = prepareCall(spec, timeoutMs);
   return prepared.responseStream ? { ...spec, serverStreaming: true } : spec;
-}
-
-/** `pkg.Service` of `pkg.Service/Method` (what reflection is asked for) */
-export function serviceOf(call: string): string {
-  const slash = call.lastIndexOf('/');
-  if (slash <= 0 || slash === call.length - 1) {
-    throw invalid(`--call '${call}' is not pkg.Service/Method`, 'e.g. --call helloworld.Greeter/SayHello');
-  }
-  return call.slice(0, slash).replace(/^\//, '');
-}
-
-/**
- * A spec without --proto, completed from the server's reflection: the method resolved and --data checked
- * as a .proto file would have them (exit 2 with one line), the descriptors kept for the worker threads.
- */
-export async function reflectCall(target: URL, spec: GrpcCallSpec, tls: TlsSettings, timeoutMs: number) {
-  if (spec.protoFile !== undefined || spec.reflected !== undefined) return spec;
-  const { reflectProtoRoot } = await import('../load/grpc/grpc-reflection.ts');
-  const root = await reflectProtoRoot(target, tls, serviceOf(spec.call));
-  const reflected: GrpcCallSpec = { ...spec, reflected: root.toJSON() as Record<string, unknown> };
-  const prepared = prepareCall(reflected, timeoutMs);
-  return prepared.responseStream ? { ...reflected, serverStreaming: true } : reflected;
-}
-
-/** gRPC without --proto: the method as the server's reflection describes it (call once it is reachable) */
-export async function withReflectedCall(load: LoadRunOptions, timeoutMs: number): Promise<LoadRunOptions> {
-  const grpc = load.grpc;
-  if (grpc === undefined || grpc.protoFile !== undefined || grpc.reflected !== undefined) return load;
-  const { loadTlsSettings } = await import('../load/http/tls-settings.ts');
-  const tls = await loadTlsSettings(load.tls);
-  return { ...load, grpc: await reflectCall(new URL(load.baseUrl), grpc, tls, timeoutMs) };
-}
-
-/** the run's options as results files record them: reflected descriptors left out (the call names them) */
-export function recordedLoad(load: LoadRunOptions): Record<string, unknown> {
-  if (load.grpc?.reflected === undefined) return { ...load };
-  const { reflected: _reflected, ...grpc } = load.grpc;
-  return { ...load, grpc: { ...grpc, proto: 'server reflection' } };
 }

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ScalebenchError } from '../core/errors.ts';
+import type { DashboardAddress } from '../orchestration/live/live-outputs.ts';
 import { parseFormats } from '../reports/registry.ts';
 import type { ReportFormat } from '../reports/reporter.ts';
 import { writeReports } from '../reports/write-reports.ts';
@@ -13,8 +14,7 @@ import { readEventsFile } from '../results/events-file.ts';
 import { readResultsFile } from '../results/files.ts';
 import { EVENTS_FILE_NAME, type LiveEvent } from '../results/live-events.ts';
 import type { CliContext } from './context.ts';
-import type { DashboardAddress } from './dashboard-address.ts';
-import { type LiveFlags, parseLiveOptions } from './live-outputs.ts';
+import { type LiveFlags, parseLiveOptions } from './live-flags.ts';
 import { parseNumber } from './parse.ts';
 
 export interface ReportFlags extends LiveFlags {
@@ -106,7 +106,7 @@ async function replay(request: ReplayRequest, ctx: CliContext): Promise<void> {
   if (!results)
     ctx.stderr(`notice: no results file at ${resultsPath}; the replay ends without the final report\n`);
   const { replayEvents } = await import('../reports/dashboard/replay.ts');
-  const { startLiveOutputs } = await import('./live-outputs.ts');
+  const { startLiveOutputs } = await import('../orchestration/live/live-outputs.ts');
   const live = await startLiveOutputs(
     {
       dashboard: {

@@ -6,6 +6,7 @@
 import { join, relative, resolve } from 'node:path';
 import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { durationMs } from '../load-model/duration.ts';
+import { type LiveOptions, startLiveOutputs } from '../orchestration/live/live-outputs.ts';
 import { DEFAULT_RATE_FRACTION } from '../orchestration/run/comparison-rate.ts';
 import { checkVariantNames, loadExperiments, selectExperiments } from '../orchestration/run/load-config.ts';
 import { type PersistStage, runSuite } from '../orchestration/run/run-suite.ts';
@@ -22,13 +23,7 @@ import type { ExperimentDefinition, ProfileName } from '../scenarios/types.ts';
 import { workshopExperiment } from '../scenarios/workshop.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { CliContext } from './context.ts';
-import {
-  type LiveFlags,
-  type LiveOptions,
-  parseLiveOptions,
-  splitOutputs,
-  startLiveOutputs,
-} from './live-outputs.ts';
+import { type LiveFlags, parseLiveOptions, splitOutputs } from './live-flags.ts';
 import { parseNumber } from './parse.ts';
 import { parseRemoteWrite, type RemoteWriteFlags } from './remote-write-options.ts';
 import { parseRunProfile } from './run-profile.ts';

@@ -1,7 +1,8 @@
 import { ScalebenchError } from '../core/errors.ts';
+import { untilAborted } from '../orchestration/run-context.ts';
 import { isServiceName, resolveServices } from '../targets/services/resolve.ts';
 import { type ResolvedService, type ServiceName, serviceNames } from '../targets/services/service.ts';
-import { type CliContext, untilAborted } from './context.ts';
+import type { CliContext } from './context.ts';
 
 export interface ServicesStartOptions {
   names: ServiceName[];

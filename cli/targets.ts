@@ -6,13 +6,14 @@
  */
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { untilAborted } from '../orchestration/run-context.ts';
 import { type BalancerChoice, chooseBalancer } from '../targets/balancer/choose.ts';
 import { findTarget, targetRegistry } from '../targets/registry.ts';
 import { resolveServerSize } from '../targets/sizing/confine.ts';
 import { parseServerSize, type ServerSizeRequest } from '../targets/sizing/server-size.ts';
 import type { RunningTarget, TargetDefinition } from '../targets/target.ts';
 import { resolveVariant } from '../targets/variant.ts';
-import { type CliContext, untilAborted } from './context.ts';
+import type { CliContext } from './context.ts';
 import { parseKeyValues, parseNumber } from './parse.ts';
 
 export interface TargetsStartOptions {

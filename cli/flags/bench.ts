@@ -121,10 +121,7 @@ export function registerBench(program: Command, ctx: CliContext): void {
       ].join('\n'),
     )
     .action(async (url: string | undefined, flags: BenchFlags) => {
-      const [{ parseBenchOptions }, { runBench }] = await Promise.all([
-        import('../bench-options.ts'),
-        import('../bench.ts'),
-      ]);
-      ctx.exitCode = await runBench(parseBenchOptions(url, flags, ctx.cwd, ctx.env), ctx);
+      const { bench } = await import('../bench.ts');
+      await bench(url, flags, ctx);
     });
 }

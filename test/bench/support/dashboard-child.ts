@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliContext } from '../../../cli/context.ts';
-import { startLiveOutputs } from '../../../cli/live-outputs.ts';
 import { runLoad } from '../../../load/engine/run-load.ts';
 import type { LoadRunOptions } from '../../../load-model/types.ts';
+import { startLiveOutputs } from '../../../orchestration/live/live-outputs.ts';
 
 export interface DashboardJob {
   url: string;

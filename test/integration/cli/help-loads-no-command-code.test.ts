@@ -38,7 +38,7 @@ it('resolves only the entry, the flags modules and commander', async () => {
   const loaded = (await readFile(trace, 'utf8')).split('\n').filter((url) => url.startsWith('file:'));
   expect(loaded.some((url) => url.includes('/dist/cli/flags/run.js'))).toBe(true);
   const heavy = loaded.filter((url) =>
-    /\/dist\/cli\/(run|bench|targets|report|compare|doctor|export|merge|services)\.js$|\/dist\/(load\/engine|reports\/(html|charts|markdown))\/|node_modules\/(undici|zod|ioredis|pg|bullmq|@napi-rs)\//.test(
+    /\/dist\/cli\/(run|bench|targets|report|compare|doctor|export|merge|services)\.js$|\/dist\/(load\/engine|orchestration|reports\/(html|charts|markdown))\/|node_modules\/(undici|zod|ioredis|pg|bullmq|@napi-rs)\//.test(
       url,
     ),
   );

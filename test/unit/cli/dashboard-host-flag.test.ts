@@ -4,9 +4,10 @@
  */
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { parseDashboardHost, qrCode } from '../../../cli/dashboard-address.ts';
-import { parseLiveOptions } from '../../../cli/live-outputs.ts';
+import { parseDashboardHost } from '../../../cli/dashboard-address.ts';
+import { parseLiveOptions } from '../../../cli/live-flags.ts';
 import { ScalebenchError } from '../../../core/errors.ts';
+import { qrCode } from '../../../orchestration/live/qr-code.ts';
 
 describe('--dashboard-host', () => {
   it('needs --dashboard', () => {

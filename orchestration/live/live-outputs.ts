@@ -1,30 +1,29 @@
 /**
- * The live outputs `run` and `bench` share: one event bus, and what listens to it — events.ndjson beside
- * the results, the dashboard (--dashboard [port], --open, --dashboard-linger) and Prometheus remote write
- * (--out prometheus=URL). Flags are parsed here; the outputs start before the load and end after it.
+ * The live outputs `run`, `bench` and `report --replay` share: one event bus, and what listens to it —
+ * events.ndjson beside the results, the dashboard (--dashboard [port], --open, --dashboard-linger) and
+ * Prometheus remote write (--out prometheus=URL). The flags are parsed in cli/live-flags.ts; the outputs
+ * start here before the load and end after it.
  */
 import { spawn } from 'node:child_process';
-import { onCleanup } from '../core/cleanup.ts';
-import { ScalebenchError } from '../core/errors.ts';
-import type { PrometheusPusher } from '../exporters/prometheus/remote-write.ts';
-import type { RemoteWriteTarget } from '../exporters/prometheus/remote-write-target.ts';
-import { createEventBus, type EventBus } from '../orchestration/live/event-bus.ts';
-import type { DashboardServer } from '../reports/dashboard/dashboard-server.ts';
-import { openEventsWriter } from '../results/events-file.ts';
-import type { LiveEvent, LiveEventBody } from '../results/live-events.ts';
-import type { ResultsFile } from '../results/schema.ts';
-import { findOnPath } from '../targets/lifecycle/find-executable.ts';
-import { type CliContext, untilAborted } from './context.ts';
-import { type DashboardAddress, parseDashboardHost, qrCode } from './dashboard-address.ts';
-import { parseDuration, parseNumber } from './parse.ts';
+import { onCleanup } from '../../core/cleanup.ts';
+import type { PrometheusPusher } from '../../exporters/prometheus/remote-write.ts';
+import type { RemoteWriteTarget } from '../../exporters/prometheus/remote-write-target.ts';
+import type { DashboardServer } from '../../reports/dashboard/dashboard-server.ts';
+import { openEventsWriter } from '../../results/events-file.ts';
+import type { LiveEvent, LiveEventBody } from '../../results/live-events.ts';
+import type { ResultsFile } from '../../results/schema.ts';
+import { findOnPath } from '../../targets/lifecycle/find-executable.ts';
+import { type RunContext, untilAborted } from '../run-context.ts';
+import { createEventBus, type EventBus } from './event-bus.ts';
+import { qrCode } from './qr-code.ts';
 
-export interface LiveFlags {
-  /** --dashboard alone: true; --dashboard 8089: '8089' */
-  dashboard?: boolean | string;
-  open?: boolean;
-  dashboardLinger?: string;
-  /** --dashboard-host <addr>: serve beyond 127.0.0.1, behind a token */
-  dashboardHost?: string;
+/** --dashboard-host: where the page is served beyond 127.0.0.1, behind a token */
+export interface DashboardAddress {
+  /** where the server listens */
+  host: string;
+  /** what the printed URL names: an address others can reach */
+  urlHost: string;
+  token: string;
 }
 
 export interface DashboardOptions {
@@ -43,58 +42,8 @@ export interface LiveOptions {
   prometheus: RemoteWriteTarget | null;
 }
 
-const PROMETHEUS_PREFIX = 'prometheus=';
 /** the longest the run waits, after it is over, for open pages to fetch the final report */
 const REPORT_WAIT_MS = 5000;
-
-/** `--out` values of the form prometheus=URL (checked by remote-write-options.ts); the others are returned for the command to judge */
-export function splitOutputs(values: readonly string[]): { prometheus: string | null; rest: string[] } {
-  const prometheus = values.filter((value) => value.startsWith(PROMETHEUS_PREFIX));
-  if (prometheus.length > 1) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', '--out prometheus=URL is given more than once', {
-      hint: 'push to one remote-write endpoint per run',
-    });
-  }
-  return {
-    prometheus: prometheus[0]?.slice(PROMETHEUS_PREFIX.length) ?? null,
-    rest: values.filter((value) => !value.startsWith(PROMETHEUS_PREFIX)),
-  };
-}
-
-function parsePort(text: string): number {
-  const port = parseNumber(text, '--dashboard', { min: 0, integer: true });
-  if (port > 65_535) {
-    throw new ScalebenchError('SB_ERR_INVALID_ARGUMENT', `--dashboard ${text} is not a TCP port`, {
-      hint: 'pass a port from 1 to 65535, or --dashboard alone for a free one',
-    });
-  }
-  return port;
-}
-
-export function parseLiveOptions(flags: LiveFlags, prometheus: RemoteWriteTarget | null): LiveOptions {
-  const wanted = flags.dashboard !== undefined && flags.dashboard !== false;
-  if (!wanted && (flags.open || flags.dashboardLinger !== undefined || flags.dashboardHost !== undefined)) {
-    throw new ScalebenchError(
-      'SB_ERR_INVALID_ARGUMENT',
-      `${flags.open ? '--open' : flags.dashboardLinger !== undefined ? '--dashboard-linger' : '--dashboard-host'} needs --dashboard`,
-      { hint: 'add --dashboard (optionally with a port: --dashboard 8089)' },
-    );
-  }
-  return {
-    dashboard: wanted
-      ? {
-          port: flags.dashboard === true ? 0 : parsePort(String(flags.dashboard)),
-          open: Boolean(flags.open),
-          lingerMs:
-            flags.dashboardLinger === undefined
-              ? null
-              : parseDuration(flags.dashboardLinger, '--dashboard-linger'),
-          ...(flags.dashboardHost === undefined ? {} : { address: parseDashboardHost(flags.dashboardHost) }),
-        }
-      : null,
-    prometheus,
-  };
-}
 
 export interface LiveOutputs {
   publish(body: LiveEventBody): void;
@@ -108,7 +57,7 @@ export interface LiveOutputs {
 }
 
 /** Opens the page in the desktop's browser where there is one; says so where there is none. */
-async function openBrowser(url: string, ctx: CliContext): Promise<void> {
+async function openBrowser(url: string, ctx: RunContext): Promise<void> {
   const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
   const path = await findOnPath(opener, ctx.env.PATH);
   if (!path) {
@@ -127,13 +76,13 @@ async function openBrowser(url: string, ctx: CliContext): Promise<void> {
 export async function startLiveOutputs(
   options: LiveOptions,
   eventsPath: string | undefined,
-  ctx: CliContext,
+  ctx: RunContext,
 ): Promise<LiveOutputs & { bus: EventBus }> {
   const bus = createEventBus();
   let dashboard: DashboardServer | undefined;
   let closeDashboard: () => Promise<void> = async () => {};
   if (options.dashboard) {
-    const { startDashboard } = await import('../reports/dashboard/dashboard-server.ts');
+    const { startDashboard } = await import('../../reports/dashboard/dashboard-server.ts');
     const address = options.dashboard.address;
     const server = await startDashboard({ port: options.dashboard.port, ...(address ?? {}) });
     dashboard = server;
@@ -150,7 +99,7 @@ export async function startLiveOutputs(
   }
   let prometheus: PrometheusPusher | undefined;
   if (options.prometheus) {
-    const { startPrometheusPush } = await import('../exporters/prometheus/remote-write.ts');
+    const { startPrometheusPush } = await import('../../exporters/prometheus/remote-write.ts');
     const pusher = startPrometheusPush({
       target: options.prometheus,
       warn: (line) => ctx.stderr(`${line}\n`),
@@ -168,7 +117,7 @@ export async function startLiveOutputs(
     send: (event) => bus.forward(event),
     async finish(results, resultsName, complete) {
       if (dashboard && results) {
-        const { renderHtml } = await import('../reports/html/html.ts');
+        const { renderHtml } = await import('../../reports/html/html.ts');
         dashboard.showReport(await renderHtml(results));
       }
       // the pages open now fetch the report after run-done: even with --dashboard-linger 0 they get it
