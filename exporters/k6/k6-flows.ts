@@ -7,11 +7,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../core/entry-points.ts';
 import type { FlowRef } from '../../load-model/types.ts';
-import { cartTemplate } from './flows/cart.ts';
-import { jobTemplate } from './flows/job.ts';
-import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
-import { orderTemplate } from './flows/order.ts';
-import { productTemplate } from './flows/product.ts';
+import { cartTemplate } from './flow-templates/cart.ts';
+import { jobTemplate } from './flow-templates/job.ts';
+import type { K6FlowTemplate } from './flow-templates/k6-flow-template.ts';
+import { orderTemplate } from './flow-templates/order.ts';
+import { productTemplate } from './flow-templates/product.ts';
 
 /** built-in flow module (relative to the package) and export → its k6 template */
 const builtinTemplates: { module: string; exportName: string; template: K6FlowTemplate }[] = [

@@ -10,7 +10,7 @@ import { resolveFlow } from '../../load/engine/resolve-flow.ts';
 import { loadProtoRoot, resolveMethod } from '../../load/grpc/grpc-method.ts';
 import { formatDuration } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
-import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
+import type { K6FlowTemplate } from './flow-templates/k6-flow-template.ts';
 import { grpcCallSites, literalValue, splitList } from './js-literal.ts';
 import {
   GRPC_IMPORT,

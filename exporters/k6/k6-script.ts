@@ -7,7 +7,7 @@
 import { formatDuration } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { ExperimentDefinition, ProfileName } from '../../scenarios/types.ts';
-import type { K6FlowTemplate } from './flows/k6-flow-template.ts';
+import type { K6FlowTemplate } from './flow-templates/k6-flow-template.ts';
 import { builtinK6Flow, stubK6Flow } from './k6-flows.ts';
 import { grpcThresholds } from './k6-grpc.ts';
 import { experimentSchedule, k6Options } from './k6-options.ts';
