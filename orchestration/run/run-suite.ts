@@ -191,8 +191,9 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
       }
       if (hooks.signal?.aborted) break;
       const rate = comparisonFor(plan, group, measured);
+      // the rate enters the results with the experiment's first stored variant: an experiment none of
+      // whose variants finished a trial has nothing to show
       if (rate) {
-        experimentSlot(results, group[0]!.experiment, experimentOrder(plan)).comparison = rate;
         hooks.emit?.({ type: 'comparison-rate', experiment: group[0]!.experiment.name, ...rate });
       }
       for (const item of group) {
@@ -202,7 +203,7 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
           variantSeconds(item.experiment, plan.profile, plan.trials),
           item.variant.description,
         );
-        await runQueueItem(plan, hooks, results, item, {
+        await runQueueItem(plan, hooks, results, item, rate, {
           ...(rate ? { rate: { rate: rate.rate, derivation: rate.derivation } } : {}),
           ...(measured.has(item.variant.name) ? { measured: measured.get(item.variant.name)! } : {}),
         });
@@ -312,11 +313,13 @@ async function runQueueItem(
   hooks: SuiteHooks,
   results: SuiteResults,
   item: QueueItem,
+  comparison: ComparisonRate | null,
   compared: Pick<VariantPlan, 'rate' | 'measured'>,
 ): Promise<void> {
   const { experiment, variant } = item;
   const store = (partial: VariantResult) => {
     const slot = experimentSlot(results, experiment, experimentOrder(plan));
+    if (comparison) slot.comparison = comparison;
     const at = slot.variants.findIndex((existing) => existing.name === partial.name);
     if (at === -1) slot.variants.push(partial);
     else slot.variants[at] = partial;
