@@ -15,7 +15,7 @@ import {
   streamingWarning,
 } from './k6-grpc.ts';
 import { k6Scenario } from './k6-options.ts';
-import { type K6Script, OPTIONS_BEGIN, OPTIONS_END } from './k6-script.ts';
+import { type K6Script, optionsSection } from './k6-script.ts';
 
 export interface K6GrpcBenchInput {
   /** the bench run's load options; `grpc` set */
@@ -71,10 +71,7 @@ export function generateK6GrpcBenchScript(input: K6GrpcBenchInput): K6Script {
     `const TIMEOUT = ${JSON.stringify(timeout)};`,
     grpcInit(target),
     '',
-    OPTIONS_BEGIN,
-    "/** @type {import('k6/options').Options} */",
-    `export const options = ${JSON.stringify(options, null, 2)};`,
-    OPTIONS_END,
+    ...optionsSection(options),
     '',
     'export default function () {',
     grpcConnect(target),

@@ -86,6 +86,16 @@ function metricDeclarations(counters: string[], trends: string[]): string {
   ].join('\n');
 }
 
+/** the script's options as JSON between the markers, so a reader (or a test) can parse them back */
+export function optionsSection(options: unknown): string[] {
+  return [
+    OPTIONS_BEGIN,
+    "/** @type {import('k6/options').Options} */",
+    `export const options = ${JSON.stringify(options, null, 2)};`,
+    OPTIONS_END,
+  ];
+}
+
 export function generateK6Script(input: K6ScriptInput): K6Script {
   const { experiment } = input;
   const builtin = builtinK6Flow(experiment.flow, input.baseDir) ?? input.translated?.template;
@@ -115,10 +125,7 @@ export function generateK6Script(input: K6ScriptInput): K6Script {
     '/** @type {Record<string, any>} */',
     `const PARAMS = ${JSON.stringify(experiment.flowParams ?? {})};`,
     '',
-    OPTIONS_BEGIN,
-    "/** @type {import('k6/options').Options} */",
-    `export const options = ${JSON.stringify(options, null, 2)};`,
-    OPTIONS_END,
+    ...optionsSection(options),
     '',
     metricDeclarations(counters, flow.trends),
     '',

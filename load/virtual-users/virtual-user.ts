@@ -173,9 +173,10 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     return this.ctx.metrics.measures(this.iterationIntendedAt);
   }
 
-  async ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
+  /** what a stream opener (vu.ws, vu.sse) reads of this VU: where, how, and its cookies and vars */
+  private streamContext() {
     const ctx = this.ctx;
-    const socket = await openFlowSocket(name, options, {
+    return {
       baseUrl: ctx.baseUrl,
       metrics: ctx.metrics,
       clock: ctx.clock,
@@ -183,6 +184,12 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
       insecure: ctx.insecure,
       cookies: this.cookies,
       vars: this.vars,
+    };
+  }
+
+  async ws(name: string, options: WsOpenOptions): Promise<FlowSocket> {
+    const socket = await openFlowSocket(name, options, {
+      ...this.streamContext(),
       takeIntendedAt: () => {
         const intendedAt = this.intendedAt;
         this.intendedAt = undefined;
@@ -204,13 +211,7 @@ export class FlowVirtualUser implements VirtualUser<unknown> {
     const intendedAt = this.intendedAt ?? ctx.clock.now();
     this.intendedAt = undefined;
     const result = await waitForEvent(name, options, match, timeoutMs, {
-      baseUrl: ctx.baseUrl,
-      metrics: ctx.metrics,
-      clock: ctx.clock,
-      timeoutMs: ctx.timeoutMs,
-      insecure: ctx.insecure,
-      cookies: this.cookies,
-      vars: this.vars,
+      ...this.streamContext(),
       intendedAt,
     });
     this.noteStep(result.errorClass === undefined);
