@@ -4,79 +4,28 @@
  * The last write is marked 'final' — also when a variant fails — so costly formats can wait for it.
  */
 
-import { durationMs } from '../../load-model/duration.ts';
 import { collectEnvironment } from '../../results/environment.ts';
 import type { ExperimentResult, SuiteResults, VariantResult } from '../../results/schema.ts';
 import { SCHEMA_VERSION } from '../../results/schema-version.ts';
 import { variantVerdict, verdictLines } from '../../results/variant-verdicts.ts';
-import {
-  declaredRate,
-  type ExperimentDefinition,
-  type ProfileName,
-  profileLoad,
-  type VariantDefinition,
-} from '../../scenarios/types.ts';
-import { resolveServerSize } from '../../targets/sizing/confine.ts';
-import {
-  DEFAULT_SERVER_CPUS,
-  parseServerSize,
-  type ServerSizeRequest,
-} from '../../targets/sizing/server-size.ts';
-import { containerServerSize } from '../stack/container-size.ts';
-import { TARGET_WARMUP_MS } from './capacity.ts';
-import { capacityHint } from './capacity-hint.ts';
-import { type ComparisonRate, comparisonRate, DEFAULT_RATE_FRACTION } from './comparison-rate.ts';
+import type { ExperimentDefinition } from '../../scenarios/types.ts';
+import { comparisonFor, measureCapacity, rateWords } from './comparison-phase.ts';
+import type { ComparisonRate } from './comparison-rate.ts';
 import type { SuiteEvent } from './events.ts';
-import type { LoadedExperiment } from './load-config.ts';
 import { type CapacityFields, runVariant, type VariantPlan } from './run-variant.ts';
 import { checkServices, type SkippedItem } from './service-check.ts';
-import { stepLengthMs } from './step-length.ts';
+import {
+  byExperiment,
+  capacitySeconds,
+  inProfile,
+  type QueueItem,
+  type SuitePlan,
+  searches,
+  variantPlan,
+  variantSeconds,
+} from './suite-plan.ts';
 
-export interface SuitePlan {
-  experiments: LoadedExperiment[];
-  profile: ProfileName;
-  /** what the run is called where it differs from the profile ('workshop'): the plan's title says it */
-  label?: string;
-  trials: number;
-  findCapacity: boolean;
-  logDir: string;
-  /** where the environment fingerprint (git commit) is read */
-  cwd: string;
-  /** variant names to run; empty: all */
-  variants: string[];
-  stack?: 'local' | 'docker';
-  /** the size of every server process of the targets (--server-size); default: each experiment's own */
-  serverSize?: ServerSizeRequest;
-  options: Record<string, unknown>;
-  /** --rate: every experiment's variants are compared at this fixed rate instead of one from capacity */
-  rate?: number;
-  /** --rate-fraction: the share of the smallest capacity the variants are compared at (default 0.7) */
-  rateFraction?: number;
-  /** where REDIS_URL / DATABASE_URL / AMQP_URL are read for the service check (default process.env) */
-  env?: Record<string, string | undefined>;
-}
-
-/** the quick profile skips variants marked quick: false, unless they were named with --variant */
-function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
-  return plan.profile !== 'quick' || variant.quick !== false || plan.variants.includes(variant.name);
-}
-
-/**
- * Whether a variant's capacity is searched: always with --find-capacity; in the full profile for every
- * variant; in the default profile for the variants that carry the headline, and in the quick one too
- * unless the search says `quick: false`.
- */
-export function searchesCapacity(
-  experiment: ExperimentDefinition,
-  variant: VariantDefinition,
-  profile: ProfileName,
-  findCapacity: boolean,
-): boolean {
-  if (!experiment.capacity) return false;
-  if (findCapacity || profile === 'full') return true;
-  if (profile === 'quick' && experiment.capacity.quick === false) return false;
-  return experiment.capacity.headline?.includes(variant.name) === true;
-}
+export type { SuitePlan } from './suite-plan.ts';
 
 export type PersistStage = 'partial' | 'final';
 
@@ -85,38 +34,6 @@ export interface SuiteHooks {
   emit?: (event: SuiteEvent) => void;
   /** 'partial' after each trial (cheap formats suffice), 'final' once at the end, on Ctrl-C and on error */
   persist: (results: SuiteResults, stage?: PersistStage) => Promise<void>;
-}
-
-/** Seconds one variant is expected to take: trials × (warm-up + duration + start/stop overhead). */
-export function variantSeconds(
-  experiment: ExperimentDefinition,
-  profile: ProfileName,
-  trials: number,
-): number {
-  const load = profileLoad(experiment, profile);
-  const executor = load.executor;
-  const runMs =
-    'duration' in executor
-      ? (durationMs(executor.duration) ?? 0)
-      : executor.stages.reduce((sum, stage) => sum + (durationMs(stage.duration) ?? 0), 0);
-  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 2;
-}
-
-/** Seconds a capacity search is expected to take: about six steps of warm-up + step + settling. */
-export function capacitySeconds(experiment: ExperimentDefinition, variant?: VariantDefinition): number {
-  const search = experiment.capacity;
-  if (!search) return 0;
-  // a step measures 500 requests or 2 s (step-length.ts); flows make about 1.5 requests an iteration
-  const start = variant?.capacityStartRate ?? search.startRate;
-  const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0, search.minStep);
-  const stepMs = measuredMs + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
-  return Math.round((6 * stepMs + TARGET_WARMUP_MS) / 1000);
-}
-
-interface QueueItem {
-  experiment: ExperimentDefinition;
-  variant: VariantDefinition;
-  baseDir: string;
 }
 
 export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<SuiteResults> {
@@ -130,6 +47,29 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     environment: collectEnvironment(plan.cwd),
     experiments: [],
   };
+  const queue = await runnableQueue(plan, results, hooks.emit);
+  const step = announcePlan(plan, queue, hooks.emit);
+  try {
+    for (const group of byExperiment(queue)) {
+      if (hooks.signal?.aborted) break;
+      await runExperiment(plan, hooks, results, group, step);
+    }
+  } catch (error: unknown) {
+    // what finished before the failure is kept, in every format
+    await hooks.persist(results, 'final').catch(() => undefined);
+    throw error;
+  }
+  results.complete = !hooks.signal?.aborted;
+  await hooks.persist(results, 'final');
+  return results;
+}
+
+/** the variants selected and in the profile, less those whose backend is missing (recorded as skipped) */
+async function runnableQueue(
+  plan: SuitePlan,
+  results: SuiteResults,
+  emit: SuiteHooks['emit'],
+): Promise<QueueItem[]> {
   const selected: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
     experiment.variants
       .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
@@ -141,16 +81,23 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     plan.stack === 'docker'
       ? []
       : await checkServices(selected, { explicit: plan.variants, ...(plan.env ? { env: plan.env } : {}) });
-  recordSkipped(results, experimentOrder(plan), selected, skipped, hooks.emit);
-  const queue = selected.filter(
+  recordSkipped(results, experimentOrder(plan), selected, skipped, emit);
+  return selected.filter(
     (item) =>
       !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
   );
+}
+
+/** starts one phase of a variant (announced with the time left) and returns what marks it done */
+type PhaseStep = (item: QueueItem, seconds: number, description?: string) => () => void;
+
+/** the plan line's event, and the phase announcer that counts the time left down from its ETA */
+function announcePlan(plan: SuitePlan, queue: readonly QueueItem[], emit: SuiteHooks['emit']): PhaseStep {
   const itemSeconds = (item: QueueItem) =>
     variantSeconds(item.experiment, plan.profile, plan.trials) +
     (searches(plan, item) ? capacitySeconds(item.experiment, item.variant) : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
-  hooks.emit?.({
+  emit?.({
     type: 'plan',
     command: 'run',
     title: `scalebench run (${plan.label ?? plan.profile})`,
@@ -160,10 +107,8 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
     etaSeconds: remaining,
     rates: Object.fromEntries(byExperiment(queue).flatMap((group) => rateWords(plan, group))),
   });
-  // each experiment measures its searched variants' capacities first, then compares every variant at
-  // one rate derived from them (comparison-rate.ts), so latency is compared below saturation
-  const step = (item: QueueItem, seconds: number, description?: string) => {
-    hooks.emit?.({
+  return (item, seconds, description) => {
+    emit?.({
       type: 'variant-start',
       experiment: item.experiment.name,
       variant: item.variant.name,
@@ -176,135 +121,48 @@ export async function runSuite(plan: SuitePlan, hooks: SuiteHooks): Promise<Suit
       remaining -= seconds;
     };
   };
-  try {
-    for (const group of byExperiment(queue)) {
-      const measured = new Map<string, CapacityFields>();
-      for (const item of group.filter((one) => searches(plan, one))) {
-        if (hooks.signal?.aborted) break;
-        const done = step(
-          item,
-          capacitySeconds(item.experiment, item.variant),
-          'capacity search first: every variant is then compared at one rate below the smallest capacity',
-        );
-        measured.set(item.variant.name, await measureCapacity(plan, hooks, item, measured));
-        done();
-      }
-      if (hooks.signal?.aborted) break;
-      const rate = comparisonFor(plan, group, measured);
-      // the rate enters the results with the experiment's first stored variant: an experiment none of
-      // whose variants finished a trial has nothing to show
-      if (rate) {
-        hooks.emit?.({ type: 'comparison-rate', experiment: group[0]!.experiment.name, ...rate });
-      }
-      for (const item of group) {
-        if (hooks.signal?.aborted) break;
-        const done = step(
-          item,
-          variantSeconds(item.experiment, plan.profile, plan.trials),
-          item.variant.description,
-        );
-        await runQueueItem(plan, hooks, results, item, rate, {
-          ...(rate ? { rate: { rate: rate.rate, derivation: rate.derivation } } : {}),
-          ...(measured.has(item.variant.name) ? { measured: measured.get(item.variant.name)! } : {}),
-        });
-        done();
-      }
-    }
-  } catch (error: unknown) {
-    // what finished before the failure is kept, in every format
-    await hooks.persist(results, 'final').catch(() => undefined);
-    throw error;
-  }
-  results.complete = !hooks.signal?.aborted;
-  await hooks.persist(results, 'final');
-  return results;
-}
-
-const searches = (plan: SuitePlan, item: QueueItem) =>
-  searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity);
-
-/** the queue's items grouped by experiment, in the queue's order */
-function byExperiment(queue: readonly QueueItem[]): QueueItem[][] {
-  const groups = new Map<string, QueueItem[]>();
-  for (const item of queue) {
-    const group = groups.get(item.experiment.name) ?? [];
-    group.push(item);
-    groups.set(item.experiment.name, group);
-  }
-  return [...groups.values()];
 }
 
 /**
- * The rate the experiment's variants are compared at: --rate when given; else a fraction of the smallest
- * capacity measured (after faults); else the profile's declared rate. None for a load without one rate.
+ * One experiment: its searched variants' capacities measured first, then every variant compared at one
+ * rate derived from them (comparison-rate.ts), so latency is compared below saturation.
  */
-function comparisonFor(
-  plan: SuitePlan,
-  group: readonly QueueItem[],
-  measured: ReadonlyMap<string, CapacityFields>,
-): ComparisonRate | null {
-  const experiment = group[0]!.experiment;
-  const declared = declaredRate(profileLoad(experiment, plan.profile));
-  if (declared === null) return null;
-  const fraction = plan.rateFraction ?? DEFAULT_RATE_FRACTION;
-  if (plan.rate !== undefined)
-    return { rate: plan.rate, derivation: 'fixed', fraction, reason: 'the rate --rate set' };
-  return comparisonRate(
-    group
-      .filter((item) => measured.has(item.variant.name))
-      .map(({ variant }) => ({
-        name: variant.name,
-        capacity: measured.get(variant.name)!.capacity ?? null,
-        capped: measured.get(variant.name)!.capped === true,
-        ...(variant.clones === undefined ? {} : { clones: variant.clones }),
-        faults: variant.faults ?? experiment.faults ?? [],
-      })),
-    fraction,
-    declared,
-  );
-}
-
-/** how the plan line names an experiment's comparison rate, before anything ran */
-function rateWords(plan: SuitePlan, group: readonly QueueItem[]): [string, string][] {
-  const experiment = group[0]!.experiment;
-  const declared = declaredRate(profileLoad(experiment, plan.profile));
-  if (declared === null) return [];
-  if (plan.rate !== undefined) return [[experiment.name, `${plan.rate}/s, --rate`]];
-  if (group.some((item) => searches(plan, item))) return [[experiment.name, 'rate from capacity']];
-  return [[experiment.name, `${declared}/s declared`]];
-}
-
-/** One variant's capacity search, before any variant of its experiment runs its trials. */
-async function measureCapacity(
+async function runExperiment(
   plan: SuitePlan,
   hooks: SuiteHooks,
-  item: QueueItem,
-  measured: ReadonlyMap<string, CapacityFields>,
-): Promise<CapacityFields> {
-  const { experiment, variant } = item;
-  const earlier = [...measured].map(([name, fields]) => ({
-    name,
-    capacity: fields.capacity ?? null,
-    capped: fields.capped === true,
-    ...clonesOf(experiment, name),
-  }));
-  const hint = experiment.capacity ? capacityHint(earlier, variant, experiment.capacity.step) : null;
-  const outcome = await runVariant(
-    {
-      ...(await variantPlan(plan, item)),
-      trials: 0,
-      findCapacity: true,
-      ...(hint ? { capacityHint: hint } : {}),
-    },
-    { signal: hooks.signal, emit: hooks.emit },
-  );
-  const { capacity, capped, slo, hostIdleAtKnee, hostBound, capacitySteps, servers } = outcome;
-  return { capacity, capped, slo, hostIdleAtKnee, hostBound, capacitySteps, servers };
-}
-
-function clonesOf(experiment: ExperimentDefinition, name: string): { clones?: number } {
-  const clones = experiment.variants.find((variant) => variant.name === name)?.clones;
-  return clones === undefined ? {} : { clones };
+  results: SuiteResults,
+  group: readonly QueueItem[],
+  step: PhaseStep,
+): Promise<void> {
+  const measured = new Map<string, CapacityFields>();
+  for (const item of group.filter((one) => searches(plan, one))) {
+    if (hooks.signal?.aborted) return;
+    const done = step(
+      item,
+      capacitySeconds(item.experiment, item.variant),
+      'capacity search first: every variant is then compared at one rate below the smallest capacity',
+    );
+    measured.set(item.variant.name, await measureCapacity(plan, hooks, item, measured));
+    done();
+  }
+  if (hooks.signal?.aborted) return;
+  const rate = comparisonFor(plan, group, measured);
+  // the rate enters the results with the experiment's first stored variant: an experiment none of
+  // whose variants finished a trial has nothing to show
+  if (rate) hooks.emit?.({ type: 'comparison-rate', experiment: group[0]!.experiment.name, ...rate });
+  for (const item of group) {
+    if (hooks.signal?.aborted) return;
+    const done = step(
+      item,
+      variantSeconds(item.experiment, plan.profile, plan.trials),
+      item.variant.description,
+    );
+    await runQueueItem(plan, hooks, results, item, rate, {
+      ...(rate ? { rate: { rate: rate.rate, derivation: rate.derivation } } : {}),
+      ...(measured.has(item.variant.name) ? { measured: measured.get(item.variant.name)! } : {}),
+    });
+    done();
+  }
 }
 
 /** Runs one variant; its result enters `results` with its first finished trial and is updated after each. */
@@ -352,29 +210,6 @@ async function runQueueItem(
   });
 }
 
-/** what every phase of a variant shares: its target, size, stack and logs */
-async function variantPlan(
-  plan: SuitePlan,
-  { experiment, variant, baseDir }: QueueItem,
-): Promise<VariantPlan> {
-  return {
-    experiment,
-    variant,
-    profile: plan.profile,
-    trials: plan.trials,
-    findCapacity: false,
-    logDir: plan.logDir,
-    server:
-      plan.stack === 'docker'
-        ? containerServerSize(serverRequest(plan, experiment))
-        : await resolveServerSize(serverRequest(plan, experiment)),
-    baseDir,
-    ...(plan.serverSize ? { serverOverridden: true } : {}),
-    ...(plan.stack ? { stack: plan.stack } : {}),
-    ...(plan.env ? { env: plan.env } : {}),
-  };
-}
-
 function experimentOrder(plan: SuitePlan): string[] {
   return plan.experiments.map(({ experiment }) => experiment.name);
 }
@@ -402,14 +237,6 @@ function recordSkipped(
       remedy: same[0]!.remedy,
     });
   }
-}
-
-/** --server-size, else the experiment's serverSize, else DEFAULT_SERVER_CPUS CPUs */
-function serverRequest(plan: SuitePlan, experiment: ExperimentDefinition): ServerSizeRequest {
-  if (plan.serverSize) return plan.serverSize;
-  return experiment.serverSize
-    ? parseServerSize(experiment.serverSize)
-    : { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS };
 }
 
 /** The experiment's results, made when first needed, in the plan's order (a skip makes one early). */

@@ -38,7 +38,9 @@ it('compares at 70% of the capacity found, and warns of a fixed rate above it', 
   const variant = experiment.variants[0]!;
   expect(variant.capacity).toBeGreaterThan(0);
   expect(experiment.comparison).toMatchObject({ derivation: 'from-capacity', from: 'stateless-1' });
-  expect(experiment.comparison!.rate).toBeCloseTo(Math.floor(variant.capacity! * 0.7), 5);
+  // 70% of the capacity, rounded down to a whole rate (a tenth below 10/s): a busy host finds a low one
+  expect(experiment.comparison!.rate).toBeLessThanOrEqual(variant.capacity! * 0.7);
+  expect(experiment.comparison!.rate).toBeGreaterThan(variant.capacity! * 0.7 - 1);
   expect(variant.trials[0]!.summary.targetRate).toBe(experiment.comparison!.rate);
   expect(variant.load).toMatchObject({ derivation: 'from-capacity', rate: experiment.comparison!.rate });
   expect(variant.load!.share).toBeLessThanOrEqual(0.7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchesCapacity } from '../../../../orchestration/run/run-suite.ts';
+import { searchesCapacity } from '../../../../orchestration/run/suite-plan.ts';
 import { cachingExperiment } from '../../../../scenarios/experiments/caching.ts';
 import { clonesExperiment } from '../../../../scenarios/experiments/clones.ts';
 import { databaseExperiment } from '../../../../scenarios/experiments/database.ts';
