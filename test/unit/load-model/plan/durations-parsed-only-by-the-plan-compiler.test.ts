@@ -30,7 +30,7 @@ const allowed: Record<string, string> = {
 const remaining = [
   'orchestration/run/capacity.ts',
   'orchestration/run/fault-schedule.ts',
-  'orchestration/run/run-suite.ts',
+  'orchestration/run/suite-plan.ts',
   'orchestration/run/run-trial.ts',
   'orchestration/run/trial-length.ts',
 ];
