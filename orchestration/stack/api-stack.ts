@@ -11,7 +11,7 @@ import type { ComposeProject, ComposeService, HealthCheck } from './compose-file
 import { startOrder } from './compose-file.ts';
 import type { Engine } from './container-engine.ts';
 import { containerLog, execExitCode } from './container-io.ts';
-import { buildImage } from './image-build.ts';
+import { buildImageOnce } from './image-build.ts';
 
 export const RUN_LABEL = 'io.scalebench.run';
 export const STACK_LABEL = 'io.scalebench.stack';
@@ -58,7 +58,7 @@ async function buildImages(options: ApiStackOptions): Promise<void> {
   for (const service of options.project.services) {
     if (!service.build || built.has(service.image)) continue;
     throwIfAborted(options.signal);
-    await buildImage(options.engine, service.image, service.build, options.signal);
+    await buildImageOnce(options.engine, service.image, service.build, options.signal);
     built.add(service.image);
   }
 }
@@ -107,10 +107,16 @@ async function failureTail(options: ApiStackOptions, container: StackContainer):
   return log ? `; its log ends: ${log}` : '';
 }
 
+/**
+ * How often a health check runs until a container first turns healthy: sooner than the file's interval,
+ * as Docker's start_interval does (only the first healthy is waited for; a check that fails keeps the
+ * file's deadline: its start period plus retries × interval)
+ */
+const START_POLL_MS = 500;
+
 async function waitHealthy(options: ApiStackOptions, container: StackContainer, check: HealthCheck) {
   const handle = options.engine.docker.getContainer(container.id);
-  const started = Date.now();
-  let failures = 0;
+  const giveUpAt = Date.now() + check.startPeriodMs + check.retries * check.intervalMs;
   for (;;) {
     throwIfAborted(options.signal);
     const state = (await handle.inspect()).State;
@@ -122,14 +128,13 @@ async function waitHealthy(options: ApiStackOptions, container: StackContainer, 
     }
     const code = await execExitCode(handle, check.command, check.timeoutMs).catch(() => -1);
     if (code === 0) return;
-    if (Date.now() - started > check.startPeriodMs) failures += 1;
-    if (failures >= check.retries) {
+    if (Date.now() >= giveUpAt) {
       throw startFailed(
         `${container.name} did not become healthy (${check.command.join(' ')})${await failureTail(options, container)}`,
         `see its service in ${options.project.file}`,
       );
     }
-    await sleep(check.intervalMs);
+    await sleep(Math.min(check.intervalMs, START_POLL_MS));
   }
 }
 

@@ -93,3 +93,27 @@ export async function buildImage(
   const error = events.find((event) => event.error);
   if (error) throw failed(lastLines(error.errorDetail?.message ?? error.error ?? '', 1));
 }
+
+/** the builds this process started, by image and what it is built from: one build per run, not per target */
+const builds = new Map<string, Promise<void>>();
+
+/**
+ * Builds an image once per scalebench process: a suite starts the same stack for each capacity search
+ * and trial, from the same sources, and a cached rebuild still sends the whole context (about 10 s).
+ * A failed build is forgotten, so the next start tries again.
+ */
+export function buildImageOnce(
+  engine: Engine,
+  image: string,
+  build: ServiceBuild,
+  signal?: AbortSignal,
+): Promise<void> {
+  const key = JSON.stringify([engine.host, image, build.context, build.dockerfile, build.args ?? {}]);
+  let pending = builds.get(key);
+  if (!pending) {
+    pending = buildImage(engine, image, build, signal);
+    builds.set(key, pending);
+    pending.catch(() => builds.delete(key));
+  }
+  return pending;
+}
