@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { BenchFlags } from '../bench-options.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
+import { addDashboardOptions } from './dashboard.ts';
 import { addRemoteWriteOptions } from './remote-write.ts';
 
 /** the load flags `bench` and `ab` share (one load shape, sent to one URL per trial) */
@@ -31,15 +32,9 @@ export function addLoadOptions(command: Command, defaults: { duration: string; w
     .option('--client <kind>', 'HTTP client: raw (default, faster) or undici');
 }
 
-export function registerBench(program: Command, ctx: CliContext): void {
-  const command = program
-    .command('bench')
-    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
-    .argument(
-      '[url]',
-      'the URL to request, e.g. http://127.0.0.1:8080/ or grpc://127.0.0.1:50051 (or --targets FILE)',
-    );
-  addLoadOptions(command, { duration: '30s', warmup: '5s' })
+/** how bench speaks to its URL: TLS, HTTP/2 and gRPC */
+function addProtocolOptions(command: Command): Command {
+  return command
     .option('--insecure', 'https: accept any certificate (self-signed, expired, another name) — testing only')
     .option(
       '--ca <file>',
@@ -53,7 +48,12 @@ export function registerBench(program: Command, ctx: CliContext): void {
     .option('--call <pkg.Service/Method>', 'grpc:// URLs: the method to call (unary or server-streaming)')
     .option('--data <json>', 'grpc:// URLs: the request message as JSON (default {})')
     .option('--metadata <key=value>', 'grpc:// URLs: metadata sent with every call, repeatable', collect)
-    .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)')
+    .option('--max-streams <n>', 'HTTP/2: requests in flight on one connection (default 10)');
+}
+
+/** several requests from a file instead of one URL */
+function addTargetsFileOptions(command: Command): Command {
+  return command
     .option(
       '--targets <file>',
       'several requests instead of one URL: vegeta-like text (METHOD URL [weight=N] [name=STEP], headers, @body) or JSON Lines',
@@ -61,7 +61,12 @@ export function registerBench(program: Command, ctx: CliContext): void {
     .option(
       '--pick <order>',
       'how --targets are chosen: round-robin (default; weights as turns) or weighted (random)',
-    )
+    );
+}
+
+/** ws:// sockets and Server-Sent Events streams */
+function addStreamOptions(command: Command): Command {
+  return command
     .option('--ws-message <text>', `ws://: the text message sent on each socket (default 'scalebench')`)
     .option(
       '--ws-expect <regex>',
@@ -78,48 +83,68 @@ export function registerBench(program: Command, ctx: CliContext): void {
     .option(
       '--sse-hold <time>',
       '--sse with --rate (stream arrivals per second): how long each is held (default 10s)',
-    )
-    .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
-    .option('--open', 'with --dashboard: open it in the browser')
-    .option(
-      '--dashboard-host <addr>',
-      'with --dashboard: serve it on this address (0.0.0.0: all) for a room to watch, read-only, behind a random token in the printed URL (also shown as a QR code)',
-    )
-    .option(
-      '--dashboard-linger <time>',
-      'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',
-    )
-    .option(
-      '--out <prometheus=URL>',
-      'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
-      collect,
     );
-  addRemoteWriteOptions(command)
-    .option('--json <file>', 'write the results file (schema: results/results.schema.json)')
+}
+
+/** where the results go: a Prometheus endpoint, the results file */
+function addOutputOptions(command: Command): Command {
+  command.option(
+    '--out <prometheus=URL>',
+    'push metrics to a Prometheus remote-write endpoint, e.g. prometheus=http://127.0.0.1:9090/api/v1/write',
+    collect,
+  );
+  return addRemoteWriteOptions(command).option(
+    '--json <file>',
+    'write the results file (schema: results/results.schema.json)',
+  );
+}
+
+/** whole trials in a row, or one shard of a run split across machines */
+function addTrialOptions(command: Command): Command {
+  return command
     .option('--trials <n>', 'run N whole trials (each with its warm-up): one sample each for `compare`', '1')
     .option('--pause <time>', 'pause between trials', '0s')
-    .option('--shard <i/N>', 'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Latency is measured from when each request was due (no coordinated omission):',
-        '  response time = completion − intended start, service time = completion − send,',
-        '  schedule lag = send − intended start. Lag p99 above --max-lag marks the run invalid (exit 1).',
-        '',
-        'Examples:',
-        '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
-        '  scalebench bench http://127.0.0.1:8080/ --trials 5 --duration 10s --pause 2s --json base.json',
-        "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
-        '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
-        '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
-        '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
-        '  scalebench bench ws://127.0.0.1:8080/echo --connections 100 --ws-rate 10   # replies timed from when due',
-        '  scalebench bench --sse http://127.0.0.1:8080/events --connections 200',
-        '  scalebench bench grpc://127.0.0.1:50051 --proto api.proto --call pkg.Users/GetUser --data \'{"id":1}\' --rate 500',
-        '  scalebench bench grpcs://localhost:50443 --ca ca.pem --proto api.proto --call pkg.Feed/Watch --connections 4',
-      ].join('\n'),
-    )
+    .option(
+      '--shard <i/N>',
+      'run shard i of N (0 ≤ i < N): 1/N of the load; combine with `scalebench merge`',
+    );
+}
+
+const BENCH_EXAMPLES = [
+  '',
+  'Latency is measured from when each request was due (no coordinated omission):',
+  '  response time = completion − intended start, service time = completion − send,',
+  '  schedule lag = send − intended start. Lag p99 above --max-lag marks the run invalid (exit 1).',
+  '',
+  'Examples:',
+  '  scalebench bench http://127.0.0.1:8080/ --rate 2000 --duration 30s --json out.json',
+  '  scalebench bench http://127.0.0.1:8080/ --trials 5 --duration 10s --pause 2s --json base.json',
+  "  scalebench bench http://127.0.0.1:8080/cart --method POST --header 'content-type: application/json' --body '{}'",
+  '  scalebench bench https://127.0.0.1:8443/ --ca ca.pem --rate 500 --duration 20s',
+  '  scalebench bench https://127.0.0.1:8443/ --insecure --http2 --connections 4 --max-streams 25',
+  '  scalebench bench --targets targets.txt --rate 500 --duration 30s   # one row per target in the summary',
+  '  scalebench bench ws://127.0.0.1:8080/echo --connections 100 --ws-rate 10   # replies timed from when due',
+  '  scalebench bench --sse http://127.0.0.1:8080/events --connections 200',
+  '  scalebench bench grpc://127.0.0.1:50051 --proto api.proto --call pkg.Users/GetUser --data \'{"id":1}\' --rate 500',
+  '  scalebench bench grpcs://localhost:50443 --ca ca.pem --proto api.proto --call pkg.Feed/Watch --connections 4',
+].join('\n');
+
+export function registerBench(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('bench')
+    .description('load-test an HTTP service: open model at --rate (default) or closed with --connections')
+    .argument(
+      '[url]',
+      'the URL to request, e.g. http://127.0.0.1:8080/ or grpc://127.0.0.1:50051 (or --targets FILE)',
+    );
+  addLoadOptions(command, { duration: '30s', warmup: '5s' });
+  addProtocolOptions(command);
+  addTargetsFileOptions(command);
+  addStreamOptions(command);
+  addDashboardOptions(command);
+  addOutputOptions(command);
+  addTrialOptions(command)
+    .addHelpText('after', BENCH_EXAMPLES)
     .action(async (url: string | undefined, flags: BenchFlags) => {
       const { bench } = await import('../bench.ts');
       await bench(url, flags, ctx);

@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { reportFormats } from '../../reports/reporter.ts';
 import type { CliContext } from '../context.ts';
 import type { ReportFlags } from '../report.ts';
+import { addDashboardOptions } from './dashboard.ts';
 
 export function registerReport(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('report')
     .description('re-render reports from a results file without re-running')
     .argument(
@@ -13,20 +14,12 @@ export function registerReport(program: Command, ctx: CliContext): void {
       'results.json written by `scalebench run` or `scalebench bench` (with --dashboard: the results folder)',
     )
     .option('-f, --format <list>', `comma-separated: ${reportFormats.join(', ')} or all`, 'md,html,png')
-    .option('-o, --out <dir>', 'output directory (default: the results file’s directory)')
-    .option(
-      '--dashboard [port]',
+    .option('-o, --out <dir>', 'output directory (default: the results file’s directory)');
+  addDashboardOptions(command, {
+    dashboard:
       'replay the run (events.ndjson of a results folder) into the live dashboard on 127.0.0.1 instead',
-    )
-    .option('--open', 'with --dashboard: open it in the browser')
-    .option(
-      '--dashboard-host <addr>',
-      'with --dashboard: serve it on this address (0.0.0.0: all) for a room to watch, read-only, behind a random token in the printed URL (also shown as a QR code)',
-    )
-    .option(
-      '--dashboard-linger <time>',
-      'with --dashboard: how long the page stays up after the replay (default: until Ctrl-C; 0: exit at once)',
-    )
+    after: 'the replay',
+  })
     .option('--speed <x>', 'with --dashboard: replay this many times faster than recorded (default 1)')
     .action(async (resultsArg: string, flags: ReportFlags) => {
       const { parseReportOptions, runReport } = await import('../report.ts');

@@ -6,13 +6,12 @@ import { DEFAULT_SERVER_CPUS } from '../../targets/sizing/server-size.ts';
 import type { CliContext } from '../context.ts';
 import { collect } from '../parse.ts';
 import type { RunFlags } from '../run.ts';
+import { addDashboardOptions } from './dashboard.ts';
 import { addRemoteWriteOptions } from './remote-write.ts';
 
-export function registerRun(program: Command, ctx: CliContext): void {
-  const command = program
-    .command('run')
-    .description('run the experiment suite (clones, caching, async, database) and write the report')
-    .argument('[experiments...]', 'experiments to run (default: all)')
+/** how long and how often: the profile and the trials per variant */
+function addProfileOptions(command: Command): Command {
+  return command
     .option(
       '--quick',
       'the short profile: 1 trial of 4 s per variant, capacity of the clones at 1, 2 and 4 (3-4 minutes on 2 cores)',
@@ -25,7 +24,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option(
       '--trials <n>',
       'repeated trials per variant, for confidence intervals (default 3; 1 with --quick, 5 with --profile full)',
-    )
+    );
+}
+
+/** where the output goes, the config the experiments come from, and which variants run */
+function addSuiteFileOptions(command: Command): Command {
+  return command
     .option(
       '-o, --out <dir>',
       'output directory for results.json, the reports and events.ndjson (default scalebench-results); also prometheus=URL to push metrics by remote write (repeatable)',
@@ -35,7 +39,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
       '-c, --config <file>',
       'a scalebench.config.ts with your own experiments (default ./scalebench.config.ts)',
     )
-    .option('--variant <name>', 'run only this variant (repeatable)', collect)
+    .option('--variant <name>', 'run only this variant (repeatable)', collect);
+}
+
+/** the capacity search and the rate every variant is compared at */
+function addComparisonRateOptions(command: Command): Command {
+  return command
     .option(
       '--find-capacity',
       'also search the highest sustainable rate per variant where the experiment defines an SLO',
@@ -47,12 +56,12 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option(
       '--rate-fraction <f>',
       'the share of the smallest capacity a compared variant has (after its fault) that every variant is compared at, from 0 to 1 (default 0.7)',
-    )
-    .option(
-      '-f, --format <list>',
-      `report formats: ${reportFormats.join(', ')} or all`,
-      'json,md,html,png,junit,bmf,gab',
-    )
+    );
+}
+
+/** how the targets run: where, at what size, the replica's delay */
+function addTargetOptions(command: Command): Command {
+  return command
     .option('--stack <stack>', 'where targets run: local processes or docker compose', 'local')
     .option(
       '--server-size <size>',
@@ -61,25 +70,31 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option(
       '--replica-delay <duration>',
       `database experiment: how long the read replica waits after each commit before applying it, as a replica on another machine does (default ${DEFAULT_REPLICA_DELAY_MS}ms; 0ms: a replica with no hop)`,
-    )
+    );
+}
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('run')
+    .description('run the experiment suite (clones, caching, async, database) and write the report')
+    .argument('[experiments...]', 'experiments to run (default: all)');
+  addProfileOptions(command);
+  addSuiteFileOptions(command);
+  addComparisonRateOptions(command);
+  command.option(
+    '-f, --format <list>',
+    `report formats: ${reportFormats.join(', ')} or all`,
+    'json,md,html,png,junit,bmf,gab',
+  );
+  addTargetOptions(command)
     .option(
       '--max-body <bytes>',
       'the most body bytes a flow keeps of one response for its checks and captures (default 4 MiB); bodies nobody reads are never kept',
     )
     .option('-q, --quiet', 'no progress output');
-  addRemoteWriteOptions(command)
-    .option('--dashboard [port]', 'a live web dashboard on 127.0.0.1 (default: a free port)')
-    .option('--open', 'with --dashboard: open it in the browser')
-    .option(
-      '--dashboard-host <addr>',
-      'with --dashboard: serve it on this address (0.0.0.0: all) for a room to watch, read-only, behind a random token in the printed URL (also shown as a QR code)',
-    )
-    .option(
-      '--dashboard-linger <time>',
-      'with --dashboard: how long the page stays up after the run (default: until Ctrl-C; 0: exit at once)',
-    )
-    .action(async (experiments: string[], flags: RunFlags) => {
-      const { parseRunOptions, runRun } = await import('../run.ts');
-      await runRun(parseRunOptions(experiments, flags, ctx), ctx);
-    });
+  addRemoteWriteOptions(command);
+  addDashboardOptions(command).action(async (experiments: string[], flags: RunFlags) => {
+    const { parseRunOptions, runRun } = await import('../run.ts');
+    await runRun(parseRunOptions(experiments, flags, ctx), ctx);
+  });
 }

@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type protobuf from 'protobufjs';
 import { resolveFlow } from '../../load/engine/resolve-flow.ts';
 import { loadProtoRoot, resolveMethod } from '../../load/grpc/grpc-method.ts';
 import { formatDuration } from '../../load-model/duration.ts';
 import type { FlowRef } from '../../load-model/types.ts';
 import type { K6FlowTemplate } from './flow-templates/k6-flow-template.ts';
-import { grpcCallSites, literalValue, splitList } from './js-literal.ts';
+import { type CallSite, grpcCallSites, literalValue, splitList } from './js-literal.ts';
 import {
   GRPC_IMPORT,
   grpcCallCode,
@@ -50,6 +51,50 @@ function callOptions(text: string | undefined): CallOptions {
   return options;
 }
 
+interface Translation {
+  lines: string[];
+  warnings: string[];
+  steps: Map<string, { streaming: boolean }>;
+}
+
+/** One vu.grpc call site as a k6 call, with a TODO line and a warning for each part that is not a literal. */
+function translateCallSite(site: CallSite, where: string, root: protobuf.Root, into: Translation): void {
+  const { lines, warnings, steps } = into;
+  const [stepText, callText, messageText, optionsText] = site.args;
+  const step = literalValue(stepText ?? '')?.value;
+  const call = literalValue(callText ?? '')?.value;
+  if (typeof step !== 'string' || typeof call !== 'string') {
+    lines.push(
+      `  // TODO: vu.grpc(${site.args.join(', ')}) at ${where}: its step or method is not a literal`,
+    );
+    warnings.push(`vu.grpc at ${where}: its step or method is not a literal; the k6 script has a TODO there`);
+    return;
+  }
+  const message = messageText === undefined ? { value: {} } : literalValue(messageText);
+  const options = callOptions(optionsText);
+  const k6Call: K6GrpcCall = {
+    step,
+    call,
+    message: message ? JSON.stringify(message.value) : '{}',
+    ...(options.metadata ? { metadata: options.metadata } : {}),
+    timeout: options.timeout ?? 'TIMEOUT',
+    streaming: resolveMethod(root, call).responseStream,
+  };
+  if (!message) {
+    lines.push(`  // TODO: the message was ${messageText?.replace(/\s+/g, ' ')} (${where})`);
+    warnings.push(
+      `vu.grpc('${step}') at ${where}: its message is not a literal; the k6 script sends {} with a TODO`,
+    );
+  }
+  if (options.skipped.length > 0) {
+    lines.push(`  // TODO: options not translated: ${options.skipped.join(', ')} (${where})`);
+    warnings.push(`vu.grpc('${step}') at ${where}: ${options.skipped.join(', ')} not translated to k6`);
+  }
+  if (k6Call.streaming) warnings.push(streamingWarning(k6Call));
+  steps.set(step, { streaming: k6Call.streaming });
+  lines.push(grpcCallCode(k6Call));
+}
+
 /** The k6 code of a gRPC flow, or undefined when the flow has no `grpc` section. */
 export async function grpcK6Flow(
   flow: FlowRef,
@@ -70,42 +115,7 @@ export async function grpcK6Flow(
   const lines: string[] = [];
   const steps = new Map<string, { streaming: boolean }>();
   for (const site of grpcCallSites(source)) {
-    const [stepText, callText, messageText, optionsText] = site.args;
-    const step = literalValue(stepText ?? '')?.value;
-    const call = literalValue(callText ?? '')?.value;
-    const where = `${flow.module}:${site.line}`;
-    if (typeof step !== 'string' || typeof call !== 'string') {
-      lines.push(
-        `  // TODO: vu.grpc(${site.args.join(', ')}) at ${where}: its step or method is not a literal`,
-      );
-      warnings.push(
-        `vu.grpc at ${where}: its step or method is not a literal; the k6 script has a TODO there`,
-      );
-      continue;
-    }
-    const message = messageText === undefined ? { value: {} } : literalValue(messageText);
-    const options = callOptions(optionsText);
-    const k6Call: K6GrpcCall = {
-      step,
-      call,
-      message: message ? JSON.stringify(message.value) : '{}',
-      ...(options.metadata ? { metadata: options.metadata } : {}),
-      timeout: options.timeout ?? 'TIMEOUT',
-      streaming: resolveMethod(root, call).responseStream,
-    };
-    if (!message) {
-      lines.push(`  // TODO: the message was ${messageText?.replace(/\s+/g, ' ')} (${where})`);
-      warnings.push(
-        `vu.grpc('${step}') at ${where}: its message is not a literal; the k6 script sends {} with a TODO`,
-      );
-    }
-    if (options.skipped.length > 0) {
-      lines.push(`  // TODO: options not translated: ${options.skipped.join(', ')} (${where})`);
-      warnings.push(`vu.grpc('${step}') at ${where}: ${options.skipped.join(', ')} not translated to k6`);
-    }
-    if (k6Call.streaming) warnings.push(streamingWarning(k6Call));
-    steps.set(step, { streaming: k6Call.streaming });
-    lines.push(grpcCallCode(k6Call));
+    translateCallSite(site, `${flow.module}:${site.line}`, root, { lines, warnings, steps });
   }
   warnings.unshift(
     `flow '${flow.exportName}' is not built in: the k6 script makes its ${grpcCallSites(source).length} vu.grpc calls in source order; the rest of its iteration is a TODO`,

@@ -67,6 +67,42 @@ function dispatcherFor(target: RemoteWriteTarget): Agent | undefined {
   });
 }
 
+type Timeseries = { labels: Record<string, string> & { __name__: string }; samples: object[] }[];
+
+interface PostContext {
+  target: RemoteWriteTarget;
+  dispatcher: Agent | undefined;
+  timeoutMs: number;
+  now: () => number;
+}
+
+/** one request of a push: the series encoded and POSTed, the answer's status, text and Retry-After */
+async function postTimeseries(timeseries: Timeseries, context: PostContext): Promise<AttemptAnswer> {
+  const { target, dispatcher } = context;
+  let retryAfter: number | undefined;
+  const result = await pushTimeseries(timeseries as Parameters<typeof pushTimeseries>[0], {
+    url: target.url,
+    headers: {
+      ...target.headers,
+      'Content-Encoding': 'snappy',
+      'X-Prometheus-Remote-Write-Version': '0.1.0',
+    },
+    fetch: async (url, init) => {
+      const response = await undiciFetch(url, {
+        method: init?.method ?? 'POST',
+        headers: init?.headers ?? {},
+        body: new Uint8Array(init?.body as ArrayBuffer),
+        signal: AbortSignal.timeout(context.timeoutMs),
+        ...(dispatcher ? { dispatcher } : {}),
+      });
+      retryAfter = retryAfterMs(response.headers.get('retry-after'), context.now());
+      return response;
+    },
+  });
+  const text = (result.errorMessage ?? '').trim().slice(0, TEXT_CHARS);
+  return { status: result.status, text, ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }) };
+}
+
 export function startPrometheusPush(options: PrometheusPushOptions): PrometheusPusher {
   const now = options.now ?? Date.now;
   const { target } = options;
@@ -82,40 +118,14 @@ export function startPrometheusPush(options: PrometheusPushOptions): PrometheusP
     options.warn(redact(line, target.secrets));
   };
 
-  const attempt = async (
-    timeseries: { labels: Record<string, string> & { __name__: string }; samples: object[] }[],
-  ): Promise<AttemptAnswer> => {
-    let retryAfter: number | undefined;
-    const result = await pushTimeseries(timeseries as Parameters<typeof pushTimeseries>[0], {
-      url: target.url,
-      headers: {
-        ...target.headers,
-        'Content-Encoding': 'snappy',
-        'X-Prometheus-Remote-Write-Version': '0.1.0',
-      },
-      fetch: async (url, init) => {
-        const response = await undiciFetch(url, {
-          method: init?.method ?? 'POST',
-          headers: init?.headers ?? {},
-          body: new Uint8Array(init?.body as ArrayBuffer),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-          ...(dispatcher ? { dispatcher } : {}),
-        });
-        retryAfter = retryAfterMs(response.headers.get('retry-after'), now());
-        return response;
-      },
-    });
-    const text = (result.errorMessage ?? '').trim().slice(0, TEXT_CHARS);
-    return { status: result.status, text, ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }) };
-  };
-
   const pushOnce = async (): Promise<PushOutcome> => {
     const timestamp = now();
     const timeseries = series
       .samples()
       .map(({ labels, value }) => ({ labels, samples: [{ value, timestamp }] }));
     if (timeseries.length === 0) return { kind: 'delivered' };
-    const outcome = await pushWithRetry(() => attempt(timeseries), {
+    const send = { target, dispatcher, timeoutMs: options.timeoutMs ?? 5000, now };
+    const outcome = await pushWithRetry(() => postTimeseries(timeseries, send), {
       attempts: options.attempts ?? 3,
       backoffMs: options.backoffMs ?? 500,
       maxBackoffMs: Math.max(500, intervalMs / 2),

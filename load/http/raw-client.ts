@@ -7,9 +7,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { allReady, failedResult } from './client-common.ts';
+import type { ParsedResponse } from './parsed-response.ts';
 import { RawConnection, type Settled } from './raw-connection.ts';
 import { buildRequestBytes } from './request-builder.ts';
-import type { ParsedResponse } from './response-parser.ts';
 import { TlsSessionCache } from './tls-session.ts';
 import type {
   HttpClient,

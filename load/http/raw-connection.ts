@@ -9,7 +9,8 @@ import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as connectTls } from 'node:tls';
 import { codedError, tlsFailureReason } from './classify-error.ts';
-import { type ParsedResponse, ResponseParser } from './response-parser.ts';
+import type { ParsedResponse } from './parsed-response.ts';
+import { ResponseParser } from './response-parser.ts';
 import type { TlsSessionCache } from './tls-session.ts';
 import type { PreparedRequest, ResultCallback } from './types.ts';
 

@@ -27,6 +27,23 @@ interface Exchange {
   firstAt?: number;
 }
 
+/** The request message as protobuf bytes; a message that does not fit the request type stops the run. */
+function encodeRequest(method: GrpcMethod, call: string, message: unknown): Buffer {
+  const problem = misfit(method.requestType, message);
+  if (problem) {
+    throw new ScalebenchError(
+      'SB_ERR_INVALID_CONFIG',
+      `vu.grpc('${call}'): the message does not fit: ${problem}`,
+      {
+        hint: `the request is a ${method.requestType.fullName.slice(1)} message`,
+      },
+    );
+  }
+  return Buffer.from(
+    method.requestType.encode(method.requestType.fromObject(message as Record<string, unknown>)).finish(),
+  );
+}
+
 export class FlowGrpc {
   private readonly methods = new Map<string, GrpcMethod>();
 
@@ -79,19 +96,7 @@ export class FlowGrpc {
     metrics: MetricsAccumulator,
   ): Promise<GrpcResponse> {
     const method = this.method(call);
-    const problem = misfit(method.requestType, message);
-    if (problem) {
-      throw new ScalebenchError(
-        'SB_ERR_INVALID_CONFIG',
-        `vu.grpc('${call}'): the message does not fit: ${problem}`,
-        {
-          hint: `the request is a ${method.requestType.fullName.slice(1)} message`,
-        },
-      );
-    }
-    const request = Buffer.from(
-      method.requestType.encode(method.requestType.fromObject(message as Record<string, unknown>)).finish(),
-    );
+    const request = encodeRequest(method, call, message);
     const exchange = await this.exchange(method, request, options);
     const doneAt = performance.now();
     const code = exchange.error?.code ?? 0;

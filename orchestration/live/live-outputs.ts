@@ -69,6 +69,28 @@ async function openBrowser(url: string, ctx: RunContext): Promise<void> {
   child.unref();
 }
 
+/** The dashboard, fed by the bus, its URL printed (with a QR code when served beyond 127.0.0.1). */
+async function startLiveDashboard(
+  options: DashboardOptions,
+  bus: EventBus,
+  ctx: RunContext,
+): Promise<{ server: DashboardServer; close: () => Promise<void> }> {
+  const { startDashboard } = await import('../../reports/dashboard/dashboard-server.ts');
+  const address = options.address;
+  const server = await startDashboard({ port: options.port, ...(address ?? {}) });
+  const close = onCleanup('dashboard', () => server.close());
+  bus.subscribe((event) => server.send(event));
+  ctx.stdout(`dashboard: ${server.url}\n`);
+  if (address) {
+    ctx.stdout(`${await qrCode(server.url, ctx.isTTY)}\n`);
+    ctx.stderr(
+      `dashboard: served on ${address.host} to anyone with the URL above (read-only; without its token: 403)\n`,
+    );
+  }
+  if (options.open) await openBrowser(server.url, ctx);
+  return { server, close };
+}
+
 /**
  * Starts what the options ask for; `eventsPath` is where events.ndjson goes (undefined: not written).
  * A dashboard port in use is exit 2 before any load starts.
@@ -79,24 +101,9 @@ export async function startLiveOutputs(
   ctx: RunContext,
 ): Promise<LiveOutputs & { bus: EventBus }> {
   const bus = createEventBus();
-  let dashboard: DashboardServer | undefined;
-  let closeDashboard: () => Promise<void> = async () => {};
-  if (options.dashboard) {
-    const { startDashboard } = await import('../../reports/dashboard/dashboard-server.ts');
-    const address = options.dashboard.address;
-    const server = await startDashboard({ port: options.dashboard.port, ...(address ?? {}) });
-    dashboard = server;
-    closeDashboard = onCleanup('dashboard', () => server.close());
-    bus.subscribe((event) => server.send(event));
-    ctx.stdout(`dashboard: ${server.url}\n`);
-    if (address) {
-      ctx.stdout(`${await qrCode(server.url, ctx.isTTY)}\n`);
-      ctx.stderr(
-        `dashboard: served on ${address.host} to anyone with the URL above (read-only; without its token: 403)\n`,
-      );
-    }
-    if (options.dashboard.open) await openBrowser(server.url, ctx);
-  }
+  const live = options.dashboard ? await startLiveDashboard(options.dashboard, bus, ctx) : undefined;
+  const dashboard = live?.server;
+  const closeDashboard = live?.close ?? (async () => {});
   let prometheus: PrometheusPusher | undefined;
   if (options.prometheus) {
     const { startPrometheusPush } = await import('../../exporters/prometheus/remote-write.ts');

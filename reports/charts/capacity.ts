@@ -69,6 +69,53 @@ export function scalingPoints(own: readonly VariantView[]) {
 
 const range = (to: number) => Array.from({ length: to }, (_, index) => index + 1);
 
+/**
+ * One session store's lines: its measured capacities, and from two clone counts on the ideal linear line
+ * and the USL curve where it fits; `reach`, the clones they are drawn to (0: measured points only).
+ */
+function storeLines(store: string, own: readonly VariantView[], color: string) {
+  const points = own.map((variant) => ({ x: variant.clones!, y: variant.capacity ?? 0 }));
+  const base = own.find((variant) => (variant.capacity ?? 0) > 0);
+  const measured = {
+    label: `${store} (measured)`,
+    data: points,
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: 2,
+    pointRadius: 4,
+  };
+  if (!base || own.length < 2) return { lines: [measured], reach: 0 };
+  const fit = fitUsl(scalingPoints(own));
+  const reach = fit.kind === 'fit' ? USL_CLONES : own.at(-1)!.clones!;
+  const curve =
+    fit.kind === 'fit'
+      ? [
+          {
+            label: `${store} (USL fit: σ ${fit.sigma.toFixed(3)}, κ ${fit.kappa.toFixed(4)})`,
+            data: range(USL_CLONES).map((clones) => ({ x: clones, y: uslCapacity(fit, clones) })),
+            borderColor: color,
+            backgroundColor: color,
+            borderWidth: 1.5,
+            borderDash: [2, 3],
+            pointRadius: 0,
+          },
+        ]
+      : [];
+  const ideal = {
+    label: `${store} (ideal: linear from ${base.clones})`,
+    data: [base.clones!, reach].map((clones) => ({
+      x: clones,
+      y: (base.capacity! * clones) / base.clones!,
+    })),
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: 1.5,
+    borderDash: [6, 4],
+    pointRadius: 0,
+  };
+  return { lines: [measured, ideal, ...curve], reach };
+}
+
 function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
   let widest = 0;
   const stores = [...new Set(variants.map(storeOf))];
@@ -76,47 +123,9 @@ function scalingChart(experiment: string, variants: VariantView[]): ChartSpec {
     const own = variants
       .filter((variant) => storeOf(variant) === store)
       .sort((a, b) => a.clones! - b.clones!);
-    const points = own.map((variant) => ({ x: variant.clones!, y: variant.capacity ?? 0 }));
-    const base = own.find((variant) => (variant.capacity ?? 0) > 0);
-    const measured = {
-      label: `${store} (measured)`,
-      data: points,
-      borderColor: colorAt(index),
-      backgroundColor: colorAt(index),
-      borderWidth: 2,
-      pointRadius: 4,
-    };
-    if (!base || own.length < 2) return [measured];
-    const fit = fitUsl(scalingPoints(own));
-    const reach = fit.kind === 'fit' ? USL_CLONES : own.at(-1)!.clones!;
+    const { lines, reach } = storeLines(store, own, colorAt(index));
     widest = Math.max(widest, reach);
-    const curve =
-      fit.kind === 'fit'
-        ? [
-            {
-              label: `${store} (USL fit: σ ${fit.sigma.toFixed(3)}, κ ${fit.kappa.toFixed(4)})`,
-              data: range(USL_CLONES).map((clones) => ({ x: clones, y: uslCapacity(fit, clones) })),
-              borderColor: colorAt(index),
-              backgroundColor: colorAt(index),
-              borderWidth: 1.5,
-              borderDash: [2, 3],
-              pointRadius: 0,
-            },
-          ]
-        : [];
-    const ideal = {
-      label: `${store} (ideal: linear from ${base.clones})`,
-      data: [base.clones!, reach].map((clones) => ({
-        x: clones,
-        y: (base.capacity! * clones) / base.clones!,
-      })),
-      borderColor: colorAt(index),
-      backgroundColor: colorAt(index),
-      borderWidth: 1.5,
-      borderDash: [6, 4],
-      pointRadius: 0,
-    };
-    return [measured, ideal, ...curve];
+    return lines;
   });
   const title = `${experiment}: capacity against clones`;
   return chartSpec(experiment, 'capacity', title, {

@@ -4,7 +4,7 @@
  * lost, ...) and the queue backlog (queueDepth). No chart when the experiment has none of these; the
  * title, subtitle and axes name only the series the experiment has. Time base as in timeline.ts.
  */
-import { metricsIn } from '../model/correctness-metrics.ts';
+import { type CorrectnessMetric, metricsIn } from '../model/correctness-metrics.ts';
 import type { ExperimentView, VariantView } from '../model/views.ts';
 import { axisTitle, type ChartSpec, chartSpec, colorAt, titleOptions } from './chart-spec.ts';
 import { faultMarkers, pointX } from './timeline.ts';
@@ -35,73 +35,82 @@ function line(label: string, color: string, data: { x: number; y: number }[], ax
   };
 }
 
+/** one variant's lines: its hit ratio, failures per second and queue backlog, where it has them */
+function variantLines(variant: VariantView, color: string, metrics: readonly CorrectnessMetric[]) {
+  const ratio = hitRatioSeries(variant);
+  const failures = metrics
+    .filter((metric) => variant.series.some((point) => (point.counters?.[metric.violation] ?? 0) > 0))
+    .map((metric) =>
+      line(
+        `${variant.name} ${metric.label}/s`,
+        color,
+        variant.series.map((point) => ({ x: pointX(point), y: point.counters?.[metric.violation] ?? 0 })),
+        'count',
+        [6, 4],
+      ),
+    );
+  const backlog = variant.extraSeries['queueDepth'];
+  return [
+    ...(ratio.length > 0 ? [line(`${variant.name} hit ratio (%)`, color, ratio, 'ratio')] : []),
+    ...failures,
+    ...(backlog
+      ? [
+          line(
+            `${variant.name} backlog (jobs)`,
+            color,
+            backlog.map((y, x) => ({ x: x + 1, y })),
+            'count',
+            [2, 3],
+          ),
+        ]
+      : []),
+  ];
+}
+
+/** time across; the hit ratio on the left axis where there is one, the counts beside it */
+function overTimeScales(words: { count: string | null; ratio: boolean }) {
+  const hasRatio = words.ratio;
+  return {
+    x: { type: 'linear', min: 0, title: axisTitle('seconds since the trial started') },
+    ...(hasRatio
+      ? {
+          ratio: {
+            type: 'linear' as const,
+            position: 'left' as const,
+            min: 0,
+            max: 100,
+            title: axisTitle('cache hit ratio (%)'),
+          },
+        }
+      : {}),
+    count: {
+      type: 'linear',
+      position: hasRatio ? 'right' : 'left',
+      display: words.count !== null,
+      min: 0,
+      grid: { drawOnChartArea: !hasRatio },
+      title: axisTitle(words.count ?? ''),
+    },
+  } as const;
+}
+
 export function overTimeChart(experiment: ExperimentView): ChartSpec | null {
   const metrics = metricsIn(experiment.variants);
-  const datasets = experiment.variants.flatMap((variant, index) => {
-    const color = colorAt(index);
-    const ratio = hitRatioSeries(variant);
-    const failures = metrics
-      .filter((metric) => variant.series.some((point) => (point.counters?.[metric.violation] ?? 0) > 0))
-      .map((metric) =>
-        line(
-          `${variant.name} ${metric.label}/s`,
-          color,
-          variant.series.map((point) => ({ x: pointX(point), y: point.counters?.[metric.violation] ?? 0 })),
-          'count',
-          [6, 4],
-        ),
-      );
-    const backlog = variant.extraSeries['queueDepth'];
-    return [
-      ...(ratio.length > 0 ? [line(`${variant.name} hit ratio (%)`, color, ratio, 'ratio')] : []),
-      ...failures,
-      ...(backlog
-        ? [
-            line(
-              `${variant.name} backlog (jobs)`,
-              color,
-              backlog.map((y, x) => ({ x: x + 1, y })),
-              'count',
-              [2, 3],
-            ),
-          ]
-        : []),
-    ];
-  });
+  const datasets = experiment.variants.flatMap((variant, index) =>
+    variantLines(variant, colorAt(index), metrics),
+  );
   if (datasets.length === 0) return null;
   const words = overTimeWords(
     datasets.map((dataset) => dataset.label),
     metrics.map((metric) => metric.label),
   );
-  const hasRatio = words.ratio;
   const title = `${experiment.name}: ${words.title} over time`;
   const options = {
     plugins: {
       ...titleOptions(title, `first trial, per second; ${words.legend}`),
       sbFaults: { faults: faultMarkers(experiment), warmupUntil: null },
     } as never,
-    scales: {
-      x: { type: 'linear', min: 0, title: axisTitle('seconds since the trial started') },
-      ...(hasRatio
-        ? {
-            ratio: {
-              type: 'linear' as const,
-              position: 'left' as const,
-              min: 0,
-              max: 100,
-              title: axisTitle('cache hit ratio (%)'),
-            },
-          }
-        : {}),
-      count: {
-        type: 'linear',
-        position: hasRatio ? 'right' : 'left',
-        display: words.count !== null,
-        min: 0,
-        grid: { drawOnChartArea: !hasRatio },
-        title: axisTitle(words.count ?? ''),
-      },
-    },
+    scales: overTimeScales(words),
   } as const;
   return chartSpec(experiment.name, 'over-time', title, { type: 'line', data: { datasets }, options });
 }

@@ -31,11 +31,11 @@ function fullSeconds(variant: VariantView) {
   return last && last.requests < typical / 2 ? variant.series.slice(0, -1) : variant.series;
 }
 
-export function shareChart(experiment: ExperimentView): ChartSpec | null {
-  const variant = shareVariant(experiment);
-  if (!variant) return null;
-  const series = fullSeconds(variant);
-  const shares = instancesOf(variant).map((instance, index) => ({
+type Second = VariantView['series'][number];
+
+/** each instance's share of the responses per second, one line an instance */
+function shareLines(variant: VariantView, series: readonly Second[]) {
+  return instancesOf(variant).map((instance, index) => ({
     label: `${instance} share (%)`,
     data: series.map((point) => {
       const counts = point.servedBy ?? {};
@@ -49,10 +49,14 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
     pointRadius: 0,
     yAxisID: 'share',
   }));
+}
+
+/** the flow's failures per second that the variant had, black and dashed on the right axis */
+function failureLines(variant: VariantView, series: readonly Second[]) {
   const failing = metricsIn([variant]).filter((metric) =>
     series.some((point) => (point.counters?.[metric.violation] ?? 0) > 0),
   );
-  const failures = failing.map((metric, index) => ({
+  return failing.map((metric, index) => ({
     label: `${metric.label} per second`,
     data: series.map((point) => ({ x: pointX(point), y: point.counters?.[metric.violation] ?? 0 })),
     borderColor: '#000000',
@@ -62,6 +66,14 @@ export function shareChart(experiment: ExperimentView): ChartSpec | null {
     pointRadius: 0,
     yAxisID: 'failures',
   }));
+}
+
+export function shareChart(experiment: ExperimentView): ChartSpec | null {
+  const variant = shareVariant(experiment);
+  if (!variant) return null;
+  const series = fullSeconds(variant);
+  const shares = shareLines(variant, series);
+  const failures = failureLines(variant, series);
   const title = `${experiment.name}: each instance's share of the traffic (${variant.name})`;
   const single = { ...experiment, variants: [variant] };
   const options = {

@@ -85,77 +85,71 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-export async function startDashboard(options: DashboardOptions): Promise<DashboardServer> {
+/** The event stream: every event kept as an SSE frame, replayed from a page's Last-Event-ID on, then live. */
+interface EventReplay {
+  follow(req: IncomingMessage, res: ServerResponse): void;
+  send(event: LiveEvent): void;
+  /** a comment on every open stream, so idle proxies keep them open */
+  keepAlive(): void;
+  openPages(): number;
+  endAll(): void;
+}
+
+function createEventReplay(): EventReplay {
   const history: string[] = [];
   const streams = new Set<ServerResponse>();
+  return {
+    follow(req, res) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write('retry: 1000\n\n');
+      const lastSeen = Number(req.headers['last-event-id'] ?? -1);
+      const from = Number.isInteger(lastSeen) ? lastSeen + 1 : 0;
+      for (let id = Math.max(0, from); id < history.length; id += 1) res.write(history[id]!);
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+    },
+    send(event) {
+      const frame = `id: ${history.length}\ndata: ${JSON.stringify(event)}\n\n`;
+      history.push(frame);
+      for (const res of streams) res.write(frame);
+    },
+    keepAlive() {
+      for (const res of streams) res.write(': keep-alive\n\n');
+    },
+    openPages: () => streams.size,
+    endAll() {
+      for (const res of streams) res.end();
+      streams.clear();
+    },
+  };
+}
+
+/** The final report, once set: served at /report, and the count of pages that fetched it. */
+interface ReportSlot {
+  serve(res: ServerResponse): void;
+  show(html: string): void;
+  fetched(pages: number, timeoutMs: number): Promise<void>;
+}
+
+function createReportSlot(): ReportSlot {
   let report: string | undefined;
   let reportsServed = 0;
   const reportWaiters = new Set<() => void>();
-  const chartJs = await loadChartJs();
-  const script = await dashboardScript();
-  const token = options.token;
-  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
-  const page = dashboardPage(query);
-
-  const stream = (req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    res.write('retry: 1000\n\n');
-    const lastSeen = Number(req.headers['last-event-id'] ?? -1);
-    const from = Number.isInteger(lastSeen) ? lastSeen + 1 : 0;
-    for (let id = Math.max(0, from); id < history.length; id += 1) res.write(history[id]!);
-    streams.add(res);
-    req.on('close', () => streams.delete(res));
-  };
-
-  const serveReport = (res: ServerResponse) => {
-    if (report === undefined) return reply(res, 404, 'text/plain', 'the run has not finished yet\n');
-    reply(res, 200, 'text/html; charset=utf-8', report);
-    reportsServed += 1;
-    for (const wake of reportWaiters) wake();
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://dashboard');
-    // the token first: without it, nothing — not even whether a path exists
-    if (token !== undefined && !tokenMatches(url.searchParams.get('token'), token)) {
-      return reply(res, 403, 'text/plain', 'forbidden\n');
-    }
-    if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'GET only\n');
-    switch (url.pathname) {
-      case '/':
-        return reply(res, 200, 'text/html; charset=utf-8', page);
-      case '/assets/chart.umd.js':
-        return reply(res, 200, 'text/javascript; charset=utf-8', chartJs);
-      case '/assets/dashboard.js':
-        return reply(res, 200, 'text/javascript; charset=utf-8', script);
-      case '/events':
-        return stream(req, res);
-      case '/report':
-        return serveReport(res);
-      default:
-        return reply(res, 404, 'text/plain', 'not found\n');
-    }
-  });
-  const host = options.host ?? HOST;
-  const port = await listen(server, options.port, host);
-  const urlHost = options.urlHost ?? host;
-  const keepAlive = setInterval(
-    () => {
-      for (const res of streams) res.write(': keep-alive\n\n');
-    },
-    (options.keepAliveSeconds ?? 15) * 1000,
-  );
-  keepAlive.unref();
-
   return {
-    url: `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}/${query}`,
-    port,
-    openPages: () => streams.size,
-    reportFetched(pages, timeoutMs) {
+    serve(res) {
+      if (report === undefined) return reply(res, 404, 'text/plain', 'the run has not finished yet\n');
+      reply(res, 200, 'text/html; charset=utf-8', report);
+      reportsServed += 1;
+      for (const wake of reportWaiters) wake();
+    },
+    show(html) {
+      report = html;
+    },
+    fetched(pages, timeoutMs) {
       const from = reportsServed;
       return new Promise((resolve) => {
         const done = () => {
@@ -173,18 +167,67 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         done();
       });
     },
-    send(event) {
-      const frame = `id: ${history.length}\ndata: ${JSON.stringify(event)}\n\n`;
-      history.push(frame);
-      for (const res of streams) res.write(frame);
-    },
-    showReport(html) {
-      report = html;
-    },
+  };
+}
+
+interface Routes {
+  token: string | undefined;
+  page: string;
+  chartJs: string;
+  script: string;
+  events: EventReplay;
+  report: ReportSlot;
+}
+
+/** One GET: the token checked first, then the page, its scripts, the event stream or the report. */
+function route(req: IncomingMessage, res: ServerResponse, routes: Routes) {
+  const url = new URL(req.url ?? '/', 'http://dashboard');
+  // the token first: without it, nothing — not even whether a path exists
+  if (routes.token !== undefined && !tokenMatches(url.searchParams.get('token'), routes.token)) {
+    return reply(res, 403, 'text/plain', 'forbidden\n');
+  }
+  if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'GET only\n');
+  switch (url.pathname) {
+    case '/':
+      return reply(res, 200, 'text/html; charset=utf-8', routes.page);
+    case '/assets/chart.umd.js':
+      return reply(res, 200, 'text/javascript; charset=utf-8', routes.chartJs);
+    case '/assets/dashboard.js':
+      return reply(res, 200, 'text/javascript; charset=utf-8', routes.script);
+    case '/events':
+      return routes.events.follow(req, res);
+    case '/report':
+      return routes.report.serve(res);
+    default:
+      return reply(res, 404, 'text/plain', 'not found\n');
+  }
+}
+
+export async function startDashboard(options: DashboardOptions): Promise<DashboardServer> {
+  const events = createEventReplay();
+  const report = createReportSlot();
+  const chartJs = await loadChartJs();
+  const script = await dashboardScript();
+  const token = options.token;
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const routes: Routes = { token, page: dashboardPage(query), chartJs, script, events, report };
+  const server = createServer((req, res) => route(req, res, routes));
+  const host = options.host ?? HOST;
+  const port = await listen(server, options.port, host);
+  const urlHost = options.urlHost ?? host;
+  const keepAlive = setInterval(() => events.keepAlive(), (options.keepAliveSeconds ?? 15) * 1000);
+  keepAlive.unref();
+
+  return {
+    url: `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}/${query}`,
+    port,
+    openPages: () => events.openPages(),
+    reportFetched: (pages, timeoutMs) => report.fetched(pages, timeoutMs),
+    send: (event) => events.send(event),
+    showReport: (html) => report.show(html),
     close() {
       clearInterval(keepAlive);
-      for (const res of streams) res.end();
-      streams.clear();
+      events.endAll();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

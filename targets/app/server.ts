@@ -21,9 +21,8 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(config: AppConfig): Promise<RunningApp> {
-  const counters = new Counters();
-  const router = new Router();
+/** Builds the features FEATURES names, in order, each registering its routes. */
+async function mountFeatures(config: AppConfig, counters: Counters, router: Router): Promise<Feature[]> {
   const features: Feature[] = [];
   for (const name of config.FEATURES.split(',')
     .map((part) => part.trim())
@@ -35,6 +34,13 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     feature.register(router);
     features.push(feature);
   }
+  return features;
+}
+
+export async function startApp(config: AppConfig): Promise<RunningApp> {
+  const counters = new Counters();
+  const router = new Router();
+  const features = await mountFeatures(config, counters, router);
   const build = computeBuildId();
   const baseHeaders = { 'x-served-by': config.INSTANCE_ID };
   // requests being handled (probes aside), also those whose client went away: the work goes on, so a

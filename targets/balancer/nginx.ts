@@ -17,9 +17,8 @@ import { startConfiguredBalancer } from './configured-balancer.ts';
 
 const serverFlags = 'max_fails=1 fail_timeout=2s';
 
-export function nginxConfig(options: BalancerOptions, port: number, prefix: string): string {
-  const sticky = options.affinity === 'sticky';
-  const upstream = (name: string, primary: Backend[], backup: Backend[]) => [
+function upstreamBlock(name: string, primary: Backend[], backup: Backend[]): string[] {
+  return [
     `  upstream ${name} {`,
     `    zone ${name} 64k;`,
     ...primary.map((b) => `    server 127.0.0.1:${b.port} ${serverFlags};`),
@@ -27,27 +26,35 @@ export function nginxConfig(options: BalancerOptions, port: number, prefix: stri
     '    keepalive 64;',
     '  }',
   ];
-  const perClone = sticky
-    ? options.backends.flatMap((backend, i) =>
-        upstream(
-          `clone_${i}`,
-          [backend],
-          options.backends.filter((other) => other !== backend),
-        ),
-      )
-    : [];
-  const stickyMaps = sticky
-    ? [
-        `  map $cookie_${stickyCookie} $sb_pool {`,
-        '    default clones;',
-        ...options.backends.map((b, i) => `    ${b.id} clone_${i};`),
-        '  }',
-        '  map $upstream_addr $sb_served {',
-        '    default "";',
-        ...options.backends.map((b) => `    "~127\\.0\\.0\\.1:${b.port}$" ${b.id};`),
-        '  }',
-      ]
-    : [];
+}
+
+/**
+ * Sticky routing: an upstream per clone (the others its backups), the map from the SRV cookie to it, and
+ * the map from the clone that served ($upstream_addr) to the cookie's value.
+ */
+function stickyBlocks(backends: Backend[]): string[] {
+  const perClone = backends.flatMap((backend, i) =>
+    upstreamBlock(
+      `clone_${i}`,
+      [backend],
+      backends.filter((other) => other !== backend),
+    ),
+  );
+  return [
+    ...perClone,
+    `  map $cookie_${stickyCookie} $sb_pool {`,
+    '    default clones;',
+    ...backends.map((b, i) => `    ${b.id} clone_${i};`),
+    '  }',
+    '  map $upstream_addr $sb_served {',
+    '    default "";',
+    ...backends.map((b) => `    "~127\\.0\\.0\\.1:${b.port}$" ${b.id};`),
+    '  }',
+  ];
+}
+
+export function nginxConfig(options: BalancerOptions, port: number, prefix: string): string {
+  const sticky = options.affinity === 'sticky';
   return [
     'daemon off;',
     'master_process on;',
@@ -62,9 +69,8 @@ export function nginxConfig(options: BalancerOptions, port: number, prefix: stri
     ),
     '  keepalive_timeout 65s;',
     '  keepalive_requests 100000;',
-    ...upstream('clones', options.backends, []),
-    ...perClone,
-    ...stickyMaps,
+    ...upstreamBlock('clones', options.backends, []),
+    ...(sticky ? stickyBlocks(options.backends) : []),
     '  server {',
     `    listen 127.0.0.1:${port};`,
     '    location / {',

@@ -129,22 +129,32 @@ async function prepareStorage(
   }
 }
 
+/** The apps' knobs: the orders feature in the variant's mode, on the storage prepared for it. */
+function appEnv(
+  given: Record<string, string | undefined>,
+  variant: { db: string; reads: string },
+  storage: Storage,
+  server: ServerSize | undefined,
+): Record<string, string | undefined> {
+  return {
+    ...given,
+    FEATURES: 'orders',
+    DB: variant.db,
+    DB_READS: variant.reads,
+    DATABASE_URL: storage.databaseUrl,
+    DATABASE_REPLICA_URL: storage.replica?.replica.url,
+    // worker-pool servers: each database serves at most `size` queries at once
+    ...(server?.model === 'worker-pool' ? { PG_POOL_MAX: String(server.size) } : {}),
+  };
+}
+
 export async function startDatabaseTarget(options: TargetStartOptions): Promise<DatabaseTarget> {
   const { db, reads } = resolveVariant(databaseTarget, options.variant) as { db: string; reads: string };
   const given = options.env ?? {};
   const spec = parseSeedSpec(given.ORDERS_SEED ?? process.env.ORDERS_SEED);
   const storage = await prepareStorage(db, { ...process.env, ...given }, spec, options.server);
   const replica = storage.replica;
-  const env = {
-    ...given,
-    FEATURES: 'orders',
-    DB: db,
-    DB_READS: reads,
-    DATABASE_URL: storage.databaseUrl,
-    DATABASE_REPLICA_URL: replica?.replica.url,
-    // worker-pool servers: each database serves at most `size` queries at once
-    ...(options.server?.model === 'worker-pool' ? { PG_POOL_MAX: String(options.server.size) } : {}),
-  };
+  const env = appEnv(given, { db, reads }, storage, options.server);
   const fleet = new Fleet();
   let probe: ReplicaLagProbe | undefined;
   let monitor: LagMonitor | undefined;

@@ -80,21 +80,7 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
     hint: `read the log file; the app's knobs are in targets/app/config.ts`,
   });
-  let confined: Awaited<ReturnType<typeof confineProcess>>;
-  try {
-    confined = await confineProcess(
-      { name: options.id, pid: child.pid, exited: child.exited },
-      options.server,
-    );
-  } catch (error: unknown) {
-    await child.stop();
-    throw error;
-  }
-  // stopping also waits for the process's CPU-quota group to be removed
-  const stop = async () => {
-    await child.stop();
-    await confined.released;
-  };
+  const stop = await confineStarted(child, options.id, options.server);
   return {
     ...child,
     stop,
@@ -103,6 +89,28 @@ export async function spawnApp(options: SpawnAppOptions): Promise<AppProcess> {
     url,
     build,
     ...(options.server ? { server: options.server } : {}),
+  };
+}
+
+/**
+ * Applies the declared size to a started process (a CPU quota); one that cannot be confined is stopped.
+ * Returns how to stop it, which also waits for its CPU-quota group to be removed.
+ */
+async function confineStarted(
+  child: LoggedProcess,
+  id: string,
+  server: ServerSize | undefined,
+): Promise<() => Promise<void>> {
+  let confined: Awaited<ReturnType<typeof confineProcess>>;
+  try {
+    confined = await confineProcess({ name: id, pid: child.pid, exited: child.exited }, server);
+  } catch (error: unknown) {
+    await child.stop();
+    throw error;
+  }
+  return async () => {
+    await child.stop();
+    await confined.released;
   };
 }
 

@@ -48,6 +48,63 @@ function makePool(url: string, max: number): pg.Pool {
   return pool;
 }
 
+type ReadPool = { db: pg.Pool; from: 'primary' | 'replica' };
+
+interface OrderRoutes {
+  primary: pg.Pool;
+  /** the pool the next read goes to */
+  reader: () => ReadPool;
+  denormalize: boolean;
+  counters: FeatureContext['counters'];
+}
+
+/** the writes, always on the primary: an order created, items added (the views kept when denormalized) */
+function registerWrites(router: Router, { primary, denormalize, counters }: OrderRoutes): void {
+  router.post('/orders', async (req) => {
+    const input = parseBody(createSchema, req.body);
+    const written = await createOrder(primary, input.customerId, input.items, denormalize);
+    counters.inc('ordersCreatedTotal');
+    return { status: 201, json: written };
+  });
+  router.post('/orders/:id/items', async (req) => {
+    const input = parseBody(addItemsSchema, req.body);
+    const written = await addOrderItems(primary, idParam(req, 'id'), input.items, denormalize);
+    counters.inc('orderUpdatesTotal');
+    return { status: 200, json: written };
+  });
+}
+
+/** the reads, joined or from the views, on the pool whose turn it is; each says where it read */
+function registerReads(router: Router, { reader, denormalize, counters }: OrderRoutes): void {
+  router.get('/orders/:id', async (req) => {
+    const id = idParam(req, 'id');
+    const { db: readDb, from } = reader();
+    const order = denormalize ? await readOrderView(readDb, id) : await readOrderJoined(readDb, id);
+    counters.inc(order ? 'orderReadsTotal' : 'orderReadsNotFoundTotal');
+    const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
+    if (!order) return { status: 404, json: { error: `no order ${id}` }, headers };
+    return { status: 200, json: order, headers };
+  });
+  router.get('/customers/:id', async (req) => {
+    const id = idParam(req, 'id');
+    const { db: readDb, from } = reader();
+    const account = denormalize ? await readAccountView(readDb, id) : await readAccountJoined(readDb, id);
+    counters.inc(account ? 'accountReadsTotal' : 'orderReadsNotFoundTotal');
+    const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
+    if (!account) return { status: 404, json: { error: `no customer ${id}` }, headers };
+    return { status: 200, json: account, headers };
+  });
+  router.get('/customers/:id/orders', async (req) => {
+    const id = idParam(req, 'id');
+    const limit = Math.min(Number(req.query.get('limit') ?? 20) || 20, 100);
+    const { db: readDb, from } = reader();
+    const orders = denormalize
+      ? await customerOrdersFromViews(readDb, id, limit)
+      : await customerOrdersJoined(readDb, id, limit);
+    return { status: 200, json: { customerId: id, orders }, headers: { 'x-read-from': from } };
+  });
+}
+
 export async function createOrdersFeature({ config, counters }: FeatureContext): Promise<Feature> {
   const mode = config.DB;
   if (mode === 'replica' && !config.DATABASE_REPLICA_URL) {
@@ -63,46 +120,10 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
   const denormalize = mode === 'denormalized';
   const lagTimer = replica ? startLagGauges(primary, replica, counters) : undefined;
 
+  const routes: OrderRoutes = { primary, reader, denormalize, counters };
   const register = (router: Router) => {
-    router.post('/orders', async (req) => {
-      const input = parseBody(createSchema, req.body);
-      const written = await createOrder(primary, input.customerId, input.items, denormalize);
-      counters.inc('ordersCreatedTotal');
-      return { status: 201, json: written };
-    });
-    router.post('/orders/:id/items', async (req) => {
-      const input = parseBody(addItemsSchema, req.body);
-      const written = await addOrderItems(primary, idParam(req, 'id'), input.items, denormalize);
-      counters.inc('orderUpdatesTotal');
-      return { status: 200, json: written };
-    });
-    router.get('/orders/:id', async (req) => {
-      const id = idParam(req, 'id');
-      const { db: readDb, from } = reader();
-      const order = denormalize ? await readOrderView(readDb, id) : await readOrderJoined(readDb, id);
-      counters.inc(order ? 'orderReadsTotal' : 'orderReadsNotFoundTotal');
-      const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
-      if (!order) return { status: 404, json: { error: `no order ${id}` }, headers };
-      return { status: 200, json: order, headers };
-    });
-    router.get('/customers/:id', async (req) => {
-      const id = idParam(req, 'id');
-      const { db: readDb, from } = reader();
-      const account = denormalize ? await readAccountView(readDb, id) : await readAccountJoined(readDb, id);
-      counters.inc(account ? 'accountReadsTotal' : 'orderReadsNotFoundTotal');
-      const headers = { 'x-read-from': from, 'x-read-path': denormalize ? 'view' : 'join' };
-      if (!account) return { status: 404, json: { error: `no customer ${id}` }, headers };
-      return { status: 200, json: account, headers };
-    });
-    router.get('/customers/:id/orders', async (req) => {
-      const id = idParam(req, 'id');
-      const limit = Math.min(Number(req.query.get('limit') ?? 20) || 20, 100);
-      const { db: readDb, from } = reader();
-      const orders = denormalize
-        ? await customerOrdersFromViews(readDb, id, limit)
-        : await customerOrdersJoined(readDb, id, limit);
-      return { status: 200, json: { customerId: id, orders }, headers: { 'x-read-from': from } };
-    });
+    registerWrites(router, routes);
+    registerReads(router, routes);
   };
 
   return {
@@ -119,11 +140,7 @@ export async function createOrdersFeature({ config, counters }: FeatureContext):
 }
 
 /** where reads go: the primary alone, the replica alone, or both in turn (DB_READS=spread) */
-function readPools(
-  primary: pg.Pool,
-  replica: pg.Pool | undefined,
-  reads: AppConfig['DB_READS'],
-): { db: pg.Pool; from: 'primary' | 'replica' }[] {
+function readPools(primary: pg.Pool, replica: pg.Pool | undefined, reads: AppConfig['DB_READS']): ReadPool[] {
   if (!replica) return [{ db: primary, from: 'primary' }];
   const onReplica = { db: replica, from: 'replica' as const };
   return reads === 'spread' ? [onReplica, { db: primary, from: 'primary' }] : [onReplica];

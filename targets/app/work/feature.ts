@@ -31,18 +31,23 @@ function readInput(body: unknown): string {
   return input;
 }
 
-export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDeps = {}): Promise<Feature> {
-  const { config, counters } = ctx;
-  const store = new JobStore(config.REDIS_URL, config.REDIS_PREFIX);
-  const work = deps.work ?? makeWorkFunction(config.WORK_COST_MS, () => counters.inc('workExecutedTotal'));
-  const backend: QueueBackend | undefined =
-    config.WORK === 'queued' ? await openQueueBackend(config) : undefined;
-  const depthTimer = backend ? pollDepth(backend, ctx) : undefined;
-  // queued work can tell the user it is done: an event stream or a WebSocket per job
-  const notifier = backend ? new JobNotifier(store) : undefined;
-  await notifier?.start();
-  const push = notifier ? new JobPush(notifier, counters) : undefined;
+interface WorkModeDeps {
+  ctx: FeatureContext;
+  store: JobStore;
+  backend: QueueBackend | undefined;
+  work: WorkFunction;
+}
 
+type WorkMode = (input: string) => Promise<AppResponse> | AppResponse;
+
+/** What POST /work does under each WORK: run the work, queue it (202 at once), or serve it prerendered. */
+function workModes({
+  ctx,
+  store,
+  backend,
+  work,
+}: WorkModeDeps): Record<FeatureContext['config']['WORK'], WorkMode> {
+  const { counters } = ctx;
   const accept = async (input: string): Promise<AppResponse> => {
     const jobId = randomUUID();
     await store.accept(jobId, input);
@@ -61,11 +66,26 @@ export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDep
     return { status: 200, json: { status: 'done', result } };
   };
 
-  const modes: Record<typeof config.WORK, (input: string) => Promise<AppResponse> | AppResponse> = {
+  return {
     sync: (input) => ({ status: 200, json: { status: 'done', result: work(input) } }),
     queued: accept,
     prerendered: serveStored,
   };
+}
+
+export async function buildWorkFeature(ctx: FeatureContext, deps: WorkFeatureDeps = {}): Promise<Feature> {
+  const { config, counters } = ctx;
+  const store = new JobStore(config.REDIS_URL, config.REDIS_PREFIX);
+  const work = deps.work ?? makeWorkFunction(config.WORK_COST_MS, () => counters.inc('workExecutedTotal'));
+  const backend: QueueBackend | undefined =
+    config.WORK === 'queued' ? await openQueueBackend(config) : undefined;
+  const depthTimer = backend ? pollDepth(backend, ctx) : undefined;
+  // queued work can tell the user it is done: an event stream or a WebSocket per job
+  const notifier = backend ? new JobNotifier(store) : undefined;
+  await notifier?.start();
+  const push = notifier ? new JobPush(notifier, counters) : undefined;
+
+  const modes = workModes({ ctx, store, backend, work });
 
   return {
     register(router: Router) {
