@@ -20,8 +20,8 @@ import { guardCommand } from '../../targets/lifecycle/child-guard.ts';
 import { freePort } from '../../targets/lifecycle/free-port.ts';
 import type { ServerSize } from '../../targets/sizing/server-size.ts';
 import type { InstanceInfo, RunningTarget } from '../../targets/target.ts';
-import { ApiStack, type ContainerSize, STACK_LABEL } from '../stack/api-stack.ts';
-import { type ComposeProject, readComposeFile } from '../stack/compose-file.ts';
+import { ApiStack, type ApiStackOptions, STACK_LABEL } from '../stack/api-stack.ts';
+import { readComposeFile } from '../stack/compose-file.ts';
 import { connectEngine, type Engine, type Env } from '../stack/container-engine.ts';
 import { serviceSizes } from '../stack/container-size.ts';
 import { composeFileFor, composeUp, hasComposeV2 } from '../stack/docker.ts';
@@ -120,19 +120,13 @@ async function composeContainers(engine: Engine, project: string, services: stri
   };
 }
 
-/** what a variant's stack is brought up from: its engine and driver, project, name, port, scale and sizes */
-interface StackSpec {
-  engine: Engine;
+/** what a variant's stack is brought up from: ApiStack's options, and how Compose v2 would get them */
+interface StackSpec extends Omit<ApiStackOptions, 'runId'> {
   driver: DockerStack['driver'];
   file: string;
-  project: ComposeProject;
-  name: string;
   port: number;
   params: Record<string, string>;
-  scale: Record<string, number>;
-  sizes: Record<string, ContainerSize>;
   env: Env;
-  signal?: AbortSignal;
 }
 
 /** The stack up through the Engine API or Compose v2: its containers, and what takes it down again. */
