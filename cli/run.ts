@@ -8,8 +8,10 @@ import { ExitCode, ScalebenchError } from '../core/errors.ts';
 import { durationMs } from '../load-model/duration.ts';
 import { type LiveOptions, startLiveOutputs } from '../orchestration/live/live-outputs.ts';
 import { DEFAULT_RATE_FRACTION } from '../orchestration/run/comparison-rate.ts';
+import { compileSuite } from '../orchestration/run/compile-suite.ts';
 import { checkVariantNames, loadExperiments, selectExperiments } from '../orchestration/run/load-config.ts';
 import { type PersistStage, runSuite } from '../orchestration/run/run-suite.ts';
+import type { SuiteRequest } from '../orchestration/run/suite-plan.ts';
 import { createSuiteProgress } from '../orchestration/run/suite-progress.ts';
 import { ensureDockerEngine } from '../orchestration/stack/docker.ts';
 import { parseFormats } from '../reports/registry.ts';
@@ -211,8 +213,11 @@ function exitCodeFor(results: SuiteResults, ctx: CliContext): number {
   return failed.length > 0 || invalid.length > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
-export async function runRun(options: RunOptions, ctx: CliContext): Promise<void> {
-  if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
+/**
+ * What `run` asks of the suite: the selected experiments as --max-body, --replica-delay and the workshop
+ * profile change them, and the flags that shape the run.
+ */
+export async function suiteRequest(options: RunOptions, ctx: CliContext): Promise<SuiteRequest> {
   const all = await loadExperiments(ctx.cwd, options.configPath);
   const maxBody = options.maxBody;
   // --max-body, --replica-delay and the workshop profile change the definition a loaded experiment carries
@@ -224,6 +229,28 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
     );
   });
   checkVariantNames(experiments, options.variants);
+  return {
+    ...(options.serverSize ? { serverSize: options.serverSize } : {}),
+    experiments,
+    profile: options.profile,
+    ...(options.workshop ? { label: 'workshop' } : {}),
+    trials: options.trials,
+    findCapacity: options.findCapacity,
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+    rateFraction: options.rateFraction,
+    logDir: join(options.outDir, 'logs'),
+    cwd: ctx.cwd,
+    variants: options.variants,
+    stack: options.stack,
+    options: { ...withoutLive(options), outDir: relative(ctx.cwd, options.outDir) || '.' },
+    env: ctx.env,
+  };
+}
+
+export async function runRun(options: RunOptions, ctx: CliContext): Promise<void> {
+  if (options.stack === 'docker') await ensureDockerEngine({ env: ctx.env, signal: ctx.signal });
+  // every selected experiment compiled before anything starts: a typo in the last one fails here
+  const plan = compileSuite(await suiteRequest(options, ctx));
   // before any target starts: a dashboard port in use is bad input
   const live = await startLiveOutputs(options.live, join(options.outDir, EVENTS_FILE_NAME), ctx);
   live.bus.subscribe(createSuiteProgress({ write: ctx.stderr, isTTY: ctx.isTTY, quiet: options.quiet }));
@@ -238,25 +265,7 @@ export async function runRun(options: RunOptions, ctx: CliContext): Promise<void
       ctx.env,
     );
   };
-  const results = await runSuite(
-    {
-      ...(options.serverSize ? { serverSize: options.serverSize } : {}),
-      experiments,
-      profile: options.profile,
-      ...(options.workshop ? { label: 'workshop' } : {}),
-      trials: options.trials,
-      findCapacity: options.findCapacity,
-      ...(options.rate === undefined ? {} : { rate: options.rate }),
-      rateFraction: options.rateFraction,
-      logDir: join(options.outDir, 'logs'),
-      cwd: ctx.cwd,
-      variants: options.variants,
-      stack: options.stack,
-      options: { ...withoutLive(options), outDir: relative(ctx.cwd, options.outDir) || '.' },
-      env: ctx.env,
-    },
-    { signal: ctx.signal, emit, persist },
-  );
+  const results = await runSuite(plan, { signal: ctx.signal, emit, persist });
   ctx.stdout(runSummary(results, options.outDir, options.formats));
   ctx.exitCode = exitCodeFor(results, ctx);
   await live.finish(results, options.formats.includes('json') ? 'results.json' : undefined, results.complete);

@@ -144,17 +144,3 @@ export function profileLoad(
     ? (experiment.profiles.default ?? experiment.profiles.full)
     : experiment.profiles[profile];
 }
-
-/** the profile's declared arrival rate; null for an executor without one rate (ramps, closed models) */
-export function declaredRate(load: LoadProfile): number | null {
-  return load.executor.executor === 'constant-arrival-rate' ? load.executor.rate : null;
-}
-
-/**
- * The profile's load at another arrival rate (the rate an experiment's variants are compared at); an
- * executor without one rate runs as declared.
- */
-export function atRate(load: LoadProfile, rate: number | undefined): LoadProfile {
-  if (rate === undefined || load.executor.executor !== 'constant-arrival-rate') return load;
-  return { ...load, executor: { ...load.executor, rate } };
-}

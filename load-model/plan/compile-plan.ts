@@ -1,10 +1,11 @@
 /**
  * The plan compiler: load options (from bench's flags, an experiment's profile, a caller) are checked
- * — every error at once, with its path — and compiled into a LoadPlan. The one place below the CLI's
- * flag parsing where durations are read and defaults applied.
+ * — every error at once, with its path — and compiled into a LoadPlan (or, for `run`, whose targets
+ * start later, a LoadTemplate, and the fault times and capacity steps of its experiments). The one place
+ * below the CLI's flag parsing where durations are read and defaults applied.
  */
 import { ScalebenchError } from '../../core/errors.ts';
-import { type DurationInput, toMs } from '../duration.ts';
+import { type DurationInput, durationMs, toMs } from '../duration.ts';
 import { type ExecutorPlan, executorFor } from '../executors/registry.ts';
 import type { ExecutorConfig, LoadRunOptions } from '../types.ts';
 import { type Validation, validateLoadOptions } from '../validate.ts';
@@ -14,7 +15,11 @@ import {
   GRACEFUL_STOP_BEYOND_TIMEOUT_MS,
   type LoadPlan,
   type LoadSchedule,
+  type LoadTemplate,
 } from './load-plan.ts';
+
+/** the address load options are checked with when their target's is known only once it runs */
+const STAND_IN_URL = 'http://127.0.0.1:1/';
 
 /** what a schedule is compiled from (an experiment's profile and timeout, or load options) */
 export interface ScheduleInput {
@@ -59,6 +64,25 @@ function compileOptions(options: LoadRunOptions): LoadPlan {
 export function compileLoadPlan(input: unknown): Validation<LoadPlan> {
   const result = validateLoadOptions(input);
   return result.ok ? { ok: true, value: compileOptions(result.value) } : result;
+}
+
+/** Load options whose target is known only once it runs (a run's variant), checked and compiled without it. */
+export function compileLoadTemplate(input: Omit<LoadRunOptions, 'baseUrl'>): Validation<LoadTemplate> {
+  const result = compileLoadPlan({ ...input, baseUrl: STAND_IN_URL });
+  if (!result.ok) return result;
+  const { baseUrl: _standIn, ...template } = result.value;
+  return { ok: true, value: template };
+}
+
+/** One duration of a config at `path` (a fault's time, a capacity step) in ms; `fallback` when not given. */
+export function compileDuration(value: unknown, path: string, fallback?: number): Validation<number> {
+  if (value === undefined && fallback !== undefined) return { ok: true, value: fallback };
+  const ms = durationMs(value);
+  if (ms !== null) return { ok: true, value: ms };
+  return {
+    ok: false,
+    errors: [`${path} ${JSON.stringify(value)} is not a duration (use 250ms, 30s, 2m, 1h)`],
+  };
 }
 
 /** compileLoadPlan, throwing SB_ERR_INVALID_CONFIG with every problem when the options are not valid. */

@@ -39,6 +39,12 @@ export interface LoadPlan extends LoadSchedule, Omit<LoadRunOptions, Compiled> {
   flowParams: Record<string, unknown>;
 }
 
+/**
+ * A load plan before its target's address is known: a `run` variant's trial or capacity step, compiled
+ * before anything starts; its target's URL is set when the target runs (`{ ...template, baseUrl }`).
+ */
+export type LoadTemplate = Omit<LoadPlan, 'baseUrl'>;
+
 /** LoadRunOptions.timeout when none is given: 10 s per request */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** LoadRunOptions.servedByHeader when none is given */

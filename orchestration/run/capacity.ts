@@ -9,30 +9,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type CpuSampler, systemCpuSampler } from '../../load/engine/host-cpu.ts';
 import { withHostLoad } from '../../load/engine/host-guard.ts';
-import { runLoad } from '../../load/engine/run-load.ts';
-import { durationMs } from '../../load-model/duration.ts';
-import type { CapacitySearch, ExperimentDefinition, VariantDefinition } from '../../scenarios/types.ts';
+import { runPlan } from '../../load/engine/run-load.ts';
 import type { RunningTarget } from '../../targets/target.ts';
 import type { CapacityHint } from './capacity-hint.ts';
+import { type CapacityPlan, graceMs, stepPlan, TARGET_WARMUP_MS } from './capacity-plan.ts';
 import {
   type CapacityProbe,
+  type CapacitySearchPlan,
   type CapacitySearchResult,
   type CapacityStep,
   searchCapacity,
 } from './capacity-search.ts';
-import { resolveFlowRef } from './run-trial.ts';
 import { cpuBetween, snapshotServers } from './server-cpu.ts';
 import { stepLengthMs } from './step-length.ts';
 
-export const DEFAULT_CAPACITY_WARMUP = '500ms';
 /** pause between steps */
 const SETTLE_MS = 100;
-/**
- * Before its first step the search warms a freshly started target (JIT, connection pools, caches) at half
- * its start rate for this long, left out of every figure: a cold target broke the object cache's first
- * step at 100/s (p99 2.0 s) that held at 126/s once warm, and the search never climbed back past it.
- */
-export const TARGET_WARMUP_MS = 3_000;
 /**
  * After a broken step: the target has drained its backlog once /healthz says it handles no request
  * (the built-in app's `inFlight`), or else answers within DRAINED_MS, IDLE_ANSWERS times running
@@ -43,11 +35,8 @@ const IDLE_ANSWERS = 4;
 const MAX_DRAIN_MS = 10_000;
 /** the share of a step's work a p99 SLO lets be slower than it */
 const SLO_SHARE = 0.01;
-/** how long a step's iterations may run past its end: GRACE_SLOS times the SLO's p99 */
-const GRACE_SLOS = 5;
 /** a step whose p99 is over this many times the SLO's broke it by far: no need to measure it again */
 const FAR_BREAK = 1.5;
-const graceMs = (search: Pick<CapacitySearch, 'slo'>) => GRACE_SLOS * search.slo.p99Ms;
 
 export type { CapacityStep };
 
@@ -64,73 +53,84 @@ export interface CapacityHooks {
   warm?: boolean;
 }
 
-/** virtual users a step may need: the arrivals in flight when each waits up to the SLO's p99, twice over */
-export function stepVus(rate: number, search: Pick<CapacitySearch, 'slo'>): number {
-  return Math.ceil((rate * search.slo.p99Ms * 2) / 1000) + 20;
+/** what the steps so far say a flow iteration makes: the next step's length is planned with it */
+interface PerIteration {
+  requests: number;
 }
+
+type StepOutcome = Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken' | 'marginal' | 'requests'> & {
+  iterations: number;
+};
 
 export async function findCapacity(
   target: RunningTarget,
-  experiment: ExperimentDefinition,
-  baseDir: string,
+  capacity: CapacityPlan,
   hooks: CapacityHooks = {},
-  variant?: Pick<VariantDefinition, 'capacityStartRate'>,
-): Promise<CapacitySearchResult | null> {
-  const search = experiment.capacity;
-  if (!search) return null;
-  const sampler = hooks.sampler ?? systemCpuSampler;
-  const declaredMs = durationMs(search.stepDuration) ?? 0;
-  let requestsPerIteration = hooks.requestsPerIteration ?? 1;
-  const measure = async (rate: number): Promise<CapacityProbe> => {
-    const lengthMs = stepLengthMs(rate, requestsPerIteration, declaredMs, search.minStep);
-    const { value: measured, load } = await withHostLoad(sampler, async () => {
-      const before = await snapshotServers(target.instances());
-      const step = await measureStep(target, experiment, search, baseDir, rate, lengthMs, hooks.signal);
-      return { step, servers: cpuBetween(before, await snapshotServers(target.instances())) };
-    });
-    const { iterations, ...probe } = measured.step;
-    if (iterations > 0 && probe.requests !== undefined) requestsPerIteration = probe.requests / iterations;
-    await sleep(SETTLE_MS);
-    // an overloaded server keeps working through its backlog: the next step must not inherit it
-    if (!probe.ok) await drain(target.url, hooks.signal);
-    const result = { ...probe, ...load, servers: measured.servers };
-    hooks.onStep?.({ rate, ...result });
-    return result;
-  };
-  const startRate = hooks.hint?.startRate ?? variant?.capacityStartRate ?? search.startRate;
-  if (hooks.warm !== false) {
-    const warmRate = Math.max(1, Math.round(startRate / 2));
-    const warm = await measureStep(
-      target,
-      experiment,
-      search,
-      baseDir,
-      warmRate,
-      TARGET_WARMUP_MS,
-      hooks.signal,
-    );
-    // the warm-up also says how many requests an iteration makes: the first step is planned with it
-    if (warm.iterations > 0 && warm.requests !== undefined)
-      requestsPerIteration = warm.requests / warm.iterations;
-    if (!warm.ok) await drain(target.url, hooks.signal);
-  }
+): Promise<CapacitySearchResult> {
+  const perIteration: PerIteration = { requests: hooks.requestsPerIteration ?? 1 };
+  const startRate = hooks.hint?.startRate ?? capacity.startRate;
+  if (hooks.warm !== false) await warmTarget(target, capacity, startRate, perIteration, hooks.signal);
   return searchCapacity(
-    {
-      startRate,
-      maxRate: search.maxRate,
-      resolution: search.step,
-      ...(search.precision === undefined ? {} : { precision: search.precision }),
-      ...(search.confirmBreaks === undefined ? {} : { confirmBreaks: search.confirmBreaks }),
-      ...(search.confirmKnee === undefined ? {} : { confirmKnee: search.confirmKnee }),
-      ...(hooks.hint
-        ? { growth: hooks.hint.growth }
-        : search.growth === undefined
-          ? {}
-          : { growth: search.growth }),
-    },
-    measure,
+    searchPlan(capacity, startRate, hooks.hint),
+    (rate) => measureAt(target, capacity, rate, perIteration, hooks),
     hooks.signal,
   );
+}
+
+function searchPlan(
+  { search }: CapacityPlan,
+  startRate: number,
+  hint: CapacityHooks['hint'],
+): CapacitySearchPlan {
+  return {
+    startRate,
+    maxRate: search.maxRate,
+    resolution: search.step,
+    ...(search.precision === undefined ? {} : { precision: search.precision }),
+    ...(search.confirmBreaks === undefined ? {} : { confirmBreaks: search.confirmBreaks }),
+    ...(search.confirmKnee === undefined ? {} : { confirmKnee: search.confirmKnee }),
+    ...(hint ? { growth: hint.growth } : search.growth === undefined ? {} : { growth: search.growth }),
+  };
+}
+
+/** the freshly started target warmed at half the start rate; it also says what an iteration requests */
+async function warmTarget(
+  target: RunningTarget,
+  capacity: CapacityPlan,
+  startRate: number,
+  perIteration: PerIteration,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const warmRate = Math.max(1, Math.round(startRate / 2));
+  const warm = await measureStep(target, capacity, warmRate, TARGET_WARMUP_MS, signal);
+  // the warm-up also says how many requests an iteration makes: the first step is planned with it
+  if (warm.iterations > 0 && warm.requests !== undefined)
+    perIteration.requests = warm.requests / warm.iterations;
+  if (!warm.ok) await drain(target.url, signal);
+}
+
+/** one step of the search, bracketed by the host's and every server's CPU, the target drained after a break */
+async function measureAt(
+  target: RunningTarget,
+  capacity: CapacityPlan,
+  rate: number,
+  perIteration: PerIteration,
+  hooks: CapacityHooks,
+): Promise<CapacityProbe> {
+  const lengthMs = stepLengthMs(rate, perIteration.requests, capacity.stepMs, capacity.search.minStep);
+  const { value: measured, load } = await withHostLoad(hooks.sampler ?? systemCpuSampler, async () => {
+    const before = await snapshotServers(target.instances());
+    const step = await measureStep(target, capacity, rate, lengthMs, hooks.signal);
+    return { step, servers: cpuBetween(before, await snapshotServers(target.instances())) };
+  });
+  const { iterations, ...probe } = measured.step;
+  if (iterations > 0 && probe.requests !== undefined) perIteration.requests = probe.requests / iterations;
+  await sleep(SETTLE_MS);
+  // an overloaded server keeps working through its backlog: the next step must not inherit it
+  if (!probe.ok) await drain(target.url, hooks.signal);
+  const result = { ...probe, ...load, servers: measured.servers };
+  hooks.onStep?.({ rate, ...result });
+  return result;
 }
 
 async function drain(url: string, signal: AbortSignal | undefined): Promise<void> {
@@ -153,38 +153,15 @@ async function drain(url: string, signal: AbortSignal | undefined): Promise<void
 
 async function measureStep(
   target: RunningTarget,
-  experiment: ExperimentDefinition,
-  search: CapacitySearch,
-  baseDir: string,
+  capacity: CapacityPlan,
   rate: number,
   lengthMs: number,
   signal: AbortSignal | undefined,
-): Promise<
-  Pick<CapacityProbe, 'ok' | 'p99Ms' | 'errorRate' | 'broken' | 'marginal' | 'requests'> & {
-    iterations: number;
-  }
-> {
-  const outcome = await runLoad(
-    {
-      baseUrl: target.url,
-      executor: {
-        executor: 'constant-arrival-rate',
-        rate,
-        duration: `${lengthMs}ms`,
-        maxVUs: stepVus(rate, search),
-      },
-      warmup: search.warmup ?? DEFAULT_CAPACITY_WARMUP,
-      flow: resolveFlowRef(experiment.flow, baseDir),
-      flowParams: { ...experiment.flowParams, ...search.flowParams },
-      ...(experiment.timeout === undefined ? {} : { timeout: experiment.timeout }),
-      // a step's iterations get a few SLOs' worth of time to finish after its end, not the request
-      // timeout: one still running then (a flow makes a few requests) is far past the SLO, so waiting
-      // longer could only confirm a broken step, and an overloaded target's backlog takes seconds
-      gracefulStop: `${graceMs(search)}ms`,
-      ...(experiment.saturation === undefined ? {} : { saturation: experiment.saturation }),
-    },
-    { ...(signal ? { signal } : {}) },
-  );
+): Promise<StepOutcome> {
+  const { search } = capacity;
+  const outcome = await runPlan(stepPlan(capacity, target.url, rate, lengthMs), {
+    ...(signal ? { signal } : {}),
+  });
   const { summary } = outcome;
   const errorRate = summary.requests === 0 ? 1 : summary.errors / summary.requests;
   const p99Ms = summary.latency.response.p99;

@@ -2,12 +2,14 @@
  * The comparison phase of an experiment: its searched variants' capacities measured first, and the one
  * rate every variant is then compared at (comparison-rate.ts), or how the plan line names it beforehand.
  */
-import { declaredRate, type ExperimentDefinition, profileLoad } from '../../scenarios/types.ts';
+import type { ExperimentDefinition } from '../../scenarios/types.ts';
 import { capacityHint } from './capacity-hint.ts';
 import { type ComparisonRate, comparisonRate, DEFAULT_RATE_FRACTION } from './comparison-rate.ts';
 import type { SuiteEvent } from './events.ts';
-import { type CapacityFields, runVariant } from './run-variant.ts';
-import { type QueueItem, type SuitePlan, searches, variantPlan } from './suite-plan.ts';
+import { runVariant } from './run-variant.ts';
+import type { QueueItem, SuitePlan } from './suite-plan.ts';
+import { declaredRate } from './trial-load.ts';
+import { type CapacityFields, variantPlan } from './variant-plan.ts';
 
 /**
  * The rate the experiment's variants are compared at: --rate when given; else a fraction of the smallest
@@ -18,8 +20,7 @@ export function comparisonFor(
   group: readonly QueueItem[],
   measured: ReadonlyMap<string, CapacityFields>,
 ): ComparisonRate | null {
-  const experiment = group[0]!.experiment;
-  const declared = declaredRate(profileLoad(experiment, plan.profile));
+  const declared = declaredRate(group[0]!.trial);
   if (declared === null) return null;
   const fraction = plan.rateFraction ?? DEFAULT_RATE_FRACTION;
   if (plan.rate !== undefined)
@@ -27,12 +28,12 @@ export function comparisonFor(
   return comparisonRate(
     group
       .filter((item) => measured.has(item.variant.name))
-      .map(({ variant }) => ({
+      .map(({ variant, faults }) => ({
         name: variant.name,
         capacity: measured.get(variant.name)!.capacity ?? null,
         capped: measured.get(variant.name)!.capped === true,
         ...(variant.clones === undefined ? {} : { clones: variant.clones }),
-        faults: variant.faults ?? experiment.faults ?? [],
+        faults,
       })),
     fraction,
     declared,
@@ -42,10 +43,10 @@ export function comparisonFor(
 /** how the plan line names an experiment's comparison rate, before anything ran */
 export function rateWords(plan: SuitePlan, group: readonly QueueItem[]): [string, string][] {
   const experiment = group[0]!.experiment;
-  const declared = declaredRate(profileLoad(experiment, plan.profile));
+  const declared = declaredRate(group[0]!.trial);
   if (declared === null) return [];
   if (plan.rate !== undefined) return [[experiment.name, `${plan.rate}/s, --rate`]];
-  if (group.some((item) => searches(plan, item))) return [[experiment.name, 'rate from capacity']];
+  if (group.some((item) => item.capacity)) return [[experiment.name, 'rate from capacity']];
   return [[experiment.name, `${declared}/s declared`]];
 }
 
@@ -63,7 +64,7 @@ export async function measureCapacity(
     capped: fields.capped === true,
     ...clonesOf(experiment, name),
   }));
-  const hint = experiment.capacity ? capacityHint(earlier, variant, experiment.capacity.step) : null;
+  const hint = item.capacity ? capacityHint(earlier, variant, item.capacity.search.step) : null;
   const outcome = await runVariant(
     {
       ...(await variantPlan(plan, item)),

@@ -16,7 +16,7 @@ export interface MeasuredVariant {
   /** the capacity is the search's ceiling, a floor only */
   capped: boolean;
   clones?: number;
-  faults: readonly FaultStep[];
+  faults: readonly Pick<FaultStep, 'action' | 'kind' | 'index'>[];
 }
 
 export type ComparisonRate = NonNullable<ExperimentResult['comparison']>;

@@ -20,7 +20,7 @@ import { guardCommand } from '../../targets/lifecycle/child-guard.ts';
 import { freePort } from '../../targets/lifecycle/free-port.ts';
 import type { ServerSize } from '../../targets/sizing/server-size.ts';
 import type { InstanceInfo, RunningTarget } from '../../targets/target.ts';
-import { ApiStack, STACK_LABEL } from '../stack/api-stack.ts';
+import { ApiStack, type ApiStackOptions, STACK_LABEL } from '../stack/api-stack.ts';
 import { readComposeFile } from '../stack/compose-file.ts';
 import { connectEngine, type Engine, type Env } from '../stack/container-engine.ts';
 import { serviceSizes } from '../stack/container-size.ts';
@@ -120,6 +120,63 @@ async function composeContainers(engine: Engine, project: string, services: stri
   };
 }
 
+/** what a variant's stack is brought up from: ApiStack's options, and how Compose v2 would get them */
+interface StackSpec extends Omit<ApiStackOptions, 'runId'> {
+  driver: DockerStack['driver'];
+  file: string;
+  port: number;
+  params: Record<string, string>;
+  env: Env;
+}
+
+/** The stack up through the Engine API or Compose v2: its containers, and what takes it down again. */
+async function bringUp(
+  spec: StackSpec,
+  remove: () => Promise<void>,
+): Promise<{ containers: Containers; down: () => Promise<void> }> {
+  if (spec.driver === 'engine-api') {
+    const { engine, project, name, scale, sizes } = spec;
+    const stack = new ApiStack({ engine, project, name, runId, scale, sizes, ...optionalSignal(spec) });
+    const containers: Containers = {
+      kill: (service, index) => stack.kill(service, index),
+      restart: (service, index) => stack.restart(service, index),
+      names: (service) => stack.of(service).map((container) => container.name),
+    };
+    await stack.up();
+    return { containers, down: remove };
+  }
+  const services = spec.project.services.map((service) => service.name);
+  const composed = await composeUp(spec.file, services, {
+    env: spec.env,
+    variables: composeVariables(spec.params),
+    scale: spec.scale,
+    port: spec.port,
+    projectName: spec.name,
+    sizes: spec.sizes,
+    ...optionalSignal(spec),
+  });
+  const down = async () => {
+    await composed.down();
+    await remove();
+  };
+  return { containers: await composeContainers(spec.engine, spec.name, services), down };
+}
+
+/** the stack as results record it */
+function stackRecord({ driver, engine, name, project, scale, sizes }: StackSpec): DockerStack {
+  return {
+    driver,
+    engine: engine.name,
+    project: name,
+    containers: project.services.map((service) => ({
+      service: service.name,
+      replicas: scale[service.name] ?? 1,
+      cpus: sizes[service.name]?.cpus ?? null,
+      memoryBytes: sizes[service.name]?.memoryBytes ?? null,
+    })),
+  };
+}
+
 export async function startDockerTarget(
   targetName: string,
   variant: VariantDefinition,
@@ -131,64 +188,38 @@ export async function startDockerTarget(
   const file = composeFileFor(targetName);
   const port = await publishPort(env);
   const variables = { ...env, ...composeVariables(variant.params), SCALEBENCH_PORT: String(port) };
-  const project = readComposeFile(file, variables);
-  const scale = composeScale(variant);
-  const sizes = serviceSizes(options.server, options.databaseCpus);
-  const name = `scalebench-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-  const label = driver === 'engine-api' ? `${STACK_LABEL}=${name}` : `${COMPOSE_PROJECT_LABEL}=${name}`;
-  await assertPortsFree(project.services.flatMap((service) => service.ports));
+  const spec: StackSpec = {
+    engine,
+    driver,
+    file,
+    project: readComposeFile(file, variables),
+    name: `scalebench-${runId}-${targetName}-${variant.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+    port,
+    params: variant.params,
+    scale: composeScale(variant),
+    sizes: serviceSizes(options.server, options.databaseCpus),
+    env,
+    ...optionalSignal(options),
+  };
+  const label =
+    driver === 'engine-api' ? `${STACK_LABEL}=${spec.name}` : `${COMPOSE_PROJECT_LABEL}=${spec.name}`;
+  await assertPortsFree(spec.project.services.flatMap((service) => service.ports));
   const forget = guardCommand(reapCommand(engine, label));
-  const remove = onCleanup(`container stack ${name}`, async () => {
+  const remove = onCleanup(`container stack ${spec.name}`, async () => {
     await removeLabelled(engine.docker, label);
     forget();
   });
-  let containers: Containers;
-  let down = remove;
+  let up: Awaited<ReturnType<typeof bringUp>>;
   try {
-    if (driver === 'engine-api') {
-      const stack = new ApiStack({ engine, project, name, runId, scale, sizes, ...optionalSignal(options) });
-      containers = {
-        kill: (service, index) => stack.kill(service, index),
-        restart: (service, index) => stack.restart(service, index),
-        names: (service) => stack.of(service).map((container) => container.name),
-      };
-      await stack.up();
-    } else {
-      const services = project.services.map((service) => service.name);
-      const composed = await composeUp(file, services, {
-        env,
-        variables: composeVariables(variant.params),
-        scale,
-        port,
-        projectName: name,
-        sizes,
-        ...optionalSignal(options),
-      });
-      down = async () => {
-        await composed.down();
-        await remove();
-      };
-      containers = await composeContainers(engine, name, services);
-    }
+    up = await bringUp(spec, remove);
   } catch (error: unknown) {
     await remove().catch(() => undefined);
     throw error;
   }
-  const stackInfo: DockerStack = {
-    driver,
-    engine: engine.name,
-    project: name,
-    containers: project.services.map((service) => ({
-      service: service.name,
-      replicas: scale[service.name] ?? 1,
-      cpus: sizes[service.name]?.cpus ?? null,
-      memoryBytes: sizes[service.name]?.memoryBytes ?? null,
-    })),
-  };
-  return { target: dockerTarget(targetName, port, containers, down), stack: stackInfo };
+  return { target: dockerTarget(targetName, port, up.containers, up.down), stack: stackRecord(spec) };
 }
 
-function optionalSignal(options: DockerTargetOptions): { signal?: AbortSignal } {
+function optionalSignal(options: { signal?: AbortSignal | undefined }): { signal?: AbortSignal } {
   return options.signal ? { signal: options.signal } : {};
 }
 

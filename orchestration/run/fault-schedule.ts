@@ -3,10 +3,14 @@
  * records when each actually happened, for the report's fault markers.
  */
 
-import { durationMs } from '../../load-model/duration.ts';
 import type { FaultEvent } from '../../results/schema.ts';
 import type { FaultStep } from '../../scenarios/types.ts';
 import type { RunningTarget } from '../../targets/target.ts';
+
+/** a fault compiled (compile-suite.ts): its time in ms from the start of the measured part */
+export interface FaultPlan extends Omit<FaultStep, 'at'> {
+  atMs: number;
+}
 
 export interface ScheduledFaults {
   events: FaultEvent[];
@@ -23,7 +27,7 @@ export interface ScheduledFaults {
  */
 export function scheduleFaults(
   target: RunningTarget,
-  faults: readonly FaultStep[],
+  faults: readonly FaultPlan[],
   offsetMs: number,
   onFault?: (event: FaultEvent, elapsedSeconds: number) => void,
   startedAt: number = performance.now(),
@@ -56,7 +60,7 @@ export function scheduleFaults(
           });
         pending.add(run);
       },
-      Math.max(0, started + offsetMs + (durationMs(fault.at) ?? 0) - performance.now()),
+      Math.max(0, started + offsetMs + fault.atMs - performance.now()),
     ),
   );
   return {
@@ -69,7 +73,7 @@ export function scheduleFaults(
   };
 }
 
-function inject(target: RunningTarget, fault: FaultStep): Promise<void> {
+function inject(target: RunningTarget, fault: FaultPlan): Promise<void> {
   return fault.action === 'kill'
     ? target.kill(fault.kind, fault.index)
     : target.restart(fault.kind, fault.index);

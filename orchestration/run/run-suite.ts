@@ -12,18 +12,16 @@ import type { ExperimentDefinition } from '../../scenarios/types.ts';
 import { comparisonFor, measureCapacity, rateWords } from './comparison-phase.ts';
 import type { ComparisonRate } from './comparison-rate.ts';
 import type { SuiteEvent } from './events.ts';
-import { type CapacityFields, runVariant, type VariantPlan } from './run-variant.ts';
+import { runVariant } from './run-variant.ts';
 import { checkServices, type SkippedItem } from './service-check.ts';
 import {
   byExperiment,
   capacitySeconds,
-  inProfile,
   type QueueItem,
   type SuitePlan,
-  searches,
-  variantPlan,
   variantSeconds,
 } from './suite-plan.ts';
+import { type CapacityFields, type VariantPlan, variantPlan } from './variant-plan.ts';
 
 export type { SuitePlan } from './suite-plan.ts';
 
@@ -70,18 +68,13 @@ async function runnableQueue(
   results: SuiteResults,
   emit: SuiteHooks['emit'],
 ): Promise<QueueItem[]> {
-  const selected: QueueItem[] = plan.experiments.flatMap(({ experiment, baseDir }) =>
-    experiment.variants
-      .filter((variant) => plan.variants.length === 0 || plan.variants.includes(variant.name))
-      .filter((variant) => inProfile(variant, plan))
-      .map((variant) => ({ experiment, variant, baseDir })),
-  );
+  const selected = plan.queue;
   // docker stacks bring their own backends
   const skipped =
     plan.stack === 'docker'
       ? []
       : await checkServices(selected, { explicit: plan.variants, ...(plan.env ? { env: plan.env } : {}) });
-  recordSkipped(results, experimentOrder(plan), selected, skipped, emit);
+  recordSkipped(results, plan.experiments, selected, skipped, emit);
   return selected.filter(
     (item) =>
       !skipped.some((skip) => skip.experiment === item.experiment.name && skip.name === item.variant.name),
@@ -94,8 +87,7 @@ type PhaseStep = (item: QueueItem, seconds: number, description?: string) => () 
 /** the plan line's event, and the phase announcer that counts the time left down from its ETA */
 function announcePlan(plan: SuitePlan, queue: readonly QueueItem[], emit: SuiteHooks['emit']): PhaseStep {
   const itemSeconds = (item: QueueItem) =>
-    variantSeconds(item.experiment, plan.profile, plan.trials) +
-    (searches(plan, item) ? capacitySeconds(item.experiment, item.variant) : 0);
+    variantSeconds(item, plan.trials) + (item.capacity ? capacitySeconds(item.capacity) : 0);
   let remaining = queue.reduce((sum, item) => sum + itemSeconds(item), 0);
   emit?.({
     type: 'plan',
@@ -135,11 +127,12 @@ async function runExperiment(
   step: PhaseStep,
 ): Promise<void> {
   const measured = new Map<string, CapacityFields>();
-  for (const item of group.filter((one) => searches(plan, one))) {
+  for (const item of group) {
+    if (!item.capacity) continue;
     if (hooks.signal?.aborted) return;
     const done = step(
       item,
-      capacitySeconds(item.experiment, item.variant),
+      capacitySeconds(item.capacity),
       'capacity search first: every variant is then compared at one rate below the smallest capacity',
     );
     measured.set(item.variant.name, await measureCapacity(plan, hooks, item, measured));
@@ -152,11 +145,7 @@ async function runExperiment(
   if (rate) hooks.emit?.({ type: 'comparison-rate', experiment: group[0]!.experiment.name, ...rate });
   for (const item of group) {
     if (hooks.signal?.aborted) return;
-    const done = step(
-      item,
-      variantSeconds(item.experiment, plan.profile, plan.trials),
-      item.variant.description,
-    );
+    const done = step(item, variantSeconds(item, plan.trials), item.variant.description);
     await runQueueItem(plan, hooks, results, item, rate, {
       ...(rate ? { rate: { rate: rate.rate, derivation: rate.derivation } } : {}),
       ...(measured.has(item.variant.name) ? { measured: measured.get(item.variant.name)! } : {}),
@@ -176,7 +165,7 @@ async function runQueueItem(
 ): Promise<void> {
   const { experiment, variant } = item;
   const store = (partial: VariantResult) => {
-    const slot = experimentSlot(results, experiment, experimentOrder(plan));
+    const slot = experimentSlot(results, experiment, plan.experiments);
     if (comparison) slot.comparison = comparison;
     const at = slot.variants.findIndex((existing) => existing.name === partial.name);
     if (at === -1) slot.variants.push(partial);
@@ -208,10 +197,6 @@ async function runQueueItem(
     verdicts: verdictLines(verdict),
     clean: verdict.clean,
   });
-}
-
-function experimentOrder(plan: SuitePlan): string[] {
-  return plan.experiments.map(({ experiment }) => experiment.name);
 }
 
 /** Skipped variants enter their experiment's results; one notice per missing backend. */

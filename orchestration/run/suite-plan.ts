@@ -1,24 +1,20 @@
 /**
- * What a suite run is asked to do, and what it derives from that before anything starts: the variants
- * each profile runs and searches, the plan each variant phase gets (target, size, stack), and how long
- * each is expected to take (the plan line's ETA).
+ * What a suite run is asked to do (SuiteRequest: the flags and the experiments as defined) and what that
+ * compiles to before anything starts (SuitePlan, compile-suite.ts): the variants each profile runs and
+ * searches, in order, each with its trial load, fault times and capacity search in ms and its server
+ * size and knobs checked, and how long each is expected to take (the plan line's ETA). Everything that
+ * runs reads the plan and parses nothing again.
  */
-import { durationMs } from '../../load-model/duration.ts';
+import type { LoadTemplate } from '../../load-model/plan/load-plan.ts';
 import type { ExperimentDefinition, ProfileName, VariantDefinition } from '../../scenarios/types.ts';
-import { profileLoad } from '../../scenarios/types.ts';
-import { resolveServerSize } from '../../targets/sizing/confine.ts';
-import {
-  DEFAULT_SERVER_CPUS,
-  parseServerSize,
-  type ServerSizeRequest,
-} from '../../targets/sizing/server-size.ts';
-import { containerServerSize } from '../stack/container-size.ts';
-import { TARGET_WARMUP_MS } from './capacity.ts';
+import type { ServerSizeRequest } from '../../targets/sizing/server-size.ts';
+import { type CapacityPlan, TARGET_WARMUP_MS } from './capacity-plan.ts';
+import type { FaultPlan } from './fault-schedule.ts';
 import type { LoadedExperiment } from './load-config.ts';
-import type { VariantPlan } from './run-variant.ts';
 import { stepLengthMs } from './step-length.ts';
+import { trialLength } from './trial-load.ts';
 
-export interface SuitePlan {
+export interface SuiteRequest {
   experiments: LoadedExperiment[];
   profile: ProfileName;
   /** what the run is called where it differs from the profile ('workshop'): the plan's title says it */
@@ -42,14 +38,36 @@ export interface SuitePlan {
   env?: Record<string, string | undefined>;
 }
 
+/** one variant that runs, compiled */
 export interface QueueItem {
   experiment: ExperimentDefinition;
   variant: VariantDefinition;
-  baseDir: string;
+  /** its trials' load at the profile's rate, the variant's flowParams in (the target's URL set when it runs) */
+  trial: LoadTemplate;
+  /** its faults (or the experiment's), timed from the start of the measured part */
+  faults: FaultPlan[];
+  /** its capacity search, when this run searches it */
+  capacity?: CapacityPlan;
+  /** --server-size, else the experiment's serverSize, else DEFAULT_SERVER_CPUS CPUs */
+  server: ServerSizeRequest;
+  /** the experiment's own database size, unless --server-size set every server's */
+  databaseCpus?: number;
+  /** the replica's apply delay, for a variant that runs one (its env sets REPLICA_APPLY_DELAY_MS) */
+  replicaDelayMs?: number;
+}
+
+export interface SuitePlan extends Omit<SuiteRequest, 'experiments' | 'serverSize'> {
+  /** the selected experiments' names: their results are kept in this order */
+  experiments: string[];
+  /** every variant selected and in the profile, in the order they run */
+  queue: QueueItem[];
 }
 
 /** the quick profile skips variants marked quick: false, unless they were named with --variant */
-export function inProfile(variant: VariantDefinition, plan: SuitePlan): boolean {
+export function inProfile(
+  variant: VariantDefinition,
+  plan: Pick<SuiteRequest, 'profile' | 'variants'>,
+): boolean {
   return plan.profile !== 'quick' || variant.quick !== false || plan.variants.includes(variant.name);
 }
 
@@ -71,33 +89,17 @@ export function searchesCapacity(
 }
 
 /** Seconds one variant is expected to take: trials × (warm-up + duration + start/stop overhead). */
-export function variantSeconds(
-  experiment: ExperimentDefinition,
-  profile: ProfileName,
-  trials: number,
-): number {
-  const load = profileLoad(experiment, profile);
-  const executor = load.executor;
-  const runMs =
-    'duration' in executor
-      ? (durationMs(executor.duration) ?? 0)
-      : executor.stages.reduce((sum, stage) => sum + (durationMs(stage.duration) ?? 0), 0);
-  return trials * ((runMs + (durationMs(load.warmup) ?? 0)) / 1000 + 1) + 2;
+export function variantSeconds(item: Pick<QueueItem, 'trial'>, trials: number): number {
+  return trials * (trialLength(item.trial).seconds + 1) + 2;
 }
 
 /** Seconds a capacity search is expected to take: about six steps of warm-up + step + settling. */
-export function capacitySeconds(experiment: ExperimentDefinition, variant?: VariantDefinition): number {
-  const search = experiment.capacity;
-  if (!search) return 0;
+export function capacitySeconds(capacity: CapacityPlan): number {
   // a step measures 500 requests or 2 s (step-length.ts); flows make about 1.5 requests an iteration
-  const start = variant?.capacityStartRate ?? search.startRate;
-  const measuredMs = stepLengthMs(start, 1.5, durationMs(search.stepDuration) ?? 0, search.minStep);
-  const stepMs = measuredMs + (durationMs(search.warmup ?? '500ms') ?? 0) + 600;
+  const measuredMs = stepLengthMs(capacity.startRate, 1.5, capacity.stepMs, capacity.search.minStep);
+  const stepMs = measuredMs + capacity.step.warmupMs + 600;
   return Math.round((6 * stepMs + TARGET_WARMUP_MS) / 1000);
 }
-
-export const searches = (plan: SuitePlan, item: QueueItem) =>
-  searchesCapacity(item.experiment, item.variant, plan.profile, plan.findCapacity);
 
 /** the queue's items grouped by experiment, in the queue's order */
 export function byExperiment(queue: readonly QueueItem[]): QueueItem[][] {
@@ -108,35 +110,4 @@ export function byExperiment(queue: readonly QueueItem[]): QueueItem[][] {
     groups.set(item.experiment.name, group);
   }
   return [...groups.values()];
-}
-
-/** what every phase of a variant shares: its target, size, stack and logs */
-export async function variantPlan(
-  plan: SuitePlan,
-  { experiment, variant, baseDir }: QueueItem,
-): Promise<VariantPlan> {
-  return {
-    experiment,
-    variant,
-    profile: plan.profile,
-    trials: plan.trials,
-    findCapacity: false,
-    logDir: plan.logDir,
-    server:
-      plan.stack === 'docker'
-        ? containerServerSize(serverRequest(plan, experiment))
-        : await resolveServerSize(serverRequest(plan, experiment)),
-    baseDir,
-    ...(plan.serverSize ? { serverOverridden: true } : {}),
-    ...(plan.stack ? { stack: plan.stack } : {}),
-    ...(plan.env ? { env: plan.env } : {}),
-  };
-}
-
-/** --server-size, else the experiment's serverSize, else DEFAULT_SERVER_CPUS CPUs */
-function serverRequest(plan: SuitePlan, experiment: ExperimentDefinition): ServerSizeRequest {
-  if (plan.serverSize) return plan.serverSize;
-  return experiment.serverSize
-    ? parseServerSize(experiment.serverSize)
-    : { kind: 'cpus', cpus: DEFAULT_SERVER_CPUS };
 }

@@ -59,94 +59,133 @@ export function planLine(event: Extract<SuiteEvent, { type: 'plan' }>): string {
   return `${event.title}: ${experiments} variants × ${trials} each; about ${wholeSeconds(event.etaSeconds * 1000)} in all`;
 }
 
-export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
-  if (options.quiet) return () => {};
-  let heading = '';
-  let etaAt = 0;
-  let live = false;
-  let previousStep: Extract<SuiteEvent, { type: 'capacity-step' }> | undefined;
-  const line = (text: string) => {
-    if (live) options.write('\n');
-    live = false;
-    options.write(`${text}\n`);
-  };
-  /** a banner: bold on colour on a terminal, between stars in a log */
-  const announce = (text: string, colour: 'red' | 'green' | 'blue') => {
-    const code = { red: '41', green: '42', blue: '44' }[colour];
-    line(options.isTTY ? `\x1b[1;97;${code}m ${heading}: ${text} \x1b[0m` : `*** ${heading}: ${text} ***`);
-  };
-  return (event) => {
+type EventOf<T extends SuiteEvent['type']> = Extract<SuiteEvent, { type: T }>;
+
+/** The terminal's lines for a run: what is running (the heading), its live line, the last capacity step. */
+class SuiteProgress {
+  private heading = '';
+  private etaAt = 0;
+  private live = false;
+  private previousStep: EventOf<'capacity-step'> | undefined;
+
+  constructor(private readonly options: SuiteProgressOptions) {}
+
+  handle(event: SuiteEvent): void {
     switch (event.type) {
       case 'plan':
-        if (event.command === 'run') line(planLine(event));
-        return;
+        if (event.command === 'run') this.line(planLine(event));
+        break;
       case 'variant-start':
-        heading = `[${event.index + 1}/${event.total}] ${event.experiment}/${event.variant}`;
-        etaAt = Date.now() + event.etaSeconds * 1000;
-        line(
-          `${heading}: starting target (about ${wholeSeconds(event.etaSeconds * 1000)} left in the suite)`,
-        );
-        if (event.description) line(`${heading}: ${event.description}`);
-        return;
+        this.variantStart(event);
+        break;
       case 'target-ready':
-        line(`${heading}: target ready at ${event.url}${event.balancer ? ` behind ${event.balancer}` : ''}`);
-        return;
+        this.line(
+          `${this.heading}: target ready at ${event.url}${event.balancer ? ` behind ${event.balancer}` : ''}`,
+        );
+        break;
       case 'trial-start':
-        if (event.trials > 1) line(`${heading}: trial ${event.trial + 1}/${event.trials}`);
-        return;
-      case 'second': {
-        const left = wholeSeconds(Math.max(0, etaAt - Date.now()));
-        const text = `${heading}  ${formatProgress(event.point)}  (~${left} left)`;
-        if (options.isTTY) {
-          options.write(`\r\x1b[2K${text}`);
-          live = true;
-        } else if (event.point.elapsedSeconds % 5 === 0) line(text);
-        return;
-      }
+        if (event.trials > 1) this.line(`${this.heading}: trial ${event.trial + 1}/${event.trials}`);
+        break;
+      case 'second':
+        this.second(event);
+        break;
       case 'fault': {
         const text = faultAnnouncement(event);
-        announce(text, /is back/.test(text) ? 'green' : 'red');
-        return;
+        this.announce(text, /is back/.test(text) ? 'green' : 'red');
+        break;
       }
       case 'capacity-start':
-        previousStep = undefined;
-        line(`${heading}: searching capacity (${sloText(event.slo)}), from ${event.startRate}/s…`);
-        return;
+        this.previousStep = undefined;
+        this.line(`${this.heading}: searching capacity (${sloText(event.slo)}), from ${event.startRate}/s…`);
+        break;
       case 'capacity-step':
-        line(
-          `${heading}:   step ${event.rate}/s: p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}%${event.hostIdle === null ? '' : `, host idle ${(event.hostIdle * 100).toFixed(0)}%`} → ${stepVerdict(event, previousStep)}`,
-        );
-        previousStep = event;
-        return;
+        this.capacityStep(event);
+        break;
       case 'capacity-done':
-        announce(
-          event.capacity === null
-            ? `no rate held (${sloText(event.slo)})`
-            : `capacity ${event.capped ? '≥ ' : ''}${event.capacity}/s (${sloText(event.slo)})`,
-          'blue',
-        );
-        return;
-      case 'variant-done': {
-        line(
-          `${heading}: done${event.failedThresholds > 0 ? `, ${event.failedThresholds} threshold(s) failed` : ''}${event.valid ? '' : ', INVALID (generator saturated)'}`,
-        );
-        // correctness on evidence and the pattern's failure, yellow on a terminal so they are not missed
-        const mark =
-          options.isTTY && event.clean === false
-            ? (text: string) => `\x1b[33m${text}\x1b[0m`
-            : (text: string) => text;
-        for (const verdict of event.verdicts ?? []) line(mark(`${heading}:   ${verdict}`));
-        return;
-      }
-      case 'warning':
-        line(`warning: ${event.message}`);
-        return;
-      case 'comparison-rate':
-        line(`${event.experiment}: variants compared at ${event.rate}/s (${event.reason})`);
-        return;
-      case 'variants-skipped':
-        line(`skipped ${event.variants.join(', ')}: ${event.reason} — hint: ${event.remedy}`);
-        return;
+        this.capacityDone(event);
+        break;
+      case 'variant-done':
+        this.variantDone(event);
+        break;
+      default:
+        this.notice(event);
     }
-  };
+  }
+
+  /** what is said on a line of its own, whatever runs */
+  private notice(event: SuiteEvent): void {
+    if (event.type === 'warning') this.line(`warning: ${event.message}`);
+    else if (event.type === 'comparison-rate')
+      this.line(`${event.experiment}: variants compared at ${event.rate}/s (${event.reason})`);
+    else if (event.type === 'variants-skipped')
+      this.line(`skipped ${event.variants.join(', ')}: ${event.reason} — hint: ${event.remedy}`);
+  }
+
+  private line(text: string): void {
+    if (this.live) this.options.write('\n');
+    this.live = false;
+    this.options.write(`${text}\n`);
+  }
+
+  /** a banner: bold on colour on a terminal, between stars in a log */
+  private announce(text: string, colour: 'red' | 'green' | 'blue'): void {
+    const code = { red: '41', green: '42', blue: '44' }[colour];
+    const heading = this.heading;
+    this.line(
+      this.options.isTTY ? `\x1b[1;97;${code}m ${heading}: ${text} \x1b[0m` : `*** ${heading}: ${text} ***`,
+    );
+  }
+
+  private variantStart(event: EventOf<'variant-start'>): void {
+    this.heading = `[${event.index + 1}/${event.total}] ${event.experiment}/${event.variant}`;
+    this.etaAt = Date.now() + event.etaSeconds * 1000;
+    this.line(
+      `${this.heading}: starting target (about ${wholeSeconds(event.etaSeconds * 1000)} left in the suite)`,
+    );
+    if (event.description) this.line(`${this.heading}: ${event.description}`);
+  }
+
+  private second(event: EventOf<'second'>): void {
+    const left = wholeSeconds(Math.max(0, this.etaAt - Date.now()));
+    const text = `${this.heading}  ${formatProgress(event.point)}  (~${left} left)`;
+    if (this.options.isTTY) {
+      this.options.write(`\r\x1b[2K${text}`);
+      this.live = true;
+    } else if (event.point.elapsedSeconds % 5 === 0) this.line(text);
+  }
+
+  private capacityStep(event: EventOf<'capacity-step'>): void {
+    const idle = event.hostIdle === null ? '' : `, host idle ${(event.hostIdle * 100).toFixed(0)}%`;
+    this.line(
+      `${this.heading}:   step ${event.rate}/s: p99 ${event.p99Ms.toFixed(1)} ms, errors ${(event.errorRate * 100).toFixed(2)}%${idle} → ${stepVerdict(event, this.previousStep)}`,
+    );
+    this.previousStep = event;
+  }
+
+  private capacityDone(event: EventOf<'capacity-done'>): void {
+    this.announce(
+      event.capacity === null
+        ? `no rate held (${sloText(event.slo)})`
+        : `capacity ${event.capped ? '≥ ' : ''}${event.capacity}/s (${sloText(event.slo)})`,
+      'blue',
+    );
+  }
+
+  private variantDone(event: EventOf<'variant-done'>): void {
+    this.line(
+      `${this.heading}: done${event.failedThresholds > 0 ? `, ${event.failedThresholds} threshold(s) failed` : ''}${event.valid ? '' : ', INVALID (generator saturated)'}`,
+    );
+    // correctness on evidence and the pattern's failure, yellow on a terminal so they are not missed
+    const mark =
+      this.options.isTTY && event.clean === false
+        ? (text: string) => `\x1b[33m${text}\x1b[0m`
+        : (text: string) => text;
+    for (const verdict of event.verdicts ?? []) this.line(mark(`${this.heading}:   ${verdict}`));
+  }
+}
+
+export function createSuiteProgress(options: SuiteProgressOptions): (event: SuiteEvent) => void {
+  if (options.quiet) return () => {};
+  const progress = new SuiteProgress(options);
+  return (event) => progress.handle(event);
 }

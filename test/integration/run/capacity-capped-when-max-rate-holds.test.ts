@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../orchestration/run/capacity.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
-import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
+import { capacityPlan } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
 
 let server: DelayServer;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 it('answers maxRate as capped when every step held the SLO', async () => {
   const steps: CapacityStep[] = [];
-  const result = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 30), '/', {
+  const result = await findCapacity(externalTarget(server.url), capacityPlan(server.url, 30), {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
@@ -35,7 +35,7 @@ it('answers maxRate as capped when every step held the SLO', async () => {
 it('is not capped when the search is aborted before reaching maxRate', async () => {
   const controller = new AbortController();
   const steps: CapacityStep[] = [];
-  const result = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 30), '/', {
+  const result = await findCapacity(externalTarget(server.url), capacityPlan(server.url, 30), {
     signal: controller.signal,
     onStep: (step) => {
       steps.push(step);

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CapacityStep, findCapacity } from '../../../orchestration/run/capacity.ts';
 import { externalTarget } from '../../../targets/external/external-target.ts';
-import { capacityExperiment } from '../../fixtures/run/capacity-experiment.ts';
+import { capacityPlan } from '../../fixtures/run/capacity-experiment.ts';
 import { type DelayServer, startDelayServer } from '../../fixtures/run/delay-server.ts';
 
 let server: DelayServer;
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 it('returns the last rate that held the SLO, found by growing then bisecting', async () => {
   const steps: CapacityStep[] = [];
-  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
+  const capacity = await findCapacity(externalTarget(server.url), capacityPlan(server.url, 80), {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => [step.rate, step.ok])).toEqual([
@@ -39,7 +39,7 @@ it('returns the last rate that held the SLO, found by growing then bisecting', a
 it('answers null when even the first step breaks the SLO', async () => {
   await server.setDelay({ base: 500 });
   const steps: CapacityStep[] = [];
-  const capacity = await findCapacity(externalTarget(server.url), capacityExperiment(server.url, 80), '/', {
+  const capacity = await findCapacity(externalTarget(server.url), capacityPlan(server.url, 80), {
     onStep: (step) => steps.push(step),
   });
   expect(steps.map((step) => step.rate)).toEqual([10, 10]);

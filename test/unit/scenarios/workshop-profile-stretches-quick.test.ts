@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunProfile } from '../../../cli/run-profile.ts';
 import { ScalebenchError } from '../../../core/errors.ts';
-import { trialLength } from '../../../orchestration/run/trial-length.ts';
+import { compileSchedule } from '../../../load-model/plan/compile-plan.ts';
+import { trialLength } from '../../../orchestration/run/trial-load.ts';
 import { asyncExperiment } from '../../../scenarios/experiments/async.ts';
 import { clonesExperiment } from '../../../scenarios/experiments/clones.ts';
 import { workshopExperiment } from '../../../scenarios/workshop.ts';
@@ -14,7 +15,7 @@ import { workshopExperiment } from '../../../scenarios/workshop.ts';
 describe('the workshop profile', () => {
   it('stretches the quick profile to 26 s per variant at the same rate', () => {
     const workshop = workshopExperiment(clonesExperiment);
-    expect(trialLength(workshop.profiles.quick)).toEqual({ warmupSeconds: 2, seconds: 26 });
+    expect(trialLength(compileSchedule(workshop.profiles.quick))).toEqual({ warmupSeconds: 2, seconds: 26 });
     expect(workshop.profiles.quick.executor).toMatchObject({ rate: 30, duration: '24s' });
     expect(workshop.profiles.full).toBe(clonesExperiment.profiles.full);
     expect(workshop.variants.map((variant) => variant.name)).toEqual(

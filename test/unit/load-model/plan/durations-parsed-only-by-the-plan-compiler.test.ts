@@ -1,7 +1,8 @@
 /**
  * Durations are read once, at the edge: the CLI's flag parsing, the plan compiler (compile-plan.ts and
  * the executor modules' normalize), and the checks that tell a bad duration apart. Everything below
- * (engine, pacer, exporters, reports) reads the compiled plan's milliseconds.
+ * (engine, pacer, exporters, reports, and `run`'s orchestration, which reads its suite as compiled by
+ * orchestration/run/compile-suite.ts through the plan compiler) reads milliseconds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ const PARSING = /\b(?:toMs|durationMs|parseDuration)\(/;
 const allowed: Record<string, string> = {
   'load-model/duration.ts': 'the duration syntax itself',
   'load-model/check.ts': 'checks that a duration is one, with its path',
-  'load-model/plan/compile-plan.ts': 'the plan compiler: warm-up, timeout, graceful stop',
+  'load-model/plan/compile-plan.ts':
+    "the plan compiler: warm-up, timeout, graceful stop, and run's fault times and capacity steps",
   'load-model/executors/constant-arrival-rate.ts': 'its normalize (compiler)',
   'load-model/executors/constant-vus.ts': 'its normalize (compiler)',
   'load-model/executors/open-model.ts': 'timeUnit, compiled by the open models',
@@ -23,19 +25,7 @@ const allowed: Record<string, string> = {
   'scenarios/profiles.ts': "the built-in profiles' default warm-up, built as data",
 };
 
-/**
- * Not yet compiled into a plan: `run`'s orchestration still reads its experiments' durations (trial
- * lengths, capacity steps, fault times), and hands runLoad load options it compiles per trial.
- */
-const remaining = [
-  'orchestration/run/capacity.ts',
-  'orchestration/run/fault-schedule.ts',
-  'orchestration/run/suite-plan.ts',
-  'orchestration/run/run-trial.ts',
-  'orchestration/run/trial-length.ts',
-];
-
-const isEdge = (file: string) => file.startsWith('cli/') || file in allowed || remaining.includes(file);
+const isEdge = (file: string) => file.startsWith('cli/') || file in allowed;
 
 describe('durations are parsed only by the plan compiler and the CLI', () => {
   const files = [...readImportGraph().keys()];
@@ -46,7 +36,7 @@ describe('durations are parsed only by the plan compiler and the CLI', () => {
   });
 
   it('the allow-list names files that exist and still parse', () => {
-    for (const file of [...Object.keys(allowed), ...remaining]) {
+    for (const file of Object.keys(allowed)) {
       expect(files, file).toContain(file);
       expect(PARSING.test(readFileSync(join(repoRoot, file), 'utf8')), file).toBe(true);
     }

@@ -27,7 +27,7 @@ describe('the fault schedule', () => {
     const startedAt = performance.now() - 3000;
     const faults = scheduleFaults(
       fakeTarget(log),
-      [{ at: '1s', action: 'kill', kind: 'clone', index: 0 }],
+      [{ atMs: 1000, action: 'kill', kind: 'clone', index: 0 }],
       1500,
       (event, elapsed) => heard.push({ at: event.atSeconds, elapsed }),
       startedAt,
