@@ -61,7 +61,8 @@ export interface RunOptions {
   outDir: string;
   configPath: string | undefined;
   variants: string[];
-  findCapacity: boolean;
+  /** --find-capacity true, --no-find-capacity false, else undefined: the profile decides */
+  findCapacity: boolean | undefined;
   /** --rate: one fixed comparison rate; undefined: derived from the capacities measured */
   rate: number | undefined;
   /** --rate-fraction: the share of the smallest capacity the variants are compared at */
@@ -118,7 +119,7 @@ export function parseRunOptions(experiments: string[], flags: RunFlags, ctx: Cli
     outDir: resolve(ctx.cwd, out.dir),
     configPath: flags.config,
     variants: flags.variant ?? [],
-    findCapacity: Boolean(flags.findCapacity),
+    findCapacity: flags.findCapacity,
     rate: flags.rate === undefined ? undefined : parseRate(flags.rate),
     rateFraction:
       flags.rateFraction === undefined ? DEFAULT_RATE_FRACTION : parseRateFraction(flags.rateFraction),

@@ -50,6 +50,10 @@ function addComparisonRateOptions(command: Command): Command {
       'also search the highest sustainable rate per variant where the experiment defines an SLO',
     )
     .option(
+      '--no-find-capacity',
+      "search no capacity at all: every variant is compared at the experiment's declared rate (or --rate), marked as such — a smoke test of a stack, not a comparison",
+    )
+    .option(
       '--rate <n>',
       'compare every variant at this fixed rate (iterations/s) instead of one derived from the capacities measured; the report warns where it overloads a variant',
     )

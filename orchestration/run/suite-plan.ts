@@ -20,7 +20,8 @@ export interface SuiteRequest {
   /** what the run is called where it differs from the profile ('workshop'): the plan's title says it */
   label?: string;
   trials: number;
-  findCapacity: boolean;
+  /** --find-capacity (true), --no-find-capacity (false), else the profile decides (undefined) */
+  findCapacity: boolean | undefined;
   logDir: string;
   /** where the environment fingerprint (git commit) is read */
   cwd: string;
@@ -72,7 +73,8 @@ export function inProfile(
 }
 
 /**
- * Whether a variant's capacity is searched: always with --find-capacity; in the full profile for every
+ * Whether a variant's capacity is searched: always with --find-capacity, never with --no-find-capacity;
+ * otherwise in the full profile for every
  * variant; in the default profile for the variants that carry the headline, and in the quick one too
  * unless the search says `quick: false`.
  */
@@ -80,9 +82,9 @@ export function searchesCapacity(
   experiment: ExperimentDefinition,
   variant: VariantDefinition,
   profile: ProfileName,
-  findCapacity: boolean,
+  findCapacity: boolean | undefined,
 ): boolean {
-  if (!experiment.capacity) return false;
+  if (!experiment.capacity || findCapacity === false) return false;
   if (findCapacity || profile === 'full') return true;
   if (profile === 'quick' && experiment.capacity.quick === false) return false;
   return experiment.capacity.headline?.includes(variant.name) === true;

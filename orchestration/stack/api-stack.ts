@@ -63,7 +63,7 @@ async function buildImages(options: ApiStackOptions): Promise<void> {
   }
 }
 
-function createBody(options: ApiStackOptions, service: ComposeService, index: number) {
+function createBody(options: ApiStackOptions, service: ComposeService, index: number, hosts: string[]) {
   const { name } = options;
   const size = options.sizes[service.name];
   const exposed = Object.fromEntries(service.ports.map((port) => [`${port.containerPort}/tcp`, {}]));
@@ -95,6 +95,7 @@ function createBody(options: ApiStackOptions, service: ComposeService, index: nu
       })),
       PortBindings: bindings,
       NetworkMode: name,
+      ExtraHosts: hosts,
       RestartPolicy: { Name: 'no' },
       ...(size ? { NanoCpus: Math.round(size.cpus * 1e9), Memory: size.memoryBytes } : {}),
     },
@@ -208,8 +209,9 @@ export class ApiStack {
     const { docker } = this.options.engine;
     const replicas = this.options.scale[service.name] ?? 1;
     const made: StackContainer[] = [];
+    const hosts = await this.earlierHosts(service);
     for (let index = 0; index < replicas; index += 1) {
-      const body = createBody(this.options, service, index);
+      const body = createBody(this.options, service, index, hosts);
       const container = await docker.createContainer(body);
       const entry = { service: service.name, index, id: container.id, name: body.name };
       this.containers.push(entry);
@@ -220,6 +222,28 @@ export class ApiStack {
       });
     }
     return made;
+  }
+
+  /**
+   * `name:ip` of each running single-replica service started before this one, for its /etc/hosts:
+   * podman's DNS (aardvark-dns 1.4) at times stops answering a network's names once a one-shot step's
+   * container has exited, and the app then failed every database connection for the whole trial (5 s
+   * lookups, then NXDOMAIN). A service of several replicas is still found by DNS (the balancer's resolvers).
+   */
+  private async earlierHosts(service: ComposeService): Promise<string[]> {
+    const hosts: string[] = [];
+    const others = new Set(this.containers.map((container) => container.service));
+    others.delete(service.name);
+    for (const other of others) {
+      const containers = this.of(other);
+      if (containers.length !== 1) continue;
+      const state = await this.options.engine.docker.getContainer(containers[0]!.id).inspect();
+      const ip = state.State.Running
+        ? state.NetworkSettings.Networks[this.options.name]?.IPAddress
+        : undefined;
+      if (ip) hosts.push(`${other}:${ip}`);
+    }
+    return hosts;
   }
 
   /** the containers of a service, in replica order */

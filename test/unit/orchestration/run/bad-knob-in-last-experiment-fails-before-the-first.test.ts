@@ -20,7 +20,7 @@ function request(last: ExperimentDefinition, extra: Partial<SuiteRequest> = {}):
     experiments: [...builtinExperiments.map(loaded), loaded(last)],
     profile: 'quick',
     trials: 1,
-    findCapacity: false,
+    findCapacity: undefined,
     logDir: '/logs',
     cwd: packageRoot,
     variants: [],

@@ -8,19 +8,27 @@ const variant = (name: string) => clonesExperiment.variants.find((v) => v.name =
 
 describe('which variants the capacity search runs for', () => {
   it('quick: only the headline variants; full and --find-capacity: all', () => {
-    expect(searchesCapacity(clonesExperiment, variant('stateless-1'), 'quick', false)).toBe(true);
-    expect(searchesCapacity(clonesExperiment, variant('stateless-4'), 'quick', false)).toBe(true);
-    expect(searchesCapacity(clonesExperiment, variant('sticky-4'), 'quick', false)).toBe(false);
+    expect(searchesCapacity(clonesExperiment, variant('stateless-1'), 'quick', undefined)).toBe(true);
+    expect(searchesCapacity(clonesExperiment, variant('stateless-4'), 'quick', undefined)).toBe(true);
+    expect(searchesCapacity(clonesExperiment, variant('sticky-4'), 'quick', undefined)).toBe(false);
     expect(searchesCapacity(clonesExperiment, variant('sticky-4'), 'quick', true)).toBe(true);
-    expect(searchesCapacity(clonesExperiment, variant('sticky-2'), 'full', false)).toBe(true);
+    expect(searchesCapacity(clonesExperiment, variant('sticky-2'), 'full', undefined)).toBe(true);
   });
 
   it('quick spends its minutes on the clones curve: no caching or database search unless asked', () => {
     for (const experiment of [cachingExperiment, databaseExperiment]) {
       for (const each of experiment.variants) {
-        expect(searchesCapacity(experiment, each, 'quick', false)).toBe(false);
+        expect(searchesCapacity(experiment, each, 'quick', undefined)).toBe(false);
         expect(searchesCapacity(experiment, each, 'quick', true)).toBe(true);
-        expect(searchesCapacity(experiment, each, 'full', false)).toBe(true);
+        expect(searchesCapacity(experiment, each, 'full', undefined)).toBe(true);
+      }
+    }
+  });
+
+  it('never with --no-find-capacity, in any profile', () => {
+    for (const profile of ['quick', 'default', 'full'] as const) {
+      for (const each of clonesExperiment.variants) {
+        expect(searchesCapacity(clonesExperiment, each, profile, false)).toBe(false);
       }
     }
   });
