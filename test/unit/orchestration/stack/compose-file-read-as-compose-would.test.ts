@@ -28,7 +28,7 @@ describe('a compose file read without Compose', () => {
       args: { NODE_IMAGE: 'node:20.20-bookworm-slim' },
     });
     expect(app.healthcheck).toEqual({
-      command: ['node', '-e', expect.stringContaining('/healthz')],
+      command: ['bash', '-c', expect.stringContaining('GET /healthz')],
       intervalMs: 2000,
       timeoutMs: 3000,
       retries: 15,
