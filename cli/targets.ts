@@ -34,6 +34,14 @@ export interface StartFlags {
   serverSize?: string;
 }
 
+/**
+ * The temp folder the logs go to without --log-dir, one per user: a shared /tmp/scalebench-logs made by
+ * root stopped every other user's `targets start` with EACCES
+ */
+export function defaultLogFolder(uid: number | undefined): string {
+  return uid === undefined ? 'scalebench-logs' : `scalebench-logs-${uid}`;
+}
+
 export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: string): TargetsStartOptions {
   const definition = findTarget(experiment);
   const variant = resolveVariant(definition, parseKeyValues(flags.variant ?? [], '--variant'));
@@ -48,7 +56,7 @@ export function parseTargetsStart(experiment: string, flags: StartFlags, cwd: st
     serverSize: flags.serverSize === undefined ? undefined : parseServerSize(flags.serverSize),
     logDir: flags.logDir
       ? resolve(cwd, flags.logDir)
-      : join(tmpdir(), 'scalebench-logs', `${experiment}-${stamp}`),
+      : join(tmpdir(), defaultLogFolder(process.getuid?.()), `${experiment}-${stamp}`),
   };
 }
 
