@@ -8,7 +8,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CpuBudget } from './cpu-budget.ts';
-import { processCpuMs, processTree } from './process-cpu.ts';
+import { processCpuMs, processTree, readTreeSample } from './process-cpu.ts';
+import { TreeCpuMeter } from './tree-cpu-meter.ts';
 
 export interface LimiterThreadInput {
   pid: number;
@@ -33,8 +34,11 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
   }
 }
 
+const meter = new TreeCpuMeter();
+/** the tree's CPU so far: counted once per process where /proc says who ran (TreeCpuMeter), else by ps */
 const read = async () => {
-  const cpuMs = await processCpuMs(input.pid, { tree: true, exact: true });
+  const sample = await readTreeSample(input.pid);
+  const cpuMs = sample ? meter.observe(sample) : await processCpuMs(input.pid, { tree: true, exact: true });
   return cpuMs === null ? null : { wallMs: performance.now(), cpuMs };
 };
 

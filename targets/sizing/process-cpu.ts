@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import type { TreeSample } from './tree-cpu-meter.ts';
 
 /** Linux's USER_HZ: /proc counts CPU time in ticks of 10 ms on every architecture Node runs on */
 const TICK_MS = 10;
@@ -77,6 +78,24 @@ const run = promisify(execFile);
 async function psCpuMs(pid: number): Promise<number | null> {
   const { stdout } = await run('ps', ['-o', 'time=', '-p', String(pid)]).catch(() => ({ stdout: '' }));
   return parsePsTime(stdout);
+}
+
+/**
+ * One reading of a tree for TreeCpuMeter (Linux): the root's own exact CPU and what it has reaped, then
+ * each running descendant's own exact CPU; null once the root is gone or where there is no /proc.
+ */
+export async function readTreeSample(pid: number): Promise<TreeSample | null> {
+  if (!hasProc) return null;
+  const withReaped = await procCpuMs(pid, true);
+  const withoutReaped = await procCpuMs(pid, false);
+  if (withReaped === null || withoutReaped === null) return null;
+  const rootOwnMs = (await schedCpuMs(pid)) ?? withoutReaped;
+  const descendants = new Map<number, number>();
+  for (const member of (await processTree(pid)).slice(1)) {
+    const ms = (await schedCpuMs(member)) ?? (await procCpuMs(member, false));
+    if (ms !== null) descendants.set(member, ms);
+  }
+  return { rootOwnMs, rootReapedMs: withReaped - withoutReaped, descendants };
 }
 
 /**
