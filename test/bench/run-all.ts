@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   printTable(
     'Targets',
     ['benchmark', 'target', 'met', 'figures'],
-    verdicts.map((v) => [v.bench, v.target, v.met ? 'yes' : 'NO', v.detail]),
+    verdicts.map((v) => [v.bench, v.target, v.skipped ? 'skipped' : v.met ? 'yes' : 'NO', v.detail]),
   );
   return 0;
 }

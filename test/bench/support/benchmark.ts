@@ -13,6 +13,8 @@ export interface Verdict {
   bench: string;
   target: string;
   met: boolean;
+  /** the target could not be measured in this run (a peer missing): met stays false, the table says so */
+  skipped?: boolean;
   detail: string;
 }
 

@@ -2,7 +2,8 @@
  * The WebSocket benchmark's target: a `ws` echo server in its own process. With periodMs > 0 it freezes
  * its event loop with a busy loop for freezeMs every periodMs (first after phaseMs) and logs each freeze
  * as {freeze: {start, end}} in monotonic ms, as freeze-server.ts does for HTTP. On SIGTERM it prints
- * {counted: {sessions, messages, bytes}}.
+ * {counted: {sessions, messages, bytes}}; `GET /counted` answers the same counts so far, so a benchmark
+ * can count what one generator process sent (the difference before and after it ran).
  * Usage: node --import tsx ws-echo-server.ts [periodMs=0] [freezeMs=0] [phaseMs=0]
  */
 import { createServer } from 'node:http';
@@ -20,7 +21,10 @@ function freeze(): void {
   process.stdout.write(`${JSON.stringify({ freeze: { start, end: now } })}\n`);
 }
 
-const server = createServer((_request, response) => response.end('websocket only\n'));
+const server = createServer((request, response) => {
+  if (request.url === '/counted') response.end(JSON.stringify(counted));
+  else response.end('websocket only\n');
+});
 const wss = new WebSocketServer({ server, perMessageDeflate: false });
 wss.on('connection', (socket) => {
   counted.sessions += 1;
