@@ -90,10 +90,10 @@ export async function readTreeSample(pid: number): Promise<TreeSample | null> {
   const withoutReaped = await procCpuMs(pid, false);
   if (withReaped === null || withoutReaped === null) return null;
   const rootOwnMs = (await schedCpuMs(pid)) ?? withoutReaped;
-  const descendants = new Map<number, number>();
+  const descendants = new Map<number, { ms: number; ticksMs: number }>();
   for (const member of (await processTree(pid)).slice(1)) {
-    const ms = (await schedCpuMs(member)) ?? (await procCpuMs(member, false));
-    if (ms !== null) descendants.set(member, ms);
+    const ticksMs = await procCpuMs(member, false);
+    if (ticksMs !== null) descendants.set(member, { ms: (await schedCpuMs(member)) ?? ticksMs, ticksMs });
   }
   return { rootOwnMs, rootReapedMs: withReaped - withoutReaped, descendants };
 }

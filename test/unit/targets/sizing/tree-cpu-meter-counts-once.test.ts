@@ -6,10 +6,16 @@
 import { expect, it } from 'vitest';
 import { TreeCpuMeter } from '../../../../targets/sizing/tree-cpu-meter.ts';
 
-const sample = (rootOwnMs: number, rootReapedMs: number, descendants: [number, number][]) => ({
+/** descendants as [pid, exact ms] or [pid, exact ms, ms in ticks] (ticks = exact unless given) */
+const sample = (rootOwnMs: number, rootReapedMs: number, descendants: number[][]) => ({
   rootOwnMs,
   rootReapedMs,
-  descendants: new Map(descendants),
+  descendants: new Map(
+    descendants.map(([pid, ms, ticksMs]) => [
+      pid as number,
+      { ms: ms as number, ticksMs: ticksMs ?? (ms as number) },
+    ]),
+  ),
 });
 
 it('counts a reaped backend once, across the reading where it is in neither place', () => {
@@ -42,4 +48,14 @@ it('counts children too short-lived to be seen through the reaped time', () => {
   const meter = new TreeCpuMeter();
   expect(meter.observe(sample(100, 0, []))).toBe(100);
   expect(meter.observe(sample(100, 30, []))).toBe(130);
+});
+
+it("does not charge the gap between a departed backend's ticks and its exact count", () => {
+  const meter = new TreeCpuMeter();
+  // the kernel's ticks put a long-lived backend 150 ms above the scheduler's exact count
+  expect(meter.observe(sample(0, 0, [[9, 5_000, 5_150]]))).toBe(5_000);
+  expect(meter.observe(sample(0, 0, []))).toBe(5_000);
+  // reaped: its ticks arrive in the root's reaped time, and only what lies beyond them counts
+  expect(meter.observe(sample(0, 5_150, []))).toBe(5_000);
+  expect(meter.observe(sample(0, 5_170, []))).toBe(5_020);
 });
