@@ -52,14 +52,12 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ScalebenchError('SB_ERR_INTERRUPTED', 'stack start interrupted');
 }
 
-/** Builds every image the stack builds (each once), in file order. */
+/** Builds every image the stack builds, in file order: each once per run (buildImageOnce). */
 async function buildImages(options: ApiStackOptions): Promise<void> {
-  const built = new Set<string>();
   for (const service of options.project.services) {
-    if (!service.build || built.has(service.image)) continue;
+    if (!service.build) continue;
     throwIfAborted(options.signal);
     await buildImageOnce(options.engine, service.image, service.build, options.signal);
-    built.add(service.image);
   }
 }
 

@@ -86,8 +86,9 @@ async function psCpuMs(pid: number): Promise<number | null> {
  */
 export async function readTreeSample(pid: number): Promise<TreeSample | null> {
   if (!hasProc) return null;
-  const withReaped = await procCpuMs(pid, true);
-  const withoutReaped = await procCpuMs(pid, false);
+  const line = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  const withReaped = line === null ? null : parseProcStat(line, true);
+  const withoutReaped = line === null ? null : parseProcStat(line, false);
   if (withReaped === null || withoutReaped === null) return null;
   const rootOwnMs = (await schedCpuMs(pid)) ?? withoutReaped;
   const descendants = new Map<number, { ms: number; ticksMs: number }>();
