@@ -38,7 +38,7 @@ export async function confineCluster(
   if (size.model !== 'cpu-quota' || size.mechanism === undefined)
     return { pids: [], beforeStop: none, release: none };
   const group = await createCpuQuotaGroup(name, size.size, size.mechanism);
-  const pids = [postmasterPid, ...(await childPids(postmasterPid))];
+  const pids = [postmasterPid, ...childPids(postmasterPid)];
   try {
     // a backend may exit between listing and moving it: only the postmaster must make it
     for (const pid of pids)

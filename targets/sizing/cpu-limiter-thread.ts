@@ -37,7 +37,7 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
 const meter = new TreeCpuMeter();
 /** the tree's CPU so far: counted once per process where /proc says who ran (TreeCpuMeter), else by ps */
 const read = async () => {
-  const sample = await readTreeSample(input.pid);
+  const sample = readTreeSample(input.pid);
   const cpuMs = sample ? meter.observe(sample) : await processCpuMs(input.pid, { tree: true, exact: true });
   return cpuMs === null ? null : { wallMs: performance.now(), cpuMs };
 };
@@ -48,7 +48,7 @@ while (running) {
   if (reading === null) break;
   const holdMs = budget.observe(reading);
   if (holdMs > 0) {
-    const pids = await processTree(input.pid);
+    const pids = processTree(input.pid);
     signalAll(pids, 'SIGSTOP');
     await sleep(holdMs);
     signalAll(pids, 'SIGCONT');
@@ -60,5 +60,5 @@ while (running) {
   await sleep(input.tickMs);
 }
 // never leave the server stopped
-signalAll(await processTree(input.pid), 'SIGCONT');
+signalAll(processTree(input.pid), 'SIGCONT');
 parentPort?.postMessage({ heldMs, done: true });

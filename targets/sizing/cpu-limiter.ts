@@ -46,7 +46,7 @@ export function startCpuLimiter(pid: number, cpus: number): CpuLimiter {
       await exited;
       clearTimeout(timeout);
       // a terminated thread may have left the processes stopped
-      for (const member of await processTree(pid)) {
+      for (const member of processTree(pid)) {
         try {
           process.kill(member, 'SIGCONT');
         } catch {

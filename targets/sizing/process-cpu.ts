@@ -5,7 +5,7 @@
  * there is no /proc (macOS), from `ps`. Readings are in ms of CPU since each process started.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { TreeSample } from './tree-cpu-meter.ts';
 
@@ -32,9 +32,22 @@ export function parsePsTime(text: string): number | null {
   return (((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
 }
 
+/**
+ * A /proc file's text, or null once the process is gone. Read synchronously: /proc is answered from
+ * memory, and the stop/continue limiter reads a whole tree every 10 ms in a thread of its own, where
+ * the thread pool's round trips for each of a few hundred small files a second cost a third of a core.
+ */
+function readProc(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** the pids a process has forked and that still run (Linux /proc; empty elsewhere) */
-export async function childPids(pid: number): Promise<number[]> {
-  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+export function childPids(pid: number): number[] {
+  const text = readProc(`/proc/${pid}/task/${pid}/children`) ?? '';
   return text
     .split(/\s+/)
     .filter((word) => word !== '')
@@ -42,16 +55,16 @@ export async function childPids(pid: number): Promise<number[]> {
 }
 
 /** the process and all its descendants that still run */
-export async function processTree(pid: number): Promise<number[]> {
+export function processTree(pid: number): number[] {
   const tree = [pid];
-  for (let index = 0; index < tree.length; index += 1) tree.push(...(await childPids(tree[index] as number)));
+  for (let index = 0; index < tree.length; index += 1) tree.push(...childPids(tree[index] as number));
   return tree;
 }
 
 const hasProc = process.platform === 'linux';
 
-async function procCpuMs(pid: number, withReapedChildren: boolean): Promise<number | null> {
-  const line = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+function procCpuMs(pid: number, withReapedChildren: boolean): number | null {
+  const line = readProc(`/proc/${pid}/stat`);
   return line === null ? null : parseProcStat(line, withReapedChildren);
 }
 
@@ -60,12 +73,16 @@ async function procCpuMs(pid: number, withReapedChildren: boolean): Promise<numb
  * null where the kernel keeps no schedstat. Unlike /proc/<pid>/stat it is not rounded to 10 ms ticks,
  * which the stop/continue limiter needs: it reads every 10 ms.
  */
-export async function schedCpuMs(pid: number): Promise<number | null> {
-  const threads = await readdir(`/proc/${pid}/task`).catch(() => null);
-  if (threads === null) return null;
+export function schedCpuMs(pid: number): number | null {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return null;
+  }
   let total = 0;
   for (const thread of threads) {
-    const text = await readFile(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').catch(() => null);
+    const text = readProc(`/proc/${pid}/task/${thread}/schedstat`);
     const ns = Number(text?.split(' ')[0]);
     if (text === null || !Number.isFinite(ns)) return null;
     total += ns / 1e6;
@@ -84,17 +101,17 @@ async function psCpuMs(pid: number): Promise<number | null> {
  * One reading of a tree for TreeCpuMeter (Linux): the root's own exact CPU and what it has reaped, then
  * each running descendant's own exact CPU; null once the root is gone or where there is no /proc.
  */
-export async function readTreeSample(pid: number): Promise<TreeSample | null> {
+export function readTreeSample(pid: number): TreeSample | null {
   if (!hasProc) return null;
-  const line = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  const line = readProc(`/proc/${pid}/stat`);
   const withReaped = line === null ? null : parseProcStat(line, true);
   const withoutReaped = line === null ? null : parseProcStat(line, false);
   if (withReaped === null || withoutReaped === null) return null;
-  const rootOwnMs = (await schedCpuMs(pid)) ?? withoutReaped;
+  const rootOwnMs = schedCpuMs(pid) ?? withoutReaped;
   const descendants = new Map<number, { ms: number; ticksMs: number }>();
-  for (const member of (await processTree(pid)).slice(1)) {
-    const ticksMs = await procCpuMs(member, false);
-    if (ticksMs !== null) descendants.set(member, { ms: (await schedCpuMs(member)) ?? ticksMs, ticksMs });
+  for (const member of processTree(pid).slice(1)) {
+    const ticksMs = procCpuMs(member, false);
+    if (ticksMs !== null) descendants.set(member, { ms: schedCpuMs(member) ?? ticksMs, ticksMs });
   }
   return { rootOwnMs, rootReapedMs: withReaped - withoutReaped, descendants };
 }
@@ -109,19 +126,17 @@ export async function processCpuMs(
   options: { tree?: boolean; exact?: boolean } = {},
 ): Promise<number | null> {
   if (!hasProc) return psCpuMs(pid);
-  const own = async (member: number, reaped: boolean) => {
-    const ticks = await procCpuMs(member, reaped);
+  const own = (member: number, reaped: boolean) => {
+    const ticks = procCpuMs(member, reaped);
     if (ticks === null || !options.exact) return ticks;
-    const exact = await schedCpuMs(member);
+    const exact = schedCpuMs(member);
     if (exact === null) return ticks;
     // schedstat counts live threads only: add the reaped children's ticks back
-    return reaped
-      ? exact + ((await procCpuMs(member, true)) ?? 0) - ((await procCpuMs(member, false)) ?? 0)
-      : exact;
+    return reaped ? exact + (procCpuMs(member, true) ?? 0) - (procCpuMs(member, false) ?? 0) : exact;
   };
-  const root = await own(pid, options.tree === true);
+  const root = own(pid, options.tree === true);
   if (root === null || !options.tree) return root;
   let total = root;
-  for (const child of (await processTree(pid)).slice(1)) total += (await own(child, false)) ?? 0;
+  for (const child of processTree(pid).slice(1)) total += own(child, false) ?? 0;
   return total;
 }

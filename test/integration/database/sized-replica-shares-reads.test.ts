@@ -48,7 +48,7 @@ describe.skipIf(size.model !== 'cpu-quota' || size.mechanism !== 'cgroup-v1')(
         groups.add(group);
         expect(group).toContain(`scalebench-${process.pid}-postgres-`);
         expect(await readFile(join(group, 'cpu.cfs_quota_us'), 'utf8')).toBe(`${QUOTA_PERIOD_US / 2}\n`);
-        for (const child of await childPids(server.pid!)) expect(await cpuGroupOf(child)).toBe(group);
+        for (const child of childPids(server.pid!)) expect(await cpuGroupOf(child)).toBe(group);
       }
       expect(groups.size).toBe(2);
     });
