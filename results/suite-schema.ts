@@ -67,12 +67,13 @@ export const capacityStepSchema = z.object({
 export type CapacityStepResult = z.infer<typeof capacityStepSchema>;
 
 /**
- * the server model that ran: a cgroup CPU quota, the in-process CPU governor or the stop/continue limiter
- * (size in CPUs), a worker pool (size in workers, CPU not capped) or none
+ * the server model that ran: a cgroup CPU quota, the in-process CPU governor, whole cores by CPU affinity
+ * or the stop/continue limiter (size in CPUs), a worker pool (size in workers, CPU not capped) or none
  */
 export const serverModelSchema = z.enum([
   'cpu-quota',
   'cpu-governor',
+  'cpu-affinity',
   'cpu-limiter',
   'worker-pool',
   'unlimited',

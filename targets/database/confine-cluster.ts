@@ -3,11 +3,13 @@
  * (checkpointer, WAL writer, WAL sender, open backends) are held to `size` CPUs together, and the
  * backends it forks later are held with them — so the whole server, not one process of it, runs in `size`
  * CPUs, as a container with `--cpus` would. Where cgroups are writable the processes join one CPU-quota
- * cgroup; elsewhere the stop/continue limiter holds the postmaster's process tree (cpu-limiter.ts).
+ * cgroup; elsewhere the tree is pinned to whole cores (cpu-affinity.ts) or, for a fractional size, the
+ * stop/continue limiter holds it (cpu-limiter.ts).
  * The worker-pool model does not apply to a database process: it bounds the app's connection pools
  * instead (database-target.ts).
  */
 
+import { affinityFor, pinProcesses } from '../sizing/cpu-affinity.ts';
 import { startCpuLimiter } from '../sizing/cpu-limiter.ts';
 import { createCpuQuotaGroup } from '../sizing/cpu-quota.ts';
 import { childPids } from '../sizing/process-cpu.ts';
@@ -30,6 +32,14 @@ export async function confineCluster(
 ): Promise<ClusterConfinement> {
   const none = async () => {};
   if (size?.size == null) return { pids: [], beforeStop: none, release: none };
+  if (size.model === 'cpu-affinity') {
+    const cores = affinityFor(size.size);
+    if (cores === null) throw new Error(`cannot pin ${name} to ${size.size} cores here`);
+    // backends forked later inherit the postmaster's affinity
+    const pids = [postmasterPid, ...childPids(postmasterPid)];
+    await pinProcesses(pids, cores);
+    return { pids, beforeStop: none, release: none };
+  }
   if (size.model === 'cpu-limiter') {
     const limiter = startCpuLimiter(postmasterPid, size.size);
     await limiter.ready;

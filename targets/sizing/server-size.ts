@@ -7,15 +7,23 @@
  *   on Linux); the kernel enforces it for any process;
  * - elsewhere (a normal user, macOS) the same budget, enforced without privileges by scalebench:
  *   `cpu-governor` inside the Node servers scalebench writes (cpu-governor.ts: the process reads its own
- *   CPU time and holds its thread still once a period's budget is spent), and `cpu-limiter` for
- *   processes it does not write, a PostgreSQL server (cpu-limiter.ts: SIGSTOP/SIGCONT, as cpulimit does);
+ *   CPU time and holds its thread still once a period's budget is spent), and for processes it does
+ *   not write, a PostgreSQL server, `cpu-affinity` for a whole number of cores (cpu-affinity.ts: the
+ *   tree pinned to them, Linux) or else `cpu-limiter` (cpu-limiter.ts: SIGSTOP/SIGCONT, as cpulimit does);
  * - `worker-pool`: only when asked for (`workers=N`): a fixed pool of request workers per process. It
  *   bounds concurrency, not CPU, so the report never calls it a CPU size;
  * - `unlimited`: processes as they are (the host's whole CPU is shared by all of them).
  */
 import { ScalebenchError } from '../../core/errors.ts';
+import { affinityFor } from './cpu-affinity.ts';
 
-export type ServerModel = 'cpu-quota' | 'cpu-governor' | 'cpu-limiter' | 'worker-pool' | 'unlimited';
+export type ServerModel =
+  | 'cpu-quota'
+  | 'cpu-governor'
+  | 'cpu-affinity'
+  | 'cpu-limiter'
+  | 'worker-pool'
+  | 'unlimited';
 
 /** what the user asked for: `--server-size 0.25`, `cpus=0.25`, `workers=4` or `none` */
 export type ServerSizeRequest =
@@ -66,6 +74,8 @@ export function describeServerSize(size: Pick<ServerSize, 'model' | 'size' | 'me
       return `${size.mechanism === 'cgroup-v2' ? 'cgroup v2' : 'cgroup v1'} cpu quota ${size.size} CPU`;
     case 'cpu-governor':
       return `cpu governor ${size.size} CPU`;
+    case 'cpu-affinity':
+      return `cpu affinity ${size.size} core${size.size === 1 ? '' : 's'}`;
     case 'cpu-limiter':
       return `stop/continue limiter ${size.size} CPU`;
     case 'worker-pool':
@@ -77,7 +87,12 @@ export function describeServerSize(size: Pick<ServerSize, 'model' | 'size' | 'me
 
 /** true when the model caps CPU (the only sizes a capacity per server can be read against) */
 export function capsCpu(size: Pick<ServerSize, 'model'> | undefined): boolean {
-  return size?.model === 'cpu-quota' || size?.model === 'cpu-governor' || size?.model === 'cpu-limiter';
+  return (
+    size?.model === 'cpu-quota' ||
+    size?.model === 'cpu-governor' ||
+    size?.model === 'cpu-affinity' ||
+    size?.model === 'cpu-limiter'
+  );
 }
 
 /**
@@ -100,17 +115,20 @@ export function chooseServerSize(
 
 /**
  * The size a server scalebench does not write (PostgreSQL) gets where the Node servers got `size`: the
- * same cgroup quota, or the stop/continue limiter in place of the governor.
+ * same cgroup quota; in place of the governor, its tree pinned to whole cores where `pinnable` says it
+ * can be (cpu-affinity.ts), else the stop/continue limiter.
  */
-export function externalServerSize(size: ServerSize | undefined, cpus?: number): ServerSize | undefined {
+export function externalServerSize(
+  size: ServerSize | undefined,
+  cpus?: number,
+  pinnable: (cpus: number) => boolean = (wanted) => affinityFor(wanted) !== null,
+): ServerSize | undefined {
   if (!size || !capsCpu(size)) return size;
   const resized = { ...size, size: cpus ?? size.size };
-  if (size.model === 'cpu-governor')
-    return {
-      ...resized,
-      model: 'cpu-limiter',
-      label: describeServerSize({ ...resized, model: 'cpu-limiter' }),
-    };
+  if (size.model === 'cpu-governor') {
+    const model = resized.size !== null && pinnable(resized.size) ? 'cpu-affinity' : 'cpu-limiter';
+    return { ...resized, model, label: describeServerSize({ ...resized, model }) };
+  }
   return { ...resized, label: describeServerSize(resized) };
 }
 

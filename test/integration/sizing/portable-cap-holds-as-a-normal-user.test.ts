@@ -1,13 +1,15 @@
 /**
  * The portable CPU cap, as a normal user: a CPU-bound process under the in-process governor, and one
  * under the stop/continue limiter, each use no more than their size + 10% of wall time over 2 s, as the
- * operating system counts it (/proc/<pid>/stat). Run as root, the capped processes run as `nobody`, so no
+ * operating system counts it (/proc/<pid>/stat); two CPU-bound processes pinned to one core by CPU
+ * affinity use no more than 1.1 CPU between them. Run as root, the capped processes run as `nobody`, so no
  * privilege is involved.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { affinityFor } from '../../../targets/sizing/cpu-affinity.ts';
 import { processCpuMs } from '../../../targets/sizing/process-cpu.ts';
 
 const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
@@ -22,7 +24,7 @@ afterEach(async () => {
   }
 });
 
-async function startCapped(mode: 'governor' | 'limiter', cpus: number): Promise<number> {
+async function startCapped(mode: 'governor' | 'limiter' | 'affinity', cpus: number): Promise<number> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'test/fixtures/sizing/capped-busy-child.ts', mode, String(cpus)],
@@ -38,11 +40,11 @@ async function startCapped(mode: 'governor' | 'limiter', cpus: number): Promise<
   throw new Error(`the capped child exited before it was ready (code ${child.exitCode})`);
 }
 
-async function shareOver(pid: number, ms: number): Promise<number> {
+async function shareOver(pid: number, ms: number, tree = false): Promise<number> {
   const wall0 = performance.now();
-  const cpu0 = (await processCpuMs(pid)) as number;
+  const cpu0 = (await processCpuMs(pid, { tree })) as number;
   await sleep(ms);
-  const cpu1 = (await processCpuMs(pid)) as number;
+  const cpu1 = (await processCpuMs(pid, { tree })) as number;
   return (cpu1 - cpu0) / (performance.now() - wall0);
 }
 
@@ -57,4 +59,17 @@ describe.skipIf(process.platform !== 'linux')('the portable CPU cap, as a normal
       expect(share).toBeGreaterThan(0.02);
     }, 30_000);
   }
+
+  it.skipIf(affinityFor(1) === null)(
+    'holds two CPU-bound processes to one core by CPU affinity',
+    async () => {
+      const pid = await startCapped('affinity', 1);
+      await sleep(500);
+      const share = await shareOver(pid, 2000, true);
+      expect(share).toBeLessThanOrEqual(1.1);
+      // both run, on that one core: unpinned they would take both of a 2-core host
+      expect(share).toBeGreaterThan(0.5);
+    },
+    30_000,
+  );
 });

@@ -36,7 +36,14 @@ describe('a server size request', () => {
 
   it('holds a server scalebench does not write with the limiter where Node servers get the governor', () => {
     const governed = chooseServerSize({ kind: 'cpus', cpus: 0.25 }, null);
-    expect(externalServerSize(governed, 0.5)).toMatchObject({ model: 'cpu-limiter', size: 0.5 });
+    const pinnable = (cpus: number) => Number.isInteger(cpus);
+    expect(externalServerSize(governed, 0.5, pinnable)).toMatchObject({ model: 'cpu-limiter', size: 0.5 });
+    expect(externalServerSize(governed, 1, pinnable)).toMatchObject({
+      model: 'cpu-affinity',
+      size: 1,
+      label: 'cpu affinity 1 core',
+    });
+    expect(externalServerSize(governed, 1, () => false)).toMatchObject({ model: 'cpu-limiter', size: 1 });
     const quota = chooseServerSize({ kind: 'cpus', cpus: 0.25 }, 'cgroup-v2');
     expect(externalServerSize(quota)).toMatchObject({
       model: 'cpu-quota',
