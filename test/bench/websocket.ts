@@ -3,16 +3,19 @@
  * 3.5 s, 10 sockets × 50 msg/s (500 msg/s, open model per socket): p90/p99/p99.9 against the true values
  * from the schedule and the server's freeze log, target ±10%; (b) messages per generator CPU-second,
  * echo over 100 sockets, two ways: in this process after start-up (the steady state: scalebench's load
- * engine at 100 msg/s per socket against a bare `ws` client loop that measures nothing, target ≥ 0.8×),
- * and as whole processes the way a user runs them, start-up included (`scalebench bench ws://…` from
- * dist/ against Artillery 2's `artillery run` with its ws engine, each socket sending on each echo;
- * user + sys of each process tree, messages counted by the echo server; target ≥ 3×; --rounds N
- * alternates the order, the median judged). Artillery is found or installed at bench time
- * (support/artillery.ts); when it cannot be had, the target is skipped, not met. Measured on the 2-core
- * shared VM against Artillery 2.0.21: 1.29× and a median 1.54× of 3 rounds (3.08, 1.54, 1.43) at 5 s,
- * 0.84× at 15 s; Artillery's start costs 2.1–2.6 CPU-s, scalebench's 0.5–0.7 (docs/benchmarks.md);
- * (c) RSS of a `scalebench bench` process holding 10 000 idle sockets (10 s;
- * --long: 30 s), target ≤ 400 MiB.
+ * engine at 100 msg/s per socket against a bare `ws` client loop that sends on each echo and measures
+ * nothing, target ≥ 0.8×, each of --rounds N measured again, the median judged; plus the same bare
+ * clients paced like scalebench on one timer, which shows what pacing costs apart from the engine), and
+ * as whole processes the way a user runs them, start-up included (`scalebench bench ws://…` from dist/
+ * against Artillery 2's `artillery run` with its ws engine, each socket sending on each echo; user + sys
+ * of each process tree, messages counted by the echo server; target ≥ 3×; --rounds N alternates the
+ * order, the median judged). Artillery is found or installed at bench time (support/artillery.ts); when
+ * it cannot be had, the target is skipped, not met. Measured on the 2-core shared VM (--rounds 3, load
+ * average 1–2.5) with the send ticker: accuracy +1.5% / +0.8% / +0.4%; in-process 30 182 msg per CPU-s,
+ * median 0.37× the send-on-echo loop (0.46× at --seconds 15) and 0.76× the paced one (0.89×): ~28–33 µs
+ * a paced message, pacing alone ~21–28 µs here against the floor's ~13; whole process median 1.47×
+ * Artillery 2.0.21 at 5 s, 1.63× at 15 s — both targets not met (docs/websocket-sse.md); (c) RSS of a
+ * `scalebench bench` process holding 10 000 idle sockets (10 s; --long: 30 s), target ≤ 400 MiB: 214 MiB.
  */
 
 import { spawn } from 'node:child_process';
