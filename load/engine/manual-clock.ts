@@ -17,5 +17,9 @@ export function createManualClock(start = 0): ManualClock {
       now += Math.max(0, ms);
       return new Promise((resolve) => setImmediate(resolve));
     },
+    sleep(ms) {
+      now += Math.max(0, ms);
+      return new Promise((resolve) => setImmediate(resolve));
+    },
   };
 }

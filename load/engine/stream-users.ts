@@ -5,6 +5,7 @@
 
 import type { LoadPlan } from '../../load-model/plan/load-plan.ts';
 import { SseBenchUser } from '../sse/sse-bench-user.ts';
+import { SendTicker } from '../ws/send-ticker.ts';
 import { WsBenchUser } from '../ws/ws-bench-user.ts';
 import type { Clock } from './clock.ts';
 import type { MetricsAccumulator } from './metrics.ts';
@@ -19,7 +20,8 @@ export function streamUserFactory(
   const insecure = options.tls?.insecure === true;
   const websocket = options.websocket;
   if (websocket) {
-    const ctx = { url: options.baseUrl, spec: websocket, metrics, clock, timeoutMs, insecure };
+    const ticker = new SendTicker(clock);
+    const ctx = { url: options.baseUrl, spec: websocket, metrics, clock, timeoutMs, insecure, ticker };
     return (id) => new WsBenchUser(ctx, id);
   }
   const sse = options.sse;

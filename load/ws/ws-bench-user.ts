@@ -2,14 +2,18 @@
  * The virtual user of `bench ws://…`: holds one WebSocket and sends the message at a fixed rate on it,
  * each message due at start + k/rate whatever the replies do (open model per socket: a server that
  * stalls does not slow the sends, so its stall lands in the replies' latency, no coordinated omission).
+ * The sends of all a thread's sockets come from one SendTicker (send-ticker.ts), their exchanges wait
+ * in each session's ExchangeQueue: nothing is allocated per message.
  * Closed model (--connections N): N sockets held for the run, reopened if lost; each exchange is an
  * iteration. Open model (--rate N): N socket arrivals per second, each held holdMs; each socket is one.
  */
-import type { WsMatch } from '../../load-model/flows/types.ts';
 import type { WebSocketBenchSpec } from '../../load-model/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import type { IterationRunner } from '../engine/vu-pool.ts';
+import type { RawMatch } from './exchange-queue.ts';
+import { PacedSocket } from './paced-socket.ts';
+import type { SendTicker } from './send-ticker.ts';
 import { WsSession } from './ws-session.ts';
 
 export const WS_STEP = 'ws';
@@ -30,21 +34,24 @@ export interface WsBenchContext {
   clock: Clock;
   timeoutMs: number;
   insecure: boolean;
+  /** sends every socket's due messages (one per thread) */
+  ticker: SendTicker;
 }
 
-export function wsMatcher(spec: Pick<WebSocketBenchSpec, 'message' | 'expect'>): WsMatch {
+/** The reply awaited: a message matching --ws-expect, else the message echoed as text. */
+export function wsMatcher(spec: Pick<WebSocketBenchSpec, 'message' | 'expect'>): RawMatch {
   if (spec.expect !== undefined) {
     const pattern = new RegExp(spec.expect);
-    return (message) => pattern.test(message.text());
+    return (data) => pattern.test(data.toString('utf8'));
   }
   const payload = Buffer.from(spec.message);
-  return (message) => !message.binary && message.data.equals(payload);
+  return (data, binary) => !binary && data.equals(payload);
 }
 
 export class WsBenchUser implements IterationRunner {
   private readonly step: number;
   private readonly payload: Buffer;
-  private readonly match: WsMatch;
+  private readonly match: RawMatch;
 
   /** where in the send interval this socket's messages fall (spread by VU id, so sockets do not send in step) */
   private readonly phase: number;
@@ -85,30 +92,23 @@ export class WsBenchUser implements IterationRunner {
       step: this.step,
       metrics: ctx.metrics,
       clock: ctx.clock,
+      reply: this.match,
       ...(ctx.insecure ? { rejectUnauthorized: false } : {}),
     });
     if (!(await session.open())) return;
-    let pending = 0;
-    let drained: (() => void) | undefined;
-    const onDone = () => {
-      pending -= 1;
-      if (pending === 0) drained?.();
-    };
-    const interval = ctx.spec.ratePerSocket > 0 ? 1000 / ctx.spec.ratePerSocket : 0;
-    for (let k = 0; more() && !session.closed; k += 1) {
-      if (interval === 0) {
-        await Promise.race([ctx.clock.wait(IDLE_SLICE_MS), session.ended]);
-        continue;
-      }
-      const due = startAt + (k + this.phase) * interval;
-      for (let wait = due - ctx.clock.now(); wait > 0 && !session.closed; wait = due - ctx.clock.now())
-        await Promise.race([ctx.clock.wait(wait), session.ended]);
-      if (!more() || session.closed) break;
-      pending += 1;
-      if (perExchange) ctx.metrics.addIteration(due);
-      session.exchange(() => session.sendText(this.payload), this.match, due, this.step, onDone);
-    }
-    if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));
+    const rate = ctx.spec.ratePerSocket;
+    const paced = new PacedSocket({
+      session,
+      payload: rate > 0 ? this.payload : undefined,
+      startAt,
+      phase: this.phase,
+      intervalMs: rate > 0 ? 1000 / rate : IDLE_SLICE_MS,
+      more,
+      ...(perExchange ? { onSend: (dueAt: number) => ctx.metrics.addIteration(dueAt) } : {}),
+    });
+    ctx.ticker.add(paced);
+    await paced.done;
+    await session.whenDrained();
     await session.close(1000);
   }
 }

@@ -1,9 +1,12 @@
 /**
  * One WebSocket session on the `ws` library, with its bookkeeping: ws_sessions, ws_connecting,
  * ws_session_duration, ws_msgs_sent, ws_msgs_received (k6's names), and exchanges (send → first
- * matching message) recorded as requests of a step, timed from when the message was due. A session
- * that fails (handshake, protocol, close code) does so once, in one error class: pending exchanges fail
- * with it, or it counts as a failure of the step when nothing was awaited.
+ * matching message) recorded as requests of a step, timed from when the message was due. Flows await
+ * messages with a matcher and a callback each; the bench, sending the same message many times a
+ * second, queues its exchanges in an ExchangeQueue (no allocation per message), which a message
+ * answers before any flow waiter. A session that fails (handshake, protocol, close code) does so once,
+ * in one error class: pending exchanges fail with it, or it counts as a failure of the step when
+ * nothing was awaited.
  */
 import WebSocket from 'ws';
 import type { WsMatch, WsMessage } from '../../load-model/flows/types.ts';
@@ -11,6 +14,7 @@ import type { ErrorClass } from '../../results/schema.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { MetricsAccumulator } from '../engine/metrics.ts';
 import { classifyStatus } from '../http/classify-error.ts';
+import { ExchangeQueue, type RawMatch } from './exchange-queue.ts';
 import { classifyClose, classifyWsError } from './ws-errors.ts';
 import { toBuffer, toWsMessage } from './ws-message.ts';
 
@@ -31,6 +35,8 @@ export interface WsSessionOptions {
   rejectUnauthorized?: boolean;
   /** the handshake response's headers (Set-Cookie for the VU's jar) */
   onUpgrade?: (headers: Record<string, string | string[] | undefined>) => void;
+  /** the reply that answers what sendQueued sent (the bench's; flows leave it out) */
+  reply?: RawMatch;
 }
 
 /** How an exchange ended: the matching message, or the class it failed in. */
@@ -45,6 +51,10 @@ interface Waiter {
 /** the longest the timeout sweep sleeps between looks at the oldest waiter */
 const SWEEP_MS = 100;
 
+/** ws's send options, made once */
+const TEXT = { binary: false };
+const BINARY = { binary: true };
+
 export class WsSession {
   protocol = '';
   closed = false;
@@ -56,12 +66,14 @@ export class WsSession {
   private closeAsked = false;
   private waiters: Waiter[] = [];
   private sweep: NodeJS.Timeout | undefined;
+  private readonly queue: ExchangeQueue | undefined;
   private readonly opened: Promise<void>;
   readonly ended: Promise<void>;
 
   constructor(private readonly options: WsSessionOptions) {
-    const { metrics, clock } = options;
+    const { metrics, clock, reply, step, timeoutMs } = options;
     this.startedAt = clock.now();
+    this.queue = reply ? new ExchangeQueue({ match: reply, metrics, clock, step, timeoutMs }) : undefined;
     // a socket opened in the warm-up and held into the measured part counts there
     this.countedAt = Math.max(this.startedAt, metrics.measuredFrom);
     metrics.count('ws_sessions', 1, this.countedAt);
@@ -110,15 +122,27 @@ export class WsSession {
 
   send(data: string | Uint8Array | Buffer): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(data, { binary: typeof data !== 'string' });
+    this.socket.send(data, typeof data === 'string' ? TEXT : BINARY);
     this.options.metrics.count('ws_msgs_sent', 1, this.options.clock.now());
   }
 
-  /** Sends a text frame from bytes already encoded (the bench's message, encoded once). */
-  sendText(data: Buffer): void {
-    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(data, { binary: false });
-    this.options.metrics.count('ws_msgs_sent', 1, this.options.clock.now());
+  /**
+   * The bench's exchange: a text frame from bytes encoded once, sent now and awaited in the queue as
+   * due at `dueAt` (the reply option says what answers it). On a socket no longer open nothing is
+   * sent, and the exchange fails when the session ends, as a flow's would.
+   */
+  sendQueued(data: Buffer, dueAt: number): void {
+    const now = this.options.clock.now();
+    if (!this.closed && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(data, TEXT);
+      this.options.metrics.count('ws_msgs_sent', 1, now);
+    }
+    this.queue!.push(dueAt, now);
+  }
+
+  /** Resolves once no queued exchange is pending. */
+  whenDrained(): Promise<void> {
+    return this.queue?.whenDrained() ?? Promise.resolve();
   }
 
   /** Waits for the first message that matches; `done` gets it, or a class (timeout, the session's failure). */
@@ -160,8 +184,9 @@ export class WsSession {
 
   private onMessage(data: WebSocket.RawData, binary: boolean): void {
     const { metrics, clock } = this.options;
-    metrics.count('ws_msgs_received', 1, clock.now());
-    if (this.waiters.length === 0) return;
+    const now = clock.now();
+    metrics.count('ws_msgs_received', 1, now);
+    if (this.queue?.answer(toBuffer(data), binary, now) === true || this.waiters.length === 0) return;
     const message = toWsMessage(toBuffer(data), binary);
     const index = this.waiters.findIndex((waiter) => safeMatch(waiter.match, message));
     if (index < 0) return;
@@ -191,7 +216,8 @@ export class WsSession {
     if (code !== 1000 && code !== 1005) metrics.count(`ws_close_${code}`, 1, now);
     const waiters = this.waiters.splice(0);
     for (const waiter of waiters) waiter.done(undefined, this.errorClass ?? 'ws_close_error');
-    if (this.errorClass !== undefined && waiters.length === 0)
+    const queued = this.queue?.failAll(this.errorClass ?? 'ws_close_error', now) ?? 0;
+    if (this.errorClass !== undefined && waiters.length === 0 && queued === 0)
       metrics.addFailure(this.options.step, now, this.errorClass);
   }
 

@@ -81,6 +81,7 @@ async function runScalebench(
       return now;
     },
     wait: systemClock.wait,
+    sleep: systemClock.sleep,
   };
   const executor = executorFor(job);
   const outcome = await runLoad(

@@ -50,6 +50,7 @@ async function runScalebench(job: GrpcGeneratorJob): Promise<Partial<GrpcGenerat
       return now;
     },
     wait: systemClock.wait,
+    sleep: systemClock.sleep,
   };
   const duration = `${job.seconds}s`;
   const outcome = await runLoad(

@@ -9,36 +9,7 @@ import { runClosedSchedule } from '../../../../load/engine/closed-scheduler.ts';
 import { InFlight } from '../../../../load/engine/in-flight.ts';
 import type { IterationRunner } from '../../../../load/engine/vu-pool.ts';
 import { buildProfile } from '../../../../load-model/plan/profile.ts';
-
-/** discrete-event time: wait(ms) wakes at now + ms, in order, one timer per event-loop turn */
-function simulatedClock(): Clock {
-  let now = 0;
-  let sequence = 0;
-  const timers: { at: number; seq: number; wake: () => void }[] = [];
-  let driving = false;
-  const drive = () => {
-    if (timers.length === 0) {
-      driving = false;
-      return;
-    }
-    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    const next = timers.shift()!;
-    now = Math.max(now, next.at);
-    next.wake();
-    setImmediate(drive);
-  };
-  return {
-    now: () => now,
-    wait: (ms) =>
-      new Promise<void>((resolve) => {
-        timers.push({ at: now + Math.max(0, ms), seq: sequence++, wake: resolve });
-        if (!driving) {
-          driving = true;
-          setImmediate(drive);
-        }
-      }),
-  };
-}
+import { simulatedClock } from '../../../helpers/simulated-clock.ts';
 
 async function run(vus: number, vu: (clock: Clock, id: number) => IterationRunner, fastFails: number[] = []) {
   const clock = simulatedClock();
