@@ -23,4 +23,17 @@ describe('the capacity takeaway', () => {
     expect(findings).toContain('sticky-4 200/s (host idle 8.0%)');
     expect(markdownTable(clones)).toContain('200 ⚠ host-bound');
   });
+
+  it('says a ratio above the ideal N× is the search rounding, not better-than-linear scaling', () => {
+    const suite = buildScalingFixture();
+    const variants = suite.experiments[0]!.variants;
+    variants.find((variant) => variant.name === 'stateless-1')!.capacity = 35;
+    variants.find((variant) => variant.name === 'stateless-4')!.capacity = 165;
+    const takeaway = experimentTakeaway(buildReportView(suite).experiments[0]!);
+    expect(takeaway).toContain(
+      "4 stateless clones served 4.7× the load of 1 (35.0/s → 165/s) (more than the 4× 4 clones can add over 1: the searches' rounding of 35.0/s, not scaling better than linear) with 0 sessions lost",
+    );
+    // at or under the ideal it says nothing of the kind
+    expect(experimentTakeaway(clones)).not.toContain('more than the');
+  });
 });
