@@ -20,6 +20,13 @@ import type {
   ResultCallback,
 } from './types.ts';
 
+/**
+ * Methods the keep-alive race may retry (RFC 9110 §9.2.2): a reused socket closed before any byte of
+ * the answer looks the same whether the server never read the request or acted on it and died, so a
+ * POST or PATCH is reported (reset), never sent twice — as undici and Go's net/http do.
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
 type Waiter = (connection: RawConnection) => void;
 
 export class RawHttpClient implements HttpClient {
@@ -64,8 +71,9 @@ export class RawHttpClient implements HttpClient {
 
   sendWith(request: PreparedRequest, done: ResultCallback): void {
     const connection = this.acquire();
-    if (connection) this.exchange(connection, request, performance.now(), true, done);
-    else this.waiters.push((next) => this.exchange(next, request, performance.now(), true, done));
+    const mayRetry = IDEMPOTENT.has(request.method);
+    if (connection) this.exchange(connection, request, performance.now(), mayRetry, done);
+    else this.waiters.push((next) => this.exchange(next, request, performance.now(), mayRetry, done));
   }
 
   ready(limitMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 /**
- * Only the keep-alive race (a reused socket closed before any response byte) is retried. A request
- * that timed out, or got a malformed answer, on a reused socket is reported, not sent again: the
- * server may have acted on it.
+ * Only the keep-alive race (a reused socket closed before any response byte) is retried, and only for an
+ * idempotent method. A request that timed out, or got a malformed answer, on a reused socket is
+ * reported, not sent again, and so is a POST in the race: the server may have acted on it.
  */
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,10 +29,13 @@ async function server(second: (socket: Socket) => void): Promise<{ origin: strin
   return { origin: started.origin, requests: () => requests };
 }
 
-async function secondRequest(origin: string, timeoutMs: number) {
+async function secondRequest(origin: string, timeoutMs: number, method = 'POST') {
   const client = new RawHttpClient({ origin, connections: 1, timeoutMs });
   closers.push(() => client.close());
-  const request = client.prepare({ method: 'POST', path: '/orders', body: '{}' }, false);
+  const request = client.prepare(
+    method === 'POST' ? { method, path: '/orders', body: '{}' } : { method, path: '/orders' },
+    false,
+  );
   const first = await client.send(request);
   expect(first.status).toBe(200);
   return client.send(request);
@@ -62,10 +65,19 @@ describe('raw client retry', () => {
     expect(target.requests()).toBe(2);
   });
 
-  it('retries the keep-alive race: a reused socket closed before any byte', async () => {
+  it('retries the keep-alive race for a GET: a reused socket closed before any byte', async () => {
     const target = await server((socket) => socket.destroy());
-    const result = await secondRequest(target.origin, 2000);
+    const result = await secondRequest(target.origin, 2000, 'GET');
     expect(result.status).toBe(200);
     expect(target.requests()).toBe(3);
+  });
+
+  it('never sends a POST twice: the same race is a reset, the server may have applied it', async () => {
+    const target = await server((socket) => socket.destroy());
+    const result = await secondRequest(target.origin, 2000);
+    expect(result.status).toBe(0);
+    expect(result.errorClass).toBe('reset');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(target.requests()).toBe(2);
   });
 });
