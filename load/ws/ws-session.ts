@@ -121,9 +121,14 @@ export class WsSession {
   }
 
   send(data: string | Uint8Array | Buffer): void {
+    this.write(data, typeof data === 'string' ? TEXT : BINARY, this.options.clock.now());
+  }
+
+  /** one frame on an open socket, counted in ws_msgs_sent at `now`; nothing once it is not open */
+  private write(data: string | Uint8Array | Buffer, kind: typeof TEXT, now: number): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(data, typeof data === 'string' ? TEXT : BINARY);
-    this.options.metrics.count('ws_msgs_sent', 1, this.options.clock.now());
+    this.socket.send(data, kind);
+    this.options.metrics.count('ws_msgs_sent', 1, now);
   }
 
   /**
@@ -133,10 +138,7 @@ export class WsSession {
    */
   sendQueued(data: Buffer, dueAt: number): void {
     const now = this.options.clock.now();
-    if (!this.closed && this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(data, TEXT);
-      this.options.metrics.count('ws_msgs_sent', 1, now);
-    }
+    this.write(data, TEXT, now);
     this.queue!.push(dueAt, now);
   }
 
