@@ -10,9 +10,12 @@
  * fractional size keeps the limiter.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+/** by its path where util-linux puts it: a server may run as another user under a PATH it cannot read */
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path)) ?? 'taskset';
 
 /** the cores a `taskset -c -p` line lists ("pid 42's current affinity list: 0,2-3"), or null */
 export function parseAffinityList(text: string): number[] | null {
@@ -42,7 +45,7 @@ function ownCores(): number[] | null {
   allowedCores = null;
   if (process.platform !== 'linux') return allowedCores;
   try {
-    const text = execFileSync('taskset', ['-c', '-p', String(process.pid)], {
+    const text = execFileSync(TASKSET, ['-c', '-p', String(process.pid)], {
       encoding: 'utf8',
       stdio: 'pipe',
     });
@@ -63,7 +66,7 @@ export function affinityFor(cpus: number): number[] | null {
 export async function pinProcesses(pids: number[], cores: number[]): Promise<void> {
   const list = cores.join(',');
   for (const [index, pid] of pids.entries()) {
-    await run('taskset', ['-a', '-p', '-c', list, String(pid)]).catch((error: unknown) => {
+    await run(TASKSET, ['-a', '-p', '-c', list, String(pid)]).catch((error: unknown) => {
       // a backend may exit between listing and pinning it
       if (index === 0) throw error;
     });
